@@ -1,0 +1,274 @@
+"""Settings: found next to the files checked, merged with the command line.
+
+Settings live in ``transcript-lint.toml`` (top-level keys) or in the
+``[tool.transcript-lint]`` table of ``pyproject.toml``. For each file the nearest
+such file walking up from its folder applies (``--config`` names one for all), and
+globs in it are relative to its folder. Options given on the command line override
+the file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from lint.rule import Context, Rule
+
+CONFIG_FILE = "transcript-lint.toml"
+PYPROJECT = "pyproject.toml"
+TABLE = "tool.transcript-lint"
+SELECTOR = regex.compile(r"ALL|[A-Z]{2}\d{0,3}")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+ALWAYS_EXCLUDED = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
+    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+)
+DEFAULT_MAX_FILE_SIZE_MB = 50
+
+
+class ConfigError(Exception):
+    """A setting that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how one file is checked."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: str = "defaults"
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
+    ignore_patterns: tuple[regex.Pattern[str], ...] = ()
+    max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
+
+    def context(self) -> Context:
+        return Context(words=self.words)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        relative = self.relative(path)
+        parts = relative.split("/")
+        if any(part in ALWAYS_EXCLUDED for part in parts[:-1]):
+            return True
+        return any(
+            _glob_match(relative, pattern) or any(fnmatch.fnmatchcase(p, pattern) for p in parts)
+            for pattern in self.exclude
+        )
+
+    def is_included(self, path: Path) -> bool:
+        relative = self.relative(path)
+        return any(_glob_match(relative, pattern) for pattern in self.include)
+
+    def enabled_rules(self, rules: Sequence[Rule], path: Path | None = None) -> list[Rule]:
+        """The rules that apply, by select / extend-select / ignore / per-file-ignores."""
+        ignore = self.ignore
+        if path is not None:
+            relative = self.relative(path)
+            for pattern, codes in self.per_file_ignores:
+                if _glob_match(relative, pattern):
+                    ignore += codes
+        return [r for r in rules if _is_enabled(r, self.select, self.extend_select, ignore)]
+
+    def check_selectors(self, rules: Sequence[Rule]) -> None:
+        """Raise ConfigError for a selector that names no rule."""
+        lists: list[tuple[str, Iterable[str]]] = [
+            ("select", self.select or ()),
+            ("extend-select", self.extend_select),
+            ("ignore", self.ignore),
+            *((f"per-file-ignores.{glob}", codes) for glob, codes in self.per_file_ignores),
+        ]
+        for key, selectors in lists:
+            for selector in selectors:
+                if selector != "ALL" and not any(r.code.startswith(selector) for r in rules):
+                    raise ConfigError(f"{self.source}: {key}: no rule matches '{selector}'")
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    pattern = pattern.removeprefix("./")
+    while pattern.startswith("**/"):
+        pattern = pattern[3:]
+    basename = relative.rsplit("/", 1)[-1]
+    return fnmatch.fnmatchcase(relative, pattern) or (
+        "/" not in pattern and fnmatch.fnmatchcase(basename, pattern)
+    )
+
+
+def _specificity(code: str, selectors: Iterable[str]) -> int:
+    """Length of the longest selector matching ``code`` (0 for ALL), -1 for none."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
+def _is_enabled(
+    rule: Rule, select: Sequence[str] | None, extend_select: Sequence[str], ignore: Sequence[str]
+) -> bool:
+    """The most specific selector wins; at equal specificity ``ignore`` wins.
+
+    A family prefix turns on the rules of the family that are on by default; a rule
+    that is off by default is turned on only by its own code or by ``ALL``.
+    """
+    selected = _specificity(rule.code, extend_select)
+    if select is None:
+        if rule.default:
+            selected = max(selected, 1)
+    else:
+        selected = max(selected, _specificity(rule.code, select))
+    if selected < 0:
+        return False
+    if not rule.default and selected not in (0, len(rule.code)):
+        return False
+    return _specificity(rule.code, ignore) < selected
+
+
+# -- reading files -------------------------------------------------------------------
+
+_KEYS = {
+    "select", "extend-select", "ignore", "per-file-ignores", "include", "exclude",
+    "words", "ignore-patterns", "max-file-size-mb",
+}
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file in ``start`` or a folder above it."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        own = candidate / CONFIG_FILE
+        if own.is_file():
+            return own
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.transcript-lint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_settings(path: Path) -> Settings:
+    """Read one config file; raise ConfigError naming the file and key on any problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == PYPROJECT:
+        data = data.get("tool", {}).get("transcript-lint", {})
+        where = f"{path} [{TABLE}]"
+    else:
+        where = str(path)
+    return parse_settings(data, where, path.parent)
+
+
+def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings:
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{source}: unknown key '{unknown[0]}'")
+    settings = Settings(root=root, source=source)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        attribute = key.replace("-", "_")
+        if key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: {key}: expected a table of glob = [codes]")
+            values[attribute] = tuple(
+                (glob, _selectors(codes, f"{source}: {key}.{glob}")) for glob, codes in value.items()
+            )
+        elif key in ("select", "extend-select", "ignore"):
+            values[attribute] = _selectors(value, f"{source}: {key}")
+        elif key in ("include", "exclude"):
+            values[attribute] = _strings(value, f"{source}: {key}")
+        elif key == "words":
+            values[attribute] = frozenset(_strings(value, f"{source}: {key}"))
+        elif key == "ignore-patterns":
+            values[attribute] = compile_patterns(_strings(value, f"{source}: {key}"), f"{source}: {key}")
+        elif key == "max-file-size-mb":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{source}: {key}: expected a positive whole number")
+            values[attribute] = value
+    return replace(settings, **values)
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def _selectors(value: Any, where: str) -> tuple[str, ...]:
+    selectors = _strings(value, where)
+    for selector in selectors:
+        if not SELECTOR.fullmatch(selector):
+            raise ConfigError(f"{where}: '{selector}' is not a rule code or family (e.g. WS, WS001)")
+    return selectors
+
+
+def parse_selectors(text: str, where: str) -> tuple[str, ...]:
+    """Selectors from a comma-separated command-line value."""
+    return _selectors([part.strip() for part in text.split(",") if part.strip()], where)
+
+
+def compile_patterns(patterns: Iterable[str], where: str) -> tuple[regex.Pattern[str], ...]:
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(regex.compile(pattern, regex.MULTILINE))
+        except regex.error as exc:
+            raise ConfigError(f"{where}: invalid regex '{pattern}': {exc}") from None
+    return tuple(compiled)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings given on the command line; they win over any file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+
+    def apply(self, settings: Settings) -> Settings:
+        changes = {k: v for k, v in vars(self).items() if v is not None}
+        return replace(settings, **changes) if changes else settings
+
+
+class SettingsResolver:
+    """Finds the settings for each file, reading each config file once."""
+
+    def __init__(self, overrides: Overrides, config: Path | None = None) -> None:
+        self._overrides = overrides
+        self._fixed = overrides.apply(load_settings(config)) if config is not None else None
+        self._by_file: dict[Path | None, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        if self._fixed is not None:
+            return self._fixed
+        config = find_config_file(path)
+        if config not in self._by_file:
+            base = load_settings(config) if config is not None else Settings(root=Path.cwd())
+            self._by_file[config] = self._overrides.apply(base)
+        return self._by_file[config]

@@ -1,0 +1,107 @@
+"""The document model: the exact text of a transcript and the views rules need.
+
+A ``Document`` never normalises its text: a file read and written back with no fix
+is byte-identical (CRLF, CR, a BOM and a missing final newline included). On top of
+the text it offers a line index, offset -> (line, column) conversion with 1-based
+lines and columns counted in characters, and a masked view in which regions that are
+not prose (URLs, timestamps, code, annotations, user patterns) are blanked out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cached_property
+
+import regex
+
+from lint.masking import Format, Span, format_for, mask, protected_regions
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_MARKDOWN_LABEL = regex.compile(r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE)
+_TEXT_LABEL = regex.compile(
+    r"^(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}):(?=[ \t]|\r?$)",
+    regex.MULTILINE,
+)
+
+
+class Document:
+    """One transcript: its path, exact text, format and derived views."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "-",
+        fmt: Format | None = None,
+        ignore_patterns: Sequence[regex.Pattern[str]] = (),
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.format = fmt if fmt is not None else format_for(path)
+        self.ignore_patterns = tuple(ignore_patterns)
+
+    def with_text(self, text: str) -> Document:
+        """The same file with new text (after fixes), every view recomputed."""
+        return Document(text, self.path, self.format, self.ignore_patterns)
+
+    @cached_property
+    def regions(self) -> list[Span]:
+        """Sorted, disjoint spans that are not prose."""
+        return protected_regions(self.text, self.format, self.ignore_patterns)
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with every protected region replaced by spaces of equal length."""
+        return mask(self.text, self.regions)
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [start for start, _ in self.regions]
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a protected region (a point if empty)."""
+        index = bisect.bisect_right(self._region_starts, max(start, end - 1)) - 1
+        return index >= 0 and self.regions[index][1] > start
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of every line (a final empty line included)."""
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+
+    @cached_property
+    def newline(self) -> str:
+        """The line ending most lines use (``\\n`` for a file with none)."""
+        counts = {"\n": 0, "\r\n": 0, "\r": 0}
+        for match in _LINE_BREAK.finditer(self.text):
+            counts[match.group()] += 1
+        return max(counts, key=lambda nl: (counts[nl], nl == "\n"))
+
+    def line_of(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset, columns counted in characters.
+
+        A BOM at the start of the file is not a column: the first visible character
+        of the file is at column 1.
+        """
+        line = self.line_of(offset)
+        column = offset - self.line_starts[line] + 1
+        if line == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            column -= 1
+        return line + 1, column
+
+    def line_span(self, line: int) -> Span:
+        """Start and end (before the line break) of the 0-based line ``line``."""
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    @cached_property
+    def speaker_labels(self) -> list[Span]:
+        """Spans of speaker labels: ``**Name:**`` in Markdown, ``Name:`` at a line start."""
+        pattern = _MARKDOWN_LABEL if self.format is Format.MARKDOWN else _TEXT_LABEL
+        return [m.span() for m in pattern.finditer(self.masked)]

@@ -1,0 +1,87 @@
+"""Reading and writing transcript files without changing a byte we did not mean to.
+
+Text is decoded exactly: a UTF-8 BOM stays in the text as U+FEFF, line endings are
+not translated, and writing encodes the same way, so an unfixed file round-trips
+byte for byte. UTF-16 files with a BOM are read and written back as UTF-16.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+BINARY_SNIFF = 8192
+UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+class InputError(Exception):
+    """A file that cannot be checked; the message says why in one line."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The exact text of file contents and the encoding to write it back with."""
+    for bom, encoding in UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputError("not valid UTF-16 despite its byte-order mark") from None
+    head = data[:BINARY_SNIFF]
+    if head.count(0) > len(head) * 3 // 10:  # scraped text can hold runs of NULs
+        raise InputError("binary file (not text)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
+            "convert the file to UTF-8"
+        ) from None
+
+
+def read(path: Path, max_size_mb: int) -> tuple[str, str]:
+    """Read a file as exact text; raise InputError for anything that is not text."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory")
+    if info.st_size > max_size_mb * 1024 * 1024:
+        raise InputError(
+            f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {max_size_mb} MB limit "
+            "(max-file-size-mb)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    return decode(data)
+
+
+def write_atomically(path: Path, text: str, encoding: str) -> None:
+    """Replace a file's contents: a temporary file in the same folder, flushed, renamed.
+
+    The file's permission bits are kept. If anything fails the original is left as it
+    was and the temporary file is removed.
+    """
+    data = text.encode(encoding)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,124 @@
+"""Regions of a transcript that are not prose, found so that rules can skip them.
+
+Rules read a *masked* view of the text in which every such region is replaced by
+spaces of the same length (line breaks kept), so offsets in the masked view are
+offsets in the real text, and a URL, a timestamp or a code span can never look like
+a merged word or a missing space.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+
+import regex
+
+Span = tuple[int, int]
+
+
+class Format(enum.Enum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+_EXTENSIONS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN}
+
+
+def format_for(path: str) -> Format:
+    """The format a file is read as, chosen by its extension (plain text otherwise)."""
+    dot = path.rfind(".")
+    return _EXTENSIONS.get(path[dot:].lower(), Format.TEXT) if dot >= 0 else Format.TEXT
+
+
+# Top-level domains and file extensions that end a masked name. English words that
+# are also TLDs (`.is`, `.it`, `.in`, `.us`, `.to`, `.be`, `.no`, `.so`, `.me`, `.at`)
+# are left out on purpose: `it.is` is a missing space far more often than a domain.
+NAME_ENDINGS = frozenset(
+    """
+    com org net edu gov mil int info biz io co uk cn de fr jp ru eu au ca ch nl se fm ly ai
+    dev app tv gg sh xyz tech news
+    txt md markdown rst py pyi js mjs ts tsx jsx json jsonl yaml yml toml ini cfg conf html
+    htm css scss csv tsv pdf doc docx xls xlsx ppt pptx png jpg jpeg gif svg webp mp3 mp4
+    wav zip tar gz tgz rs rb go java kt swift cpp hpp cc exe dll log xml srt vtt sql lock
+    """.split()
+)
+
+# Each kind of region is found by its own pattern, and every pattern starts with a
+# rare literal (`http`, `@`, `.`, `[`, `:`) so that scanning the text stays cheap.
+_URL = regex.compile(
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+?(?=[.,;:!?)\]'"]*(?:[\s<>"'`]|\Z))"""
+)
+_EMAIL = regex.compile(r"(?<=[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL_USER = regex.compile(r"[\w.+-]+$")
+_NAME_END = regex.compile(r"(?<=[\w-])\.([a-z]{2,8})(?![\w-])")
+_NAME_START = regex.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*$")
+_ANNOTATION = regex.compile(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
+_TIMESTAMP = regex.compile(r"(?<=(?<![\w:.])\d{1,2}):\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\w:])")
+_TIMESTAMP_HOURS = regex.compile(r"\d{1,2}$")
+_LOOKBACK = 80  # characters searched to the left of an anchor
+
+_MARKDOWN = regex.compile(
+    r"""
+    \A\ufeff?(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)  # front matter
+    | ^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?$|\Z) # fence
+    | ^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*\n.*\Z                           # unclosed fence
+    | <!--.*?(?:-->|\Z)                                             # HTML comment
+    | (?<!`)(?P<tick>`+)(?!`)[^\n]+?(?<!`)(?P=tick)(?!`)             # inline code
+    | (?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)   # link target
+    | ^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S[^\n]*                           # reference definition
+    | </?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>                            # inline HTML tag
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
+)
+
+_NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
+
+
+def protected_regions(text: str, fmt: Format, extra: Sequence[regex.Pattern[str]] = ()) -> list[Span]:
+    """Sorted, merged spans of the text that are not prose."""
+    spans: list[Span] = [m.span() for m in _URL.finditer(text)]
+    spans.extend(_extend_left(text, m, _EMAIL_USER) for m in _EMAIL.finditer(text))
+    spans.extend(
+        _extend_left(text, m, _NAME_START)
+        for m in _NAME_END.finditer(text)
+        if m.group(1) in NAME_ENDINGS
+    )
+    spans.extend(m.span() for m in _ANNOTATION.finditer(text))
+    spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
+    if fmt is Format.MARKDOWN:
+        spans.extend(m.span() for m in _MARKDOWN.finditer(text))
+    for pattern in extra:
+        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    return merge(spans)
+
+
+def _extend_left(text: str, anchor: regex.Match[str], left: regex.Pattern[str]) -> Span:
+    """The anchor's span grown to the left by what ``left`` matches just before it."""
+    start = anchor.start()
+    before = left.search(text, max(0, start - _LOOKBACK), start)
+    return (before.start() if before else start), anchor.end()
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mask(text: str, regions: Sequence[Span]) -> str:
+    """The text with each region replaced by spaces, line breaks kept."""
+    if not regions:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end in regions:
+        pieces.append(text[position:start])
+        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,92 @@
+"""What a rule is: a code, a name, a pure check function and its documentation.
+
+Rules are pure: given a ``Document`` and a ``Context`` they yield ``Violation``s and
+never read files or print. The engine turns violations into ``Diagnostic``s carrying
+the rule's code.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from lint.document import Document
+from lint.fix import Fix
+
+CODE_PATTERN = regex.compile(r"[A-Z]{2}\d{3}")
+NAME_PATTERN = regex.compile(r"[a-z]+(?:-[a-z]+)*")
+DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Fix safety")
+
+
+class Availability(enum.Enum):
+    """How often a rule can offer a fix."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Settings a rule may read, resolved for the file being checked."""
+
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule reports: a span of the document, a message, maybe a fix."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+Check = Callable[[Document, Context], Iterator[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: Check = field(repr=False, compare=False)
+    fix: Availability
+    default: bool
+    doc: str = field(repr=False)
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        for v in self.check(doc, ctx):
+            yield Diagnostic(self.code, v.start, v.end, v.message, v.fix)
+
+
+def rule(
+    code: str, name: str, *, fix: Availability = Availability.NEVER, default: bool = True
+) -> Callable[[Check], Rule]:
+    """Declare a check function as a rule; its docstring is the rule's documentation."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(code, name, check, fix, default, inspect.cleandoc(check.__doc__ or ""))
+
+    return declare

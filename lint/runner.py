@@ -1,0 +1,142 @@
+"""Running rules over documents and files: check, fix until stable, in parallel.
+
+``check_document`` runs the enabled rules once. ``fix_document`` applies the
+non-overlapping fixes allowed by the chosen safety, re-checks and repeats until
+nothing is left to apply; a document that has not settled after ``MAX_PASSES`` is an
+error and is left as it was. ``run_files`` does that for many files, in a process
+pool when asked, with results in the order of the files given.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint import files
+from lint.config import Settings
+from lint.document import Document
+from lint.fix import Safety, apply_edits, select_non_overlapping
+from lint.masking import Format
+from lint.result import FileResult, Finding, resolve
+from lint.rule import Context, Diagnostic, Rule
+
+MAX_PASSES = 20
+FILES_PER_TASK = 8
+
+
+class Mode(enum.Enum):
+    CHECK = "check"
+    FIX = "fix"  # write fixed files
+    DIFF = "diff"  # compute fixes, write nothing
+
+
+class NotConverged(Exception):
+    def __init__(self, codes: Sequence[str]) -> None:
+        super().__init__(
+            f"fixes did not settle after {MAX_PASSES} passes (rules involved: "
+            f"{', '.join(sorted(set(codes)))}); the file was left unchanged"
+        )
+
+
+def check_document(doc: Document, rules: Sequence[Rule], ctx: Context) -> list[Diagnostic]:
+    diagnostics = [d for r in rules for d in r.run(doc, ctx)]
+    diagnostics.sort(key=lambda d: (d.start, d.code, d.end))
+    return diagnostics
+
+
+def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
+    return frozenset({Safety.SAFE, Safety.UNSAFE} if unsafe else {Safety.SAFE})
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    doc: Document
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
+
+
+def fix_document(
+    doc: Document, rules: Sequence[Rule], ctx: Context, allowed: frozenset[Safety]
+) -> FixOutcome:
+    """Apply allowed fixes until none is left; raise NotConverged if it never settles."""
+    by_code = {r.code: r for r in rules}
+    applied: list[Finding] = []
+    codes_per_pass: list[str] = []
+    for _ in range(MAX_PASSES):
+        diagnostics = check_document(doc, rules, ctx)
+        fixable = [d for d in diagnostics if d.fix is not None and d.fix.safety in allowed]
+        if not fixable:
+            remaining = tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
+            return FixOutcome(doc, tuple(applied), remaining)
+        chosen = {id(f) for f in select_non_overlapping(d.fix for d in fixable if d.fix)}
+        taken = [d for d in fixable if id(d.fix) in chosen]
+        applied.extend(resolve(doc, d, by_code[d.code]) for d in taken)
+        codes_per_pass = [d.code for d in taken]
+        doc = doc.with_text(apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits]))
+    raise NotConverged(codes_per_pass)
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with one file; picklable, so it can go to a worker process."""
+
+    path: Path
+    display: str
+    settings: Settings
+    mode: Mode
+    unsafe: bool
+    registry: Callable[[], Sequence[Rule]]
+
+
+def document_for(text: str, display: str, settings: Settings, fmt: Format | None = None) -> Document:
+    return Document(text, display, fmt, settings.ignore_patterns)
+
+
+def process_text(
+    text: str, display: str, settings: Settings, rules: Sequence[Rule], mode: Mode, unsafe: bool,
+    fmt: Format | None = None, path: Path | None = None,
+) -> FileResult:
+    """Check or fix one text; errors become part of the result, never exceptions."""
+    doc = document_for(text, display, settings, fmt)
+    enabled = settings.enabled_rules(rules, path)
+    ctx = settings.context()
+    try:
+        if mode is Mode.CHECK:
+            by_code = {r.code: r for r in enabled}
+            findings = tuple(resolve(doc, d, by_code[d.code]) for d in check_document(doc, enabled, ctx))
+            return FileResult(display, findings)
+        outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
+    except NotConverged as exc:
+        return FileResult(display, error=str(exc))
+    except Exception as exc:  # a bug in a rule must not cost the user the other files
+        return FileResult(display, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
+    return FileResult(display, outcome.remaining, outcome.applied, original=text, fixed=outcome.doc.text)
+
+
+def process_job(job: Job) -> FileResult:
+    try:
+        text, encoding = files.read(job.path, job.settings.max_file_size_mb)
+    except files.InputError as exc:
+        return FileResult(job.display, error=str(exc))
+    result = process_text(text, job.display, job.settings, job.registry(), job.mode, job.unsafe, path=job.path)
+    if job.mode is Mode.FIX and result.changed and result.fixed is not None:
+        try:
+            files.write_atomically(job.path, result.fixed, encoding)
+        except OSError as exc:
+            return FileResult(job.display, error=f"cannot write: {exc.strerror or exc}")
+    return result
+
+
+def run_jobs(jobs: Sequence[Job], processes: int) -> Iterator[FileResult]:
+    """Results in the order of ``jobs``; a pool of ``processes`` workers when > 1."""
+    if processes <= 1 or len(jobs) <= FILES_PER_TASK:
+        yield from map(process_job, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        yield from pool.map(process_job, jobs, chunksize=FILES_PER_TASK)

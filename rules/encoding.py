@@ -1,0 +1,319 @@
+"""Encoding (EN): text that was decoded wrongly or carries characters nobody typed.
+
+Scrapers and converters leave mojibake (`itâ€™s` for `it’s`), invisible characters
+(zero-width spaces, soft hyphens, stray byte-order marks), control characters
+(NUL runs from PDF extraction), replacement characters where a byte was lost, and
+HTML entities and tags that were never rendered. Removing an invisible character is
+safe; anything that changes visible characters is unsafe.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterator
+
+import regex
+
+from lint.document import Document
+from lint.fix import Safety, delete, replace
+from lint.masking import Format
+from lint.rule import Availability, Context, Violation, rule
+
+# A UTF-8 lead byte read as Latin-1 / Windows-1252 (Â..ô) followed by what a
+# continuation byte becomes: cheap evidence that ftfy is worth asking.
+_MOJIBAKE_HINT = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
+_JOINER_IN_LATIN = regex.compile(r"(?<=[\p{Latin}\d])[\u200c\u200d]+(?=[\p{Latin}\d])")
+_BIDI_CONTROL = regex.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+_RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
+_CONTROL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_REPLACEMENT = regex.compile("\ufffd+")
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_DOUBLE_ESCAPED_ENTITY = regex.compile(r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_TAG = regex.compile(
+    r"</?(?P<name>br|p|div|span|b|i|u|em|strong|a|font|li|ul|ol|h[1-6]|table|tr|td|th|tbody|"
+    r"thead|img|hr|sup|sub|blockquote|center|small|big|section|article|header|footer|nav|"
+    r"script|style|iframe|html|body|head|meta|title)(?:\s[^<>\n]{0,300}?)?\s*/?>",
+    regex.IGNORECASE,
+)
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "blockquote",
+                         "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6"})
+_SPACE_LIKE_ENTITIES = {"\u00a0": " ", "\u2009": " ", "\u202f": " "}
+
+
+@rule("EN001", "mojibake", fix=Availability.ALWAYS)
+def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Text decoded with the wrong encoding (mojibake).
+
+    ## What it does
+    Finds characters such as `â€™`, `Ã©` or `Ã¢â‚¬Å“` that appear when UTF-8 text is
+    read as Windows-1252 or Latin-1, and asks ftfy how to undo it. The message
+    names the repair ftfy found (for example: encode as sloppy-windows-1252, decode
+    as UTF-8).
+
+    ## Why is this bad?
+    Mojibake makes names and quotes unreadable and unsearchable, and it multiplies
+    every time the text passes through another wrong decoder.
+
+    ## Example
+    ```text
+    itâ€™s the cafÃ© on the corner
+    ```
+    Use instead:
+    ```text
+    it’s the café on the corner
+    ```
+
+    ## Fix safety
+    Unsafe: the fix changes visible characters. Only the encoding repair is applied;
+    quotes, ligatures and widths are not otherwise normalised.
+    """
+    if doc.text.isascii():
+        return
+    masked = doc.masked
+    if not _MOJIBAKE_HINT.search(masked):
+        return
+    import ftfy  # a 60 ms import, only for text that may hold mojibake
+
+    seen_lines: set[int] = set()
+    for hint in _MOJIBAKE_HINT.finditer(masked):
+        line = doc.line_of(hint.start())
+        if line in seen_lines:
+            continue
+        seen_lines.add(line)
+        start, end = doc.line_span(line)
+        original = doc.text[start:end]
+        repaired, steps = ftfy.fix_encoding_and_explain(original)
+        if repaired == original or not steps:
+            continue
+        how = ", ".join(f"{action} as {argument}" for action, argument in steps)
+        matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal" or doc.is_protected(start + i1, start + i2):
+                continue
+            before, after = original[i1:i2], repaired[j1:j2]
+            yield Violation(
+                start + i1, start + i2, f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
+                replace(start + i1, start + i2, after, Safety.UNSAFE, f"Replace with '{after}'"),
+            )
+
+
+@rule("EN002", "invisible-character", fix=Availability.ALWAYS)
+def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """An invisible character inside the text.
+
+    ## What it does
+    Finds zero-width spaces, word joiners, soft hyphens, byte-order marks that are
+    not at the start of the file, and invisible math operators; zero-width joiners
+    and non-joiners between Latin letters or digits; and bidirectional controls in
+    a document with no right-to-left script. Joiners inside emoji and in scripts
+    that need them (Persian, Indic) are kept.
+
+    ## Why is this bad?
+    Invisible characters split words for search and spell checking while looking
+    like nothing: `bud<U+200B>get` and `budget` are different strings.
+
+    ## Example
+    ```text
+    the bud<U+200B>get was approved
+    ```
+    Use instead:
+    ```text
+    the budget was approved
+    ```
+
+    ## Fix safety
+    Safe: the characters are invisible, so removing them changes nothing a reader
+    sees.
+    """
+    text = doc.text
+    if text.isascii():
+        return
+    found = [m for m in _INVISIBLE.finditer(text) if m.start() > 0 or m.group() != "\ufeff"]
+    found += _JOINER_IN_LATIN.finditer(text)
+    if not _RIGHT_TO_LEFT.search(text):
+        found += _BIDI_CONTROL.finditer(text)
+    for match in sorted(found, key=lambda m: m.start()):
+        start, end = match.span()
+        if match.start() == 0 and text.startswith("\ufeff"):
+            start += 1
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in text[start:end]}))
+        yield Violation(start, end, f"Invisible character {names}", delete(start, end, Safety.SAFE, "Remove it"))
+
+
+@rule("EN003", "control-character", fix=Availability.ALWAYS)
+def control_character(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A control character (NUL, form feed, C1 controls...) in the text.
+
+    ## What it does
+    Finds C0 control characters other than tab and line breaks, DEL, and C1
+    controls (U+0080 to U+009F).
+
+    ## Why is this bad?
+    Controls come from PDF extraction (NUL runs, form feeds at page breaks) and
+    from Windows-1252 text decoded as Latin-1 (U+0093 where `“` was meant). They
+    break editors, diff tools and XML output.
+
+    ## Example
+    ```text
+    1427-1439.<NUL><NUL><NUL>
+    ```
+    Use instead:
+    ```text
+    1427-1439.
+    ```
+
+    ## Fix safety
+    Safe when the run stands next to whitespace or a line end, so removing it cannot
+    join two words. Unsafe otherwise: a form feed or vertical tab between words
+    becomes a space, a C1 control that Windows-1252 defines becomes that character
+    (`U+0093` -> `“`), and others are removed.
+    """
+    text = doc.text
+    for match in _CONTROL.finditer(text):
+        start, end = match.span()
+        run = match.group()
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in run}))
+        message = f"Control character {names}"
+        if all("\x80" <= c <= "\x9f" for c in run) and (decoded := _cp1252(run)) is not None:
+            fix = replace(start, end, decoded, Safety.UNSAFE, f"Replace with '{decoded}' (Windows-1252)")
+        elif start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+            fix = delete(start, end, Safety.SAFE, "Remove it")
+        elif all(c in "\x0b\x0c" for c in run):
+            fix = replace(start, end, " ", Safety.UNSAFE, "Replace with a space")
+        else:
+            fix = delete(start, end, Safety.UNSAFE, "Remove it")
+        yield Violation(start, end, message, fix)
+
+
+def _cp1252(run: str) -> str | None:
+    try:
+        return run.encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+@rule("EN004", "replacement-character")
+def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """The replacement character U+FFFD, where a character was lost.
+
+    ## What it does
+    Finds `�` (U+FFFD), which a decoder writes in place of bytes it could not read.
+
+    ## Why is this bad?
+    The original character is gone: a name or a number may be wrong, and the text
+    cannot be trusted at that spot until someone checks the source.
+
+    ## Example
+    ```text
+    Mr. Nu�ez said
+    ```
+    Use instead: the character from the source, `Mr. Nuñez said`.
+
+    ## Fix safety
+    No fix: the lost character cannot be recovered from the text.
+    """
+    if doc.text.isascii():
+        return
+    for match in _REPLACEMENT.finditer(doc.masked):
+        yield Violation(*match.span(), "Replacement character U+FFFD: a character was lost in decoding")
+
+
+@rule("EN005", "html-entity", fix=Availability.ALWAYS)
+def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """An HTML entity left in plain text (`&amp;`, `&nbsp;`, `&#39;`).
+
+    ## What it does
+    In plain text, finds named and numeric HTML character references that HTML
+    knows. In Markdown, where entities are valid markup, finds only double-escaped
+    ones (`&amp;nbsp;`).
+
+    ## Why is this bad?
+    The page was scraped without unescaping: readers see `AT&amp;T` and `it&#39;s`,
+    and search misses the words.
+
+    ## Example
+    ```text
+    R&amp;D and it&#39;s done
+    ```
+    Use instead:
+    ```text
+    R&D and it's done
+    ```
+
+    ## Fix safety
+    Unsafe: the visible text changes (a text about HTML may mean the entity).
+    `&nbsp;` and other space entities become a plain space.
+    """
+    if doc.format is Format.MARKDOWN:
+        for match in _DOUBLE_ESCAPED_ENTITY.finditer(doc.masked):
+            start, end = match.span()
+            entity = "&" + match.group()[len("&amp;") :]
+            fix = replace(start, end, entity, Safety.UNSAFE, f"Replace with '{entity}'")
+            yield Violation(start, end, f"Double-escaped HTML entity '{match.group()}'", fix)
+        return
+    for match in _ENTITY.finditer(doc.masked):
+        start, end = match.span()
+        decoded = html.unescape(match.group())
+        if decoded == match.group():
+            continue
+        decoded = _SPACE_LIKE_ENTITIES.get(decoded, decoded)
+        shown = decoded if decoded.isprintable() else f"U+{ord(decoded[0]):04X}"
+        yield Violation(
+            start, end, f"HTML entity '{match.group()}' in plain text",
+            replace(start, end, decoded, Safety.UNSAFE, f"Replace with '{shown}'"),
+        )
+
+
+@rule("EN006", "html-tag", fix=Availability.ALWAYS)
+def html_tag(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """An HTML tag left in plain text (`<br>`, `<p>`, `</span>`).
+
+    ## What it does
+    In plain text files, finds tags of common HTML elements. Markdown, where HTML is
+    allowed, is not checked, and neither are comparisons like `a < b` or `<3`.
+
+    ## Why is this bad?
+    Tags are markup from the page the text was scraped from, not part of what was
+    said; they split words and confuse readers and tokenisers.
+
+    ## Example
+    ```text
+    Thank you.<br>Next question.
+    ```
+    Use instead:
+    ```text
+    Thank you.
+    Next question.
+    ```
+
+    ## Fix safety
+    Unsafe: a text about HTML may mean it. `<br>` becomes a line break, a block tag
+    between two words becomes a space, and other tags are removed.
+    """
+    if doc.format is not Format.TEXT:
+        return
+    text = doc.text
+    for match in _TAG.finditer(doc.masked):
+        start, end = match.span()
+        name = match.group("name").lower()
+        between_words = 0 < start and end < len(text) and not (text[start - 1].isspace() or text[end].isspace())
+        if name == "br":
+            # The spaces around a line break would become trailing and leading spaces.
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            content, action = doc.newline, "Replace with a line break"
+        elif name in _BLOCK_TAGS and between_words:
+            content, action = " ", "Replace with a space"
+        else:
+            content, action = "", "Remove the tag"
+        yield Violation(
+            start, end, f"HTML tag '{match.group()}' in plain text",
+            replace(start, end, content, Safety.UNSAFE, action),
+        )

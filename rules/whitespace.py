@@ -1,0 +1,343 @@
+"""Whitespace (WS): the spacing artifacts of scraped and hand-typed text.
+
+Copying a page out of a browser or a PDF leaves spaces at line ends, doubled spaces
+and blank lines, no-break spaces from ``&nbsp;``, spaces before punctuation, and a
+mix of line endings. None of them is a word, so every fix here is safe: it changes
+spacing, never the words a reader sees. Regions that are not prose (code blocks,
+URLs, timestamps) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lint.document import Document
+from lint.fix import Safety, delete, replace
+from lint.masking import Format
+from lint.rule import Availability, Context, Violation, rule
+
+# Characters that render as a plain space but are not one.
+ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+HORIZONTAL = f"[ \\t{ODD_SPACES}]"
+LINE_END = r"(?:\r\n|\r|\n)"
+
+SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
+
+# Patterns start at rare characters (a line break, a punctuation mark) and look back,
+# rather than trying every space in the text.
+_LINE_END_AFTER_SPACE = regex.compile(rf"(?<={HORIZONTAL})[\r\n]")
+_SPACE_RUN = regex.compile(rf"[ {ODD_SPACES}]{{2,}}")
+_BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
+_BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
+_BLANK_START = regex.compile(_BLANK_LINES)
+_SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
+_WORD_CHARACTER = regex.compile(r"\w")
+_LETTER = regex.compile(r"\p{L}")
+_LINE_ENDING = regex.compile(LINE_END)
+_ODD_SPACE = regex.compile(rf"(?<=\p{{L}})[{ODD_SPACES}](?=\p{{L}})")
+_WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SENTENCE_END = regex.compile(r"[.?!][\"'”’)\]]?\Z")
+_ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+
+
+@rule("WS001", "trailing-whitespace", fix=Availability.ALWAYS)
+def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Whitespace at the end of a line.
+
+    ## What it does
+    Finds spaces, tabs and no-break spaces at the end of a line, including lines
+    that hold nothing but whitespace.
+
+    ## Why is this bad?
+    Trailing whitespace is invisible noise left by copying from web pages and word
+    processors. It makes diffs noisy and breaks exact-match search on line ends.
+
+    ## Example
+    ```text
+    Thank you.␠␠
+    ```
+    (␠ stands for a space.)
+    Use instead:
+    ```text
+    Thank you.
+    ```
+    In Markdown, exactly two trailing spaces after text are a hard line break and are
+    left alone.
+
+    ## Fix safety
+    Safe: only whitespace at a line end is removed.
+    """
+    text = doc.text
+    markdown = doc.format is Format.MARKDOWN
+    ends = [m.start() for m in _LINE_END_AFTER_SPACE.finditer(text)]
+    if text and text[-1] in SPACES:
+        ends.append(len(text))
+    for end in ends:
+        start = _run_start(text, end)
+        blank = start == 0 or text[start - 1] in "\r\n"
+        if markdown and not blank and text[start:end] == "  ":
+            continue
+        if doc.is_protected(start, end):
+            continue
+        message = "Blank line contains whitespace" if blank else "Trailing whitespace"
+        yield Violation(start, end, message, delete(start, end, Safety.SAFE, "Remove trailing whitespace"))
+
+
+def _run_start(text: str, end: int) -> int:
+    """Where the run of spaces that ends at ``end`` starts."""
+    start = end
+    while start > 0 and text[start - 1] in SPACES:
+        start -= 1
+    return start
+
+
+@rule("WS002", "multiple-spaces", fix=Availability.ALWAYS)
+def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Two spaces where one belongs, inside a line of prose.
+
+    ## What it does
+    Finds a run of two spaces between words (no-break spaces count as spaces here).
+    Indentation is not checked. A line that holds a run of three or more spaces, or
+    that is a table row (two or more `|`), is taken to be laid out in columns and is
+    left alone; so are two spaces after the end of a sentence, a typewriter
+    convention.
+
+    ## Why is this bad?
+    Doubled spaces come from joined lines, removed words and `&nbsp;` in scraped
+    pages. They break phrase search and show up as uneven gaps.
+
+    ## Example
+    ```text
+    We will  continue to upgrade the network.
+    ```
+    Use instead:
+    ```text
+    We will continue to upgrade the network.
+    ```
+
+    ## Fix safety
+    Safe: the run is replaced by one space; no word changes.
+    """
+    text = doc.text
+    layout_lines: dict[int, bool] = {}
+    for match in _SPACE_RUN.finditer(text):
+        start, end = match.span()
+        if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+            continue
+        line = doc.line_of(start)
+        if line not in layout_lines:
+            layout_lines[line] = _is_layout(text[slice(*doc.line_span(line))])
+        if layout_lines[line] or doc.is_protected(start, end):
+            continue
+        if end - start == 2 and _SENTENCE_END.search(text, max(0, start - 3), start):
+            continue
+        yield Violation(
+            start, end, f"{end - start} spaces in a row",
+            replace(start, end, " ", Safety.SAFE, "Replace with one space"),
+        )
+
+
+def _is_layout(line: str) -> bool:
+    """A line laid out in columns, a table row, or one with no words at all."""
+    interior = line.strip()
+    return (
+        interior.count("|") >= 2
+        or any(len(run) >= 3 for run in _SPACE_RUN.findall(interior))
+        or not _LETTER.search(interior)
+    )
+
+
+@rule("WS003", "multiple-blank-lines", fix=Availability.ALWAYS)
+def multiple_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """More than one blank line in a row.
+
+    ## What it does
+    Finds two or more consecutive blank lines (lines that are empty or hold only
+    spaces and tabs), and blank lines piled up at the end of the file.
+
+    ## Why is this bad?
+    One blank line separates paragraphs and speaker turns; more carry no meaning.
+    They come from stripped HTML blocks and PDF page breaks, and they make the same
+    text look different to diff tools and deduplication.
+
+    ## Example
+    ```text
+    Now, we'll take the last question.
+
+
+    In recent years, ...
+    ```
+    Use instead:
+    ```text
+    Now, we'll take the last question.
+
+    In recent years, ...
+    ```
+
+    ## Fix safety
+    Safe: the extra blank lines are removed and one is kept; at the end of the file
+    all of them are removed.
+    """
+    text = doc.text
+    runs = [m.span(1) for m in _BLANK_RUN.finditer(text)]
+    if first := _BLANK_START.match(text):
+        runs.insert(0, first.span(1))
+    for start, end in runs:
+        if doc.is_protected(start, end):
+            continue
+        breaks = list(_LINE_ENDING.finditer(text, start, end))
+        if end == len(text):
+            message = f"{len(breaks)} blank lines at the end of the file"
+            fix = delete(start, end, Safety.SAFE, "Remove the blank lines at the end")
+        else:
+            message = f"{len(breaks)} blank lines in a row"
+            fix = delete(start, breaks[-2].end(), Safety.SAFE, "Keep one blank line")
+        yield Violation(start, end, message, fix)
+
+
+@rule("WS004", "space-before-punctuation", fix=Availability.ALWAYS)
+def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A space between a word and the punctuation mark that ends it.
+
+    ## What it does
+    Finds spaces before `, . ; : ? !` when the mark closes the word before it (it is
+    followed by a space, a closing quote or the end of the line). Ellipses (`and
+    ...`), decimals (`.5`), emoticons (`:)`), file names and text inside annotations
+    are not flagged, nor a no-break space before `? ! : ;` as French typography
+    writes it.
+
+    ## Why is this bad?
+    Speech-to-text output and OCR put spaces before punctuation; it reads as a
+    typo and splits tokens for search.
+
+    ## Example
+    ```text
+    Thank you , Mr. Wang .
+    ```
+    Use instead:
+    ```text
+    Thank you, Mr. Wang.
+    ```
+
+    ## Fix safety
+    Safe: only the spaces are removed.
+    """
+    text = doc.text
+    for match in _SPACE_BEFORE_PUNCTUATION.finditer(text):
+        end = match.start() + 1
+        start = _run_start(text, end)
+        if text[start:end].strip(" \t") or start == 0 or not _WORD_CHARACTER.match(text, start - 1):
+            continue
+        if doc.is_protected(start - 1, end + 1):
+            continue
+        mark = text[end]
+        yield Violation(
+            start, end + 1, f"Space before '{mark}'",
+            delete(start, end, Safety.SAFE, f"Remove the space before '{mark}'"),
+        )
+
+
+@rule("WS005", "missing-final-newline", fix=Availability.ALWAYS)
+def missing_final_newline(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """The file does not end with a line break.
+
+    ## What it does
+    Finds a non-empty file whose last line has no line ending.
+
+    ## Why is this bad?
+    Tools that concatenate or count lines treat the last line differently, and
+    appending to the file glues the next text onto the last word.
+
+    ## Example
+    A file ending in `That ends today's press conference.` with no line break.
+    Use instead: the same line followed by a line break.
+
+    ## Fix safety
+    Safe: a line break of the kind the file already uses (LF, CRLF or CR) is
+    added at the end.
+    """
+    text = doc.text
+    if text.strip("\ufeff") and text[-1] not in "\r\n":
+        end = len(text)
+        yield Violation(
+            end - 1, end, "No line break at the end of the file",
+            replace(end, end, doc.newline, Safety.SAFE, "Add a line break"),
+        )
+
+
+@rule("WS006", "mixed-line-endings", fix=Availability.ALWAYS)
+def mixed_line_endings(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Lines of one file end in different ways (LF, CRLF, CR).
+
+    ## What it does
+    When a file mixes line endings, reports every line whose ending differs from
+    the one most lines use.
+
+    ## Why is this bad?
+    Mixed endings come from pasting text between systems. They show as stray `^M`
+    characters, double line breaks in some tools, and whole-file diffs.
+
+    ## Example
+    A file whose lines end in CRLF except one that ends in LF.
+
+    ## Fix safety
+    Safe: the odd endings are changed to the most common one.
+    """
+    text = doc.text
+    crlf = text.count("\r\n")
+    if (text.count("\r") - crlf > 0) + (text.count("\n") - crlf > 0) + (crlf > 0) < 2:
+        return
+    usual = doc.newline
+    for match in _LINE_ENDING.finditer(text):
+        if match.group() != usual:
+            start, end = match.span()
+            name, usual_name = _ENDING_NAMES[match.group()], _ENDING_NAMES[usual]
+            yield Violation(
+                start, end, f"Line ends with {name}; most lines end with {usual_name}",
+                replace(start, end, usual, Safety.SAFE, f"Use {usual_name}"),
+            )
+
+
+@rule("WS007", "unusual-space", fix=Availability.ALWAYS)
+def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A no-break or other unusual space used as a plain space between words.
+
+    ## What it does
+    Finds a no-break space (U+00A0), a narrow no-break space, an em or en space, an
+    ideographic space and the like standing alone between two letters, where a plain
+    space belongs. Next to digits and punctuation (`10⍽km`, `p.⍽5`, French `Quoi⍽?`)
+    such spaces are typography and are left alone, as is the ideographic space next
+    to Chinese, Japanese or Korean text.
+
+    ## Why is this bad?
+    Scraped pages turn `&nbsp;` into U+00A0. It looks like a space but is not one to
+    search, tokenisers and diff tools, so `of industrial` no longer matches itself.
+
+    ## Example
+    With ⍽ standing for U+00A0:
+    ```text
+    the scale of⍽industrial Internet
+    ```
+    Use instead:
+    ```text
+    the scale of industrial Internet
+    ```
+
+    ## Fix safety
+    Safe: the character is replaced by a plain space, which looks the same.
+    """
+    text = doc.text
+    if text.isascii():
+        return
+    for match in _ODD_SPACE.finditer(text):
+        start, end = match.span()
+        if _WIDE_SCRIPT.match(text, start - 1) or _WIDE_SCRIPT.match(text, end):
+            continue
+        if doc.is_protected(start, end):
+            continue
+        yield Violation(
+            start, end, f"U+{ord(match.group()):04X} used as a space between words",
+            replace(start, end, " ", Safety.SAFE, "Replace with a plain space"),
+        )
