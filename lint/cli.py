@@ -187,6 +187,7 @@ def report(args: argparse.Namespace, results: list[FileResult], mode: Mode, stre
     if mode is Mode.DIFF:
         diff = "".join(unified_diff(r) for r in results if r.changed)
         stream.write(diff)
+        stream.flush()
         changed = sum(1 for r in results if r.changed)
         fixes = sum(len(r.applied) for r in results)
         if not args.quiet:

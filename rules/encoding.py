@@ -90,7 +90,7 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
         repaired, steps = ftfy.fix_encoding_and_explain(original)
         if repaired == original or not steps:
             continue
-        how = ", ".join(f"{action} as {argument}" for action, argument in steps)
+        how = ", ".join(f"{action} as {arg}" if action in ("encode", "decode") else f"{action} {arg}" for action, arg in steps)
         matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal" or doc.is_protected(start + i1, start + i2):
@@ -298,22 +298,30 @@ def html_tag(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.format is not Format.TEXT:
         return
     text = doc.text
+    groups: list[list[regex.Match[str]]] = []
     for match in _TAG.finditer(doc.masked):
-        start, end = match.span()
-        name = match.group("name").lower()
-        between_words = 0 < start and end < len(text) and not (text[start - 1].isspace() or text[end].isspace())
-        if name == "br":
+        if groups and groups[-1][-1].end() == match.start():
+            groups[-1].append(match)  # `</p><p>` is one break, not two
+        else:
+            groups.append([match])
+    for group in groups:
+        start, end = group[0].start(), group[-1].end()
+        names = {m.group("name").lower() for m in group}
+        tags = "".join(m.group() for m in group)
+        if "br" in names:
             # The spaces around a line break would become trailing and leading spaces.
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
             while end < len(text) and text[end] in " \t":
                 end += 1
             content, action = doc.newline, "Replace with a line break"
-        elif name in _BLOCK_TAGS and between_words:
+        elif names & _BLOCK_TAGS and 0 < start and end < len(text) and not (
+            text[start - 1].isspace() or text[end].isspace()
+        ):
             content, action = " ", "Replace with a space"
         else:
             content, action = "", "Remove the tag"
+        noun = "tag" if len(group) == 1 else "tags"
         yield Violation(
-            start, end, f"HTML tag '{match.group()}' in plain text",
-            replace(start, end, content, Safety.UNSAFE, action),
+            start, end, f"HTML {noun} '{tags}' in plain text", replace(start, end, content, Safety.UNSAFE, action)
         )

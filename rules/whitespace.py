@@ -21,7 +21,7 @@ from lint.rule import Availability, Context, Violation, rule
 # Characters that render as a plain space but are not one.
 ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 HORIZONTAL = f"[ \\t{ODD_SPACES}]"
-LINE_END = r"(?:\r\n|\r|\n)"
+LINE_END = r"(?:\r\n|\r(?!\n)|\n)"
 
 SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
 

@@ -1,0 +1,185 @@
+"""EN rules: texts they must flag, texts they must leave alone, and fixed output."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.api import check_text, settings_for
+from lint.fix import Safety
+from tests.conftest import codes_and_spans, fixed
+
+
+def flagged(text: str, code: str, filename: str = "t.txt") -> list[str]:
+    return [text[s:e] for s, e in codes_and_spans(text, code, filename)]
+
+
+# -- EN001 mojibake --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("itâ€™s the cafÃ© on the corner\n", "it’s the café on the corner\n"),
+        ("He said â€œyesâ€\x9d.\n", "He said “yes”.\n"),
+        ("ZÃ¼rich\n", "Zürich\n"),
+    ],
+)
+def test_en001_fix_is_unsafe_and_repairs(text: str, result: str) -> None:
+    findings = check_text(text, settings=settings_for(select=["EN001"]))
+    assert findings and all(f.safety is Safety.UNSAFE for f in findings)
+    assert "ftfy:" in findings[0].message
+    assert fixed(text, "EN001") == text
+    assert fixed(text, "EN001", unsafe=True) == result
+
+
+def test_en001_keeps_quotes_curly() -> None:
+    # Only the encoding repair: ftfy's quote uncurling must not run.
+    assert fixed("“Fine” and cafÃ©\n", "EN001", unsafe=True) == "“Fine” and café\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "naïve café “quoted” — fine\n",
+        "Ångström, Øresund, São Paulo\n",
+        "Price: £5 or €6 ½ off ©2020\n",
+        "Straße in Köln\n",
+        "Plain ASCII text.\n",
+    ],
+)
+def test_en001_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "EN001") == []
+
+
+# -- EN002 invisible-character ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("bud\u200bget\n", "budget\n"),
+        ("co\u00adoperate\n", "cooperate\n"),
+        ("mid\ufeffdle\n", "middle\n"),
+        ("word\u2060joined\n", "wordjoined\n"),
+        ("a\u200db\n", "ab\n"),
+        ("left\u202eright\n", "leftright\n"),
+    ],
+)
+def test_en002_fix(text: str, result: str) -> None:
+    assert codes_and_spans(text, "EN002")
+    assert fixed(text, "EN002") == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeffA file that starts with a BOM.\n",
+        "A family: 👨\u200d👩\u200d👧 emoji.\n",
+        "می\u200cخواهم\n",
+        "שלום\u200f hello\n",
+    ],
+)
+def test_en002_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "EN002") == []
+
+
+# -- EN003 control-character -----------------------------------------------------------
+
+
+def test_en003_nul_run_at_line_end_is_safe() -> None:
+    text = "1427-1439.\x00\x00\x00\n  Pages\n"
+    findings = check_text(text, settings=settings_for(select=["EN003"]))
+    assert [(f.start, f.end) for f in findings] == [(10, 13)]
+    assert findings[0].safety is Safety.SAFE
+    assert fixed(text, "EN003") == "1427-1439.\n  Pages\n"
+
+
+def test_en003_c1_control_from_windows_1252_is_unsafe() -> None:
+    text = "He said \x93yes\x94 today\n"
+    assert fixed(text, "EN003") == text
+    assert fixed(text, "EN003", unsafe=True) == "He said “yes” today\n"
+
+
+def test_en003_form_feed_between_words_becomes_space() -> None:
+    assert fixed("end\x0cstart\n", "EN003", unsafe=True) == "end start\n"
+
+
+@pytest.mark.parametrize("text", ["Tab\tseparated\n", "CRLF line\r\n", "Old Mac\r"])
+def test_en003_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "EN003") == []
+
+
+# -- EN004 replacement-character -------------------------------------------------------
+
+
+def test_en004_reports_without_fix() -> None:
+    findings = check_text("Mr. Nu\ufffdez said\n", settings=settings_for(select=["EN004"]))
+    assert [(f.start, f.end, f.fix) for f in findings] == [(6, 7, None)]
+
+
+def test_en004_leaves_clean_text_alone() -> None:
+    assert codes_and_spans("Mr. Nuñez said\n", "EN004") == []
+
+
+# -- EN005 html-entity -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("R&amp;D and it&#39;s done\n", "R&D and it's done\n"),
+        ("of&nbsp;industrial\n", "of industrial\n"),
+        ("a &mdash; b &#x2014; c\n", "a — b — c\n"),
+    ],
+)
+def test_en005_fix(text: str, result: str) -> None:
+    assert fixed(text, "EN005") == text
+    assert fixed(text, "EN005", unsafe=True) == result
+
+
+def test_en005_markdown_only_double_escaped() -> None:
+    assert flagged("AT&amp;T and &amp;nbsp; here\n", "EN005", "t.md") == ["&amp;nbsp;"]
+    assert fixed("x&amp;nbsp;y\n", "EN005", "t.md", unsafe=True) == "x&nbsp;y\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salt & pepper; R&D; AT&T\n",
+        "Tom &co; is not an entity\n",
+        "See https://example.com/?a=1&amp;b=2 now\n",
+    ],
+)
+def test_en005_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "EN005") == []
+
+
+# -- EN006 html-tag --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Thank you. <br> Next question.\n", "Thank you.\nNext question.\n"),
+        ("Thank you.<br/>Next.\n", "Thank you.\nNext.\n"),
+        ("end</p><p>Start\n", "end Start\n"),
+        ("a <b>bold</b> word\n", "a bold word\n"),
+        ('<span class="x">text</span>\n', "text\n"),
+    ],
+)
+def test_en006_fix(text: str, result: str) -> None:
+    assert codes_and_spans(text, "EN006")
+    assert fixed(text, "EN006", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("if a < b and c > d\n", "t.txt"),
+        ("I <3 it, <  1  2  3\n", "t.txt"),
+        ("Use <br> in Markdown\n", "t.md"),
+        ("<Speaker> said <inaudible>\n", "t.txt"),
+    ],
+)
+def test_en006_leaves_alone(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "EN006", filename) == []

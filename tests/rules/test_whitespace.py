@@ -1,0 +1,214 @@
+"""WS rules: texts they must flag, texts they must leave alone, and fixed output."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_and_spans, fixed
+
+
+def flagged(text: str, code: str, filename: str = "t.txt") -> list[str]:
+    return [text[s:e] for s, e in codes_and_spans(text, code, filename)]
+
+
+# -- WS001 trailing-whitespace ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you.  \nNext.\n", ["  "]),
+        ("Thank you.\t\n", ["\t"]),
+        ("Thank you.\u00a0\r\nNext.\r\n", ["\u00a0"]),
+        ("Thank you. \rNext.\r", [" "]),
+        ("one\n   \ntwo\n", ["   "]),
+        ("no final newline   ", ["   "]),
+    ],
+)
+def test_ws001_flags(text: str, expected: list[str]) -> None:
+    assert flagged(text, "WS001") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("Clean line.\nAnother.\n", "t.txt"),
+        ("Hard break in Markdown  \nnext line\n", "t.md"),
+        ("```\ncode with trailing   \n```\n", "t.md"),
+        ("  Indented line.\n", "t.txt"),
+    ],
+)
+def test_ws001_leaves_alone(text: str, filename: str) -> None:
+    assert flagged(text, "WS001", filename) == []
+
+
+def test_ws001_markdown_flags_three_spaces_and_blank_lines() -> None:
+    assert flagged("Three   \n  \n", "WS001", "t.md") == ["   ", "  "]
+
+
+def test_ws001_fix() -> None:
+    assert fixed("Yes.  \r\n\t\r\nNo. ", "WS001") == "Yes.\r\n\r\nNo."
+
+
+# -- WS002 multiple-spaces -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will  continue.\n", ["  "]),
+        ("the scale of\u00a0 industrial output\n", ["\u00a0 "]),
+        ("two  gaps  here.\n", ["  ", "  "]),
+    ],
+)
+def test_ws002_flags(text: str, expected: list[str]) -> None:
+    assert flagged(text, "WS002") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    Indented quotation.\n",
+        "End of sentence.  Next sentence.\n",
+        "Name      Votes     Party\n",
+        "| a  | b |\n",
+        "<  1  2  3  4\n",
+        "See http://example.com/a  b\n".replace("  b", " b"),
+        "Trailing spaces  \n",
+    ],
+)
+def test_ws002_leaves_alone(text: str) -> None:
+    assert flagged(text, "WS002") == []
+
+
+def test_ws002_fix() -> None:
+    assert fixed("We will  continue\u00a0 to grow.\n", "WS002") == "We will continue to grow.\n"
+
+
+# -- WS003 multiple-blank-lines --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("a\n\n\nb\n", "a\n\nb\n"),
+        ("a\n\n  \n\t\n\nb\n", "a\n\nb\n"),
+        ("a\r\n\r\n\r\nb\r\n", "a\r\n\r\nb\r\n"),
+        ("a\r\r\rb\r", "a\r\rb\r"),
+        ("\n\n\nStart\n", "\nStart\n"),
+        ("End.\n\n\n", "End.\n"),
+    ],
+)
+def test_ws003_fix(text: str, result: str) -> None:
+    assert codes_and_spans(text, "WS003")
+    assert fixed(text, "WS003") == result
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("a\n\nb\n", "t.txt"),
+        ("a\r\n\r\nb\r\n", "t.txt"),
+        ("End.\n\n", "t.txt"),
+        ("```\ncode\n\n\n\nmore\n```\n", "t.md"),
+    ],
+)
+def test_ws003_leaves_alone(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "WS003", filename) == []
+
+
+# -- WS004 space-before-punctuation ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Thank you , Mr. Wang .\n", "Thank you, Mr. Wang.\n"),
+        ("Is it true ?\n", "Is it true?\n"),
+        ("Yes !\n", "Yes!\n"),
+        ('He said "no" .\n'.replace('"no" ', "no "), "He said no.\n"),
+        ("Dr . Smith\n", "Dr. Smith\n"),
+    ],
+)
+def test_ws004_fix(text: str, result: str) -> None:
+    assert codes_and_spans(text, "WS004")
+    assert fixed(text, "WS004") == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And then ... nothing.\n",
+        "It grew by .5 percent.\n",
+        "Nice :) see you\n",
+        "Quoi\u00a0? Bonjour\u00a0!\n",
+        "[inaudible] . Next\n",
+        "Look at :fields in the schema\n",
+        "Run it with .NET today\n",
+    ],
+)
+def test_ws004_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "WS004") == []
+
+
+# -- WS005 missing-final-newline -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Last line", "Last line\n"),
+        ("a\r\nLast line", "a\r\nLast line\r\n"),
+        ("a\rb", "a\rb\r"),
+    ],
+)
+def test_ws005_fix(text: str, result: str) -> None:
+    assert fixed(text, "WS005") == result
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff", "Done.\n", "Done.\r\n", "Done.\r"])
+def test_ws005_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "WS005") == []
+
+
+# -- WS006 mixed-line-endings ----------------------------------------------------------
+
+
+def test_ws006_flags_minority_endings_and_fixes_to_majority() -> None:
+    text = "a\r\nb\r\nc\nd\r\n"
+    assert flagged(text, "WS006") == ["\n"]
+    assert fixed(text, "WS006") == "a\r\nb\r\nc\r\nd\r\n"
+
+
+def test_ws006_lone_cr() -> None:
+    assert fixed("a\nb\rc\n", "WS006") == "a\nb\nc\n"
+
+
+@pytest.mark.parametrize("text", ["a\nb\n", "a\r\nb\r\n", "a\rb\r", "one line"])
+def test_ws006_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "WS006") == []
+
+
+# -- WS007 unusual-space ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u00a0", "\u2002", "\u2003", "\u202f", "\u3000"])
+def test_ws007_flags_odd_space_between_words(char: str) -> None:
+    text = f"the scale of{char}industrial output\n"
+    assert flagged(text, "WS007") == [char]
+    assert fixed(text, "WS007") == "the scale of industrial output\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is 10\u00a0km away.\n",
+        "See p.\u00a05 of the report.\n",
+        "Quoi\u00a0? Oui.\n",
+        "1\u202f000 people\n",
+        "東京\u3000大阪\n",
+        "Mr.\u00a0Wang spoke.\n",
+    ],
+)
+def test_ws007_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "WS007") == []
