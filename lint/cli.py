@@ -129,10 +129,11 @@ def check(args: argparse.Namespace) -> int:
     results.sort(key=lambda r: r.path)
 
     if stdin_output is not None:
-        # Fixed text goes to standard output; the report goes to standard error.
         sys.stdout.write(stdin_output)
         sys.stdout.flush()
-    return report(args, results, mode, sys.stderr if stdin_output is not None else sys.stdout)
+    # With --fix on standard input, standard output is the fixed text alone.
+    fixing_stdin = mode is Mode.FIX and "-" in args.paths
+    return report(args, results, mode, sys.stderr if fixing_stdin else sys.stdout)
 
 
 def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> FileResult:

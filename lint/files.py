@@ -36,6 +36,8 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
+        if 0 in head:
+            raise InputError("binary file (not text)") from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "

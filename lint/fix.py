@@ -63,13 +63,13 @@ def select_non_overlapping(fixes: Iterable[Fix]) -> list[Fix]:
     What is dropped is left for the next pass of the fixer.
     """
     chosen: list[Fix] = []
-    last_end = -1
+    last: tuple[int, int] = (-1, -1)
     for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
-        start = fix.start
-        if start < last_end or (start == last_end and start == fix.end):
+        span = (fix.start, fix.end)
+        if span[0] < last[1] or span[0] == span[1] == last[0] == last[1]:
             continue
         chosen.append(fix)
-        last_end = fix.end
+        last = span
     return chosen
 
 

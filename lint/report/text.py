@@ -41,8 +41,16 @@ def statistics(report: Report) -> list[str]:
 def summary(report: Report) -> str:
     findings = list(report.findings())
     applied = sum(len(r.applied) for r in report.results)
+    failed = sum(1 for r in report.results if r.error)
+    if failed:
+        files = "1 file" if failed == 1 else f"{failed} files"
+        return f"{_counts(report, findings, applied)} {files} could not be checked."
     if not findings and not applied:
         return "All checks passed!"
+    return _counts(report, findings, applied)
+
+
+def _counts(report: Report, findings: list[Finding], applied: int) -> str:
     safe = sum(1 for f in findings if f.safety is Safety.SAFE)
     unsafe = sum(1 for f in findings if f.safety is Safety.UNSAFE)
     noun = "problem" if len(findings) + applied == 1 else "problems"
