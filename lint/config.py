@@ -262,13 +262,17 @@ class SettingsResolver:
     def __init__(self, overrides: Overrides, config: Path | None = None) -> None:
         self._overrides = overrides
         self._fixed = overrides.apply(load_settings(config)) if config is not None else None
-        self._by_file: dict[Path | None, Settings] = {}
+        self._by_config: dict[Path | None, Settings] = {}
+        self._by_folder: dict[Path, Settings] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._fixed is not None:
             return self._fixed
-        config = find_config_file(path)
-        if config not in self._by_file:
-            base = load_settings(config) if config is not None else Settings(root=Path.cwd())
-            self._by_file[config] = self._overrides.apply(base)
-        return self._by_file[config]
+        folder = path.parent
+        if folder not in self._by_folder:
+            config = find_config_file(path)
+            if config not in self._by_config:
+                base = load_settings(config) if config is not None else Settings(root=Path.cwd())
+                self._by_config[config] = self._overrides.apply(base)
+            self._by_folder[folder] = self._by_config[config]
+        return self._by_folder[folder]

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+
+from lint.api import settings_for
+from lint.report import REPORTERS, Report
+from lint.result import FileResult
+from lint.runner import Mode, process_text
+from rules import ALL_RULES
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+TEXT = "Hi , there.\nR&amp;D\x00 and a\u00a0b,  c\nLost \ufffd.\n"
+
+
+def report(text: str = TEXT, path: str = "dir/talk one.txt") -> Report:
+    result = process_text(text, path, settings_for(select=["ALL"]), ALL_RULES, Mode.CHECK, unsafe=False)
+    return Report([result, FileResult("clean.txt"), FileResult("broken.txt", error="binary file (not text)")],
+                  ALL_RULES)
+
+
+def test_sarif_is_valid_against_the_official_schema() -> None:
+    log = json.loads(REPORTERS["sarif"](report()))
+    jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(log)
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [r.code for r in ALL_RULES]
+    first = run["results"][0]
+    assert first["ruleId"] == "WS004"
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "WS004"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "dir/talk%20one.txt"
+    assert location["region"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 5}
+    replacement = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == ""
+    assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 4}
+
+
+def test_sarif_schema_rejects_a_broken_log() -> None:
+    # The test above would be worthless if the schema accepted anything.
+    validator = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"version": "2.1.0", "runs": [{"results": []}]})
+
+
+def test_sarif_with_no_findings_is_valid() -> None:
+    log = json.loads(REPORTERS["sarif"](Report([FileResult("a.txt")], ALL_RULES)))
+    jsonschema.validators.validator_for(SCHEMA)(SCHEMA).validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_github_annotations() -> None:
+    lines = REPORTERS["github"](report(path="a,b:c.txt")).splitlines()
+    assert lines[0] == (
+        "::error title=transcript-lint (WS004),file=a%2Cb%3Ac.txt,line=1,col=3,endLine=1,endColumn=5"
+        "::WS004 Space before ','"
+    )
+    assert all(line.startswith("::error ") for line in lines)
+
+
+def test_github_escapes_line_breaks_in_messages() -> None:
+    from lint.report.github import _escape_data
+
+    assert _escape_data("50% a\r\nb") == "50%25 a%0D%0Ab"
+
+
+def test_junit_is_well_formed_xml() -> None:
+    xml = REPORTERS["junit"](report())
+    root = ElementTree.fromstring(xml)
+    findings = list(report().findings())
+    assert root.tag == "testsuites"
+    assert root.get("failures") == str(len(findings))
+    assert root.get("errors") == "1"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"dir/talk one.txt", "broken.txt"}
+    cases = suites["dir/talk one.txt"].findall("testcase")
+    assert [c.get("name") for c in cases] == [f"transcript-lint.{f.code}" for f in findings]
+    assert all(c.find("failure") is not None for c in cases)
+    # The NUL in the text must not reach the XML.
+    assert "\x00" not in xml
+
+
+def test_junit_with_no_findings_has_one_passing_case() -> None:
+    root = ElementTree.fromstring(REPORTERS["junit"](Report([FileResult("a.txt")], ALL_RULES)))
+    assert root.get("failures") == "0"
+    assert [c.get("name") for c in root.iter("testcase")] == ["No problems found"]
+
+
+def test_json_lists_every_finding_with_ruff_keys() -> None:
+    rows = json.loads(REPORTERS["json"](report()))
+    assert len(rows) == len(list(report().findings()))
+    for row in rows:
+        assert set(row) == {"filename", "code", "name", "message", "location", "end_location", "fix"}
+    unsafe = next(r for r in rows if r["code"] == "EN005")
+    assert unsafe["fix"]["applicability"] == "unsafe"
+    assert next(r for r in rows if r["code"] == "EN004")["fix"] is None
