@@ -17,9 +17,8 @@ from pathlib import Path
 
 from lint.config import Settings, compile_patterns
 from lint.masking import Format
-from lint.result import Finding
+from lint.result import Finding, resolve
 from lint.runner import allowed_safeties, check_document, document_for, fix_document
-from lint.result import resolve
 from rules import ALL_RULES
 
 
@@ -62,7 +61,9 @@ def check_text(
     doc = document_for(text, filename, settings, format)
     rules = settings.enabled_rules(ALL_RULES, Path(filename))
     by_code = {r.code: r for r in rules}
-    return [resolve(doc, d, by_code[d.code]) for d in check_document(doc, rules, settings.context())]
+    return [
+        resolve(doc, d, by_code[d.code]) for d in check_document(doc, rules, settings.context())
+    ]
 
 
 def fix_text(

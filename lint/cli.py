@@ -19,7 +19,6 @@ from lint.config import ConfigError, Overrides, Settings, SettingsResolver, pars
 from lint.masking import format_for
 from lint.report import REPORTERS, Report
 from lint.result import FileResult
-from lint.rule import Rule
 from lint.runner import Job, Mode, process_text, run_jobs
 from rules import ALL_RULES, registry
 
@@ -39,24 +38,43 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files (and fix them with --fix)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders to check; - reads standard input (default: .)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or folders to check; - reads standard input (default: .)",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument("--unsafe-fixes", action="store_true",
-                       help="with --fix or --diff, also apply the unsafe (probable) fixes")
-    check.add_argument("--diff", action="store_true", help="show the fixes as a diff and write nothing")
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply the unsafe (probable) fixes",
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="show the fixes as a diff and write nothing"
+    )
     check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
     check.add_argument("--output-file", type=Path, help="write the report to this file")
-    check.add_argument("--select", help="comma-separated codes or families to check (replaces config)")
+    check.add_argument(
+        "--select", help="comma-separated codes or families to check (replaces config)"
+    )
     check.add_argument("--extend-select", help="codes or families to check in addition")
     check.add_argument("--ignore", help="codes or families not to check")
     check.add_argument("--config", type=Path, help="use this config file for every path")
     check.add_argument("--stdin-filename", help="the name (and so the format) of standard input")
-    check.add_argument("--statistics", action="store_true", help="show counts per code instead of findings")
+    check.add_argument(
+        "--statistics", action="store_true", help="show counts per code instead of findings"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                       help="worker processes (default: number of cores)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: number of cores)",
+    )
 
     rule = commands.add_parser("rule", help="explain a rule")
     rule.add_argument("code", metavar="CODE")
@@ -85,8 +103,11 @@ def explain_rule(code: str) -> int:
         raise UsageError(f"unknown rule '{code}' (see: transcript-lint rules)")
     r = found[0]
     default = "on" if r.default else "off"
-    sys.stdout.write(f"# {r.name} ({r.code})\n\nFamily: {r.family}. On by default: {default}. "
-                     f"Fix: {r.fix.value}.\n\n{r.doc}\n")
+    fix = f"{r.fix.value}, {fix_safety(r)}" if r.safety else r.fix.value
+    sys.stdout.write(
+        f"# {r.name} ({r.code})\n\nFamily: {r.family}. On by default: {default}. "
+        f"Fix: {fix}.\n\n{r.doc}\n"
+    )
     return EXIT_CLEAN
 
 
@@ -94,8 +115,13 @@ def list_rules() -> int:
     width = max(len(r.name) for r in ALL_RULES)
     for r in ALL_RULES:
         default = "on " if r.default else "off"
-        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {r.fix.value:<9}  {r.summary}\n")
+        fix = f"{r.fix.value} ({fix_safety(r)})" if r.safety else r.fix.value
+        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {fix:<20}  {r.summary}\n")
     return EXIT_CLEAN
+
+
+def fix_safety(r: Rule) -> str:
+    return "/".join(s.value for s in r.safety)
 
 
 # -- check ------------------------------------------------------------------------------
@@ -106,7 +132,9 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     overrides = Overrides(
         select=parse_selectors(args.select, "--select") if args.select is not None else None,
-        extend_select=parse_selectors(args.extend_select, "--extend-select") if args.extend_select else None,
+        extend_select=parse_selectors(args.extend_select, "--extend-select")
+        if args.extend_select
+        else None,
         ignore=parse_selectors(args.ignore, "--ignore") if args.ignore is not None else None,
     )
     resolver = SettingsResolver(overrides, args.config)
@@ -117,7 +145,12 @@ def check(args: argparse.Namespace) -> int:
     for path, display in discover(args.paths, resolver, results):
         if display == "-":
             name = args.stdin_filename or "-"
-            result = check_stdin(name, resolver.for_path(Path(args.stdin_filename or "stdin")), mode, args.unsafe_fixes)
+            result = check_stdin(
+                name,
+                resolver.for_path(Path(args.stdin_filename or "stdin")),
+                mode,
+                args.unsafe_fixes,
+            )
             results.append(result)
             if mode is Mode.FIX and result.error is None:
                 stdin_output = result.fixed if result.fixed is not None else ""
@@ -145,7 +178,9 @@ def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> File
     return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
 
 
-def discover(paths: Sequence[str], resolver: SettingsResolver, errors: list[FileResult]) -> Iterator[tuple[Path, str]]:
+def discover(
+    paths: Sequence[str], resolver: SettingsResolver, errors: list[FileResult]
+) -> Iterator[tuple[Path, str]]:
     """Files to check, each once, in a stable order; missing paths become errors."""
     seen: set[Path] = set()
     for argument in paths:
@@ -183,8 +218,14 @@ def report(args: argparse.Namespace, results: list[FileResult], mode: Mode, stre
     for r in errors:
         print(f"transcript-lint: error: {r.path}: {r.error}", file=sys.stderr)
     color = stream.isatty() and "NO_COLOR" not in os.environ and args.output_file is None
-    rendered = Report(results, ALL_RULES, unsafe=args.unsafe_fixes, fixing=mode is Mode.FIX, color=color,
-                      statistics=args.statistics)
+    rendered = Report(
+        results,
+        ALL_RULES,
+        unsafe=args.unsafe_fixes,
+        fixing=mode is Mode.FIX,
+        color=color,
+        statistics=args.statistics,
+    )
     if mode is Mode.DIFF:
         diff = "".join(unified_diff(r) for r in results if r.changed)
         stream.write(diff)
@@ -215,7 +256,9 @@ def unified_diff(result: FileResult) -> str:
     lines = difflib.unified_diff(before, after, result.path, result.path)
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
     return "".join(out)
 
 

@@ -26,8 +26,20 @@ TABLE = "tool.transcript-lint"
 SELECTOR = regex.compile(r"ALL|[A-Z]{2}\d{0,3}")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 ALWAYS_EXCLUDED = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
 )
 DEFAULT_MAX_FILE_SIZE_MB = 50
 
@@ -144,8 +156,15 @@ def _is_enabled(
 # -- reading files -------------------------------------------------------------------
 
 _KEYS = {
-    "select", "extend-select", "ignore", "per-file-ignores", "include", "exclude",
-    "words", "ignore-patterns", "max-file-size-mb",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "include",
+    "exclude",
+    "words",
+    "ignore-patterns",
+    "max-file-size-mb",
 }
 
 
@@ -197,7 +216,8 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
             if not isinstance(value, dict):
                 raise ConfigError(f"{source}: {key}: expected a table of glob = [codes]")
             values[attribute] = tuple(
-                (glob, _selectors(codes, f"{source}: {key}.{glob}")) for glob, codes in value.items()
+                (glob, _selectors(codes, f"{source}: {key}.{glob}"))
+                for glob, codes in value.items()
             )
         elif key in ("select", "extend-select", "ignore"):
             values[attribute] = _selectors(value, f"{source}: {key}")
@@ -206,7 +226,9 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
         elif key == "words":
             values[attribute] = frozenset(_strings(value, f"{source}: {key}"))
         elif key == "ignore-patterns":
-            values[attribute] = compile_patterns(_strings(value, f"{source}: {key}"), f"{source}: {key}")
+            values[attribute] = compile_patterns(
+                _strings(value, f"{source}: {key}"), f"{source}: {key}"
+            )
         elif key == "max-file-size-mb":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{source}: {key}: expected a positive whole number")
@@ -224,7 +246,9 @@ def _selectors(value: Any, where: str) -> tuple[str, ...]:
     selectors = _strings(value, where)
     for selector in selectors:
         if not SELECTOR.fullmatch(selector):
-            raise ConfigError(f"{where}: '{selector}' is not a rule code or family (e.g. WS, WS001)")
+            raise ConfigError(
+                f"{where}: '{selector}' is not a rule code or family (e.g. WS, WS001)"
+            )
     return selectors
 
 

@@ -18,7 +18,9 @@ import regex
 from lint.masking import Format, Span, format_for, mask, protected_regions
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_MARKDOWN_LABEL = regex.compile(r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE)
+_MARKDOWN_LABEL = regex.compile(
+    r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
+)
 _TEXT_LABEL = regex.compile(
     r"^(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}):(?=[ \t]|\r?$)",
     regex.MULTILINE,

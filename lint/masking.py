@@ -34,13 +34,7 @@ def format_for(path: str) -> Format:
 # are also TLDs (`.is`, `.it`, `.in`, `.us`, `.to`, `.be`, `.no`, `.so`, `.me`, `.at`)
 # are left out on purpose: `it.is` is a missing space far more often than a domain.
 NAME_ENDINGS = frozenset(
-    """
-    com org net edu gov mil int info biz io co uk cn de fr jp ru eu au ca ch nl se fm ly ai
-    dev app tv gg sh xyz tech news
-    txt md markdown rst py pyi js mjs ts tsx jsx json jsonl yaml yml toml ini cfg conf html
-    htm css scss csv tsv pdf doc docx xls xlsx ppt pptx png jpg jpeg gif svg webp mp3 mp4
-    wav zip tar gz tgz rs rb go java kt swift cpp hpp cc exe dll log xml srt vtt sql lock
-    """.split()
+    ["com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "uk", "cn", "de", "fr", "jp", "ru", "eu", "au", "ca", "ch", "nl", "se", "fm", "ly", "ai", "dev", "app", "tv", "gg", "sh", "xyz", "tech", "news", "txt", "md", "markdown", "rst", "py", "pyi", "js", "mjs", "ts", "tsx", "jsx", "json", "jsonl", "yaml", "yml", "toml", "ini", "cfg", "conf", "html", "htm", "css", "scss", "csv", "tsv", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "wav", "zip", "tar", "gz", "tgz", "rs", "rb", "go", "java", "kt", "swift", "cpp", "hpp", "cc", "exe", "dll", "log", "xml", "srt", "vtt", "sql", "lock"]
 )
 
 # Each kind of region is found by its own pattern, and every pattern starts with a
@@ -74,7 +68,9 @@ _MARKDOWN = regex.compile(
 _NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
 
 
-def protected_regions(text: str, fmt: Format, extra: Sequence[regex.Pattern[str]] = ()) -> list[Span]:
+def protected_regions(
+    text: str, fmt: Format, extra: Sequence[regex.Pattern[str]] = ()
+) -> list[Span]:
     """Sorted, merged spans of the text that are not prose."""
     spans: list[Span] = [m.span() for m in _URL.finditer(text)]
     spans.extend(_extend_left(text, m, _EMAIL_USER) for m in _EMAIL.finditer(text))

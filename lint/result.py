@@ -58,7 +58,13 @@ def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
     fix = None
     if diagnostic.fix is not None:
         edits = tuple(
-            FindingEdit(e.content, e.start, e.end, Location(*doc.location(e.start)), Location(*doc.location(e.end)))
+            FindingEdit(
+                e.content,
+                e.start,
+                e.end,
+                Location(*doc.location(e.start)),
+                Location(*doc.location(e.end)),
+            )
             for e in diagnostic.fix.edits
         )
         fix = FindingFix(diagnostic.fix.safety, diagnostic.fix.message, edits)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lint.document import Document
-from lint.fix import Fix
+from lint.fix import Fix, Safety
 
 CODE_PATTERN = regex.compile(r"[A-Z]{2}\d{3}")
 NAME_PATTERN = regex.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -65,6 +65,7 @@ class Rule:
     name: str
     check: Check = field(repr=False, compare=False)
     fix: Availability
+    safety: tuple[Safety, ...]
     default: bool
     doc: str = field(repr=False)
 
@@ -82,11 +83,20 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, *, fix: Availability = Availability.NEVER, default: bool = True
+    code: str,
+    name: str,
+    *,
+    fix: Availability = Availability.NEVER,
+    safety: tuple[Safety, ...] = (),
+    default: bool = True,
 ) -> Callable[[Check], Rule]:
-    """Declare a check function as a rule; its docstring is the rule's documentation."""
+    """Declare a check function as a rule; its docstring is the rule's documentation.
+
+    ``fix`` says how often the rule offers a fix, ``safety`` which safety classes its
+    fixes can have (decided per finding).
+    """
 
     def declare(check: Check) -> Rule:
-        return Rule(code, name, check, fix, default, inspect.cleandoc(check.__doc__ or ""))
+        return Rule(code, name, check, fix, safety, default, inspect.cleandoc(check.__doc__ or ""))
 
     return declare

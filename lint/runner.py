@@ -94,13 +94,21 @@ class Job:
     registry: Callable[[], Sequence[Rule]]
 
 
-def document_for(text: str, display: str, settings: Settings, fmt: Format | None = None) -> Document:
+def document_for(
+    text: str, display: str, settings: Settings, fmt: Format | None = None
+) -> Document:
     return Document(text, display, fmt, settings.ignore_patterns)
 
 
 def process_text(
-    text: str, display: str, settings: Settings, rules: Sequence[Rule], mode: Mode, unsafe: bool,
-    fmt: Format | None = None, path: Path | None = None,
+    text: str,
+    display: str,
+    settings: Settings,
+    rules: Sequence[Rule],
+    mode: Mode,
+    unsafe: bool,
+    fmt: Format | None = None,
+    path: Path | None = None,
 ) -> FileResult:
     """Check or fix one text; errors become part of the result, never exceptions."""
     doc = document_for(text, display, settings, fmt)
@@ -109,14 +117,20 @@ def process_text(
     try:
         if mode is Mode.CHECK:
             by_code = {r.code: r for r in enabled}
-            findings = tuple(resolve(doc, d, by_code[d.code]) for d in check_document(doc, enabled, ctx))
+            findings = tuple(
+                resolve(doc, d, by_code[d.code]) for d in check_document(doc, enabled, ctx)
+            )
             return FileResult(display, findings)
         outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
     except NotConverged as exc:
         return FileResult(display, error=str(exc))
     except Exception as exc:  # a bug in a rule must not cost the user the other files
-        return FileResult(display, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
-    return FileResult(display, outcome.remaining, outcome.applied, original=text, fixed=outcome.doc.text)
+        return FileResult(
+            display, error=f"internal error ({type(exc).__name__}: {exc}); please report it"
+        )
+    return FileResult(
+        display, outcome.remaining, outcome.applied, original=text, fixed=outcome.doc.text
+    )
 
 
 def process_job(job: Job) -> FileResult:
@@ -124,7 +138,9 @@ def process_job(job: Job) -> FileResult:
         text, encoding = files.read(job.path, job.settings.max_file_size_mb)
     except files.InputError as exc:
         return FileResult(job.display, error=str(exc))
-    result = process_text(text, job.display, job.settings, job.registry(), job.mode, job.unsafe, path=job.path)
+    result = process_text(
+        text, job.display, job.settings, job.registry(), job.mode, job.unsafe, path=job.path
+    )
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
             files.write_atomically(job.path, result.fixed, encoding)

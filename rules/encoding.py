@@ -33,19 +33,43 @@ _RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko
 _CONTROL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _REPLACEMENT = regex.compile("\ufffd+")
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_DOUBLE_ESCAPED_ENTITY = regex.compile(r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_DOUBLE_ESCAPED_ENTITY = regex.compile(
+    r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
 _TAG = regex.compile(
     r"</?(?P<name>br|p|div|span|b|i|u|em|strong|a|font|li|ul|ol|h[1-6]|table|tr|td|th|tbody|"
     r"thead|img|hr|sup|sub|blockquote|center|small|big|section|article|header|footer|nav|"
     r"script|style|iframe|html|body|head|meta|title)(?:\s[^<>\n]{0,300}?)?\s*/?>",
     regex.IGNORECASE,
 )
-_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "blockquote",
-                         "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 _SPACE_LIKE_ENTITIES = {"\u00a0": " ", "\u2009": " ", "\u202f": " "}
 
 
-@rule("EN001", "mojibake", fix=Availability.ALWAYS)
+@rule("EN001", "mojibake", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
 def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Text decoded with the wrong encoding (mojibake).
 
@@ -90,19 +114,24 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
         repaired, steps = ftfy.fix_encoding_and_explain(original)
         if repaired == original or not steps:
             continue
-        how = ", ".join(f"{action} as {arg}" if action in ("encode", "decode") else f"{action} {arg}" for action, arg in steps)
+        how = ", ".join(
+            f"{action} as {arg}" if action in ("encode", "decode") else f"{action} {arg}"
+            for action, arg in steps
+        )
         matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal" or doc.is_protected(start + i1, start + i2):
                 continue
             before, after = original[i1:i2], repaired[j1:j2]
             yield Violation(
-                start + i1, start + i2, f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
+                start + i1,
+                start + i2,
+                f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
                 replace(start + i1, start + i2, after, Safety.UNSAFE, f"Replace with '{after}'"),
             )
 
 
-@rule("EN002", "invisible-character", fix=Availability.ALWAYS)
+@rule("EN002", "invisible-character", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     """An invisible character inside the text.
 
@@ -142,10 +171,12 @@ def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
         if match.start() == 0 and text.startswith("\ufeff"):
             start += 1
         names = ", ".join(sorted({f"U+{ord(c):04X}" for c in text[start:end]}))
-        yield Violation(start, end, f"Invisible character {names}", delete(start, end, Safety.SAFE, "Remove it"))
+        yield Violation(
+            start, end, f"Invisible character {names}", delete(start, end, Safety.SAFE, "Remove it")
+        )
 
 
-@rule("EN003", "control-character", fix=Availability.ALWAYS)
+@rule("EN003", "control-character", fix=Availability.ALWAYS, safety=(Safety.SAFE, Safety.UNSAFE))
 def control_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A control character (NUL, form feed, C1 controls...) in the text.
 
@@ -180,7 +211,9 @@ def control_character(doc: Document, ctx: Context) -> Iterator[Violation]:
         names = ", ".join(sorted({f"U+{ord(c):04X}" for c in run}))
         message = f"Control character {names}"
         if all("\x80" <= c <= "\x9f" for c in run) and (decoded := _cp1252(run)) is not None:
-            fix = replace(start, end, decoded, Safety.UNSAFE, f"Replace with '{decoded}' (Windows-1252)")
+            fix = replace(
+                start, end, decoded, Safety.UNSAFE, f"Replace with '{decoded}' (Windows-1252)"
+            )
         elif start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
             fix = delete(start, end, Safety.SAFE, "Remove it")
         elif all(c in "\x0b\x0c" for c in run):
@@ -220,10 +253,12 @@ def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.text.isascii():
         return
     for match in _REPLACEMENT.finditer(doc.masked):
-        yield Violation(*match.span(), "Replacement character U+FFFD: a character was lost in decoding")
+        yield Violation(
+            *match.span(), "Replacement character U+FFFD: a character was lost in decoding"
+        )
 
 
-@rule("EN005", "html-entity", fix=Availability.ALWAYS)
+@rule("EN005", "html-entity", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
 def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
     """An HTML entity left in plain text (`&amp;`, `&nbsp;`, `&#39;`).
 
@@ -264,12 +299,14 @@ def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
         decoded = _SPACE_LIKE_ENTITIES.get(decoded, decoded)
         shown = decoded if decoded.isprintable() else f"U+{ord(decoded[0]):04X}"
         yield Violation(
-            start, end, f"HTML entity '{match.group()}' in plain text",
+            start,
+            end,
+            f"HTML entity '{match.group()}' in plain text",
             replace(start, end, decoded, Safety.UNSAFE, f"Replace with '{shown}'"),
         )
 
 
-@rule("EN006", "html-tag", fix=Availability.ALWAYS)
+@rule("EN006", "html-tag", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
 def html_tag(doc: Document, ctx: Context) -> Iterator[Violation]:
     """An HTML tag left in plain text (`<br>`, `<p>`, `</span>`).
 
@@ -315,13 +352,19 @@ def html_tag(doc: Document, ctx: Context) -> Iterator[Violation]:
             while end < len(text) and text[end] in " \t":
                 end += 1
             content, action = doc.newline, "Replace with a line break"
-        elif names & _BLOCK_TAGS and 0 < start and end < len(text) and not (
-            text[start - 1].isspace() or text[end].isspace()
+        elif (
+            names & _BLOCK_TAGS
+            and start > 0
+            and end < len(text)
+            and not (text[start - 1].isspace() or text[end].isspace())
         ):
             content, action = " ", "Replace with a space"
         else:
             content, action = "", "Remove the tag"
         noun = "tag" if len(group) == 1 else "tags"
         yield Violation(
-            start, end, f"HTML {noun} '{tags}' in plain text", replace(start, end, content, Safety.UNSAFE, action)
+            start,
+            end,
+            f"HTML {noun} '{tags}' in plain text",
+            replace(start, end, content, Safety.UNSAFE, action),
         )

@@ -34,15 +34,18 @@ _BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
 _BLANK_START = regex.compile(_BLANK_LINES)
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
 _WORD_CHARACTER = regex.compile(r"\w")
+_SPACED_ELLIPSIS = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
 _LETTER = regex.compile(r"\p{L}")
 _LINE_ENDING = regex.compile(LINE_END)
 _ODD_SPACE = regex.compile(rf"(?<=\p{{L}})[{ODD_SPACES}](?=\p{{L}})")
 _WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = regex.compile(r"[.?!][\"'”’)\]]?\Z")
+_SENTENCE_END = regex.compile(r"[.?!:][\"'”’)\]]?\Z")
+_INDENTATION = regex.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?")
+_LEADER = regex.compile(r"\.{4,}|(?:\. ){3,}|_{3,}")
 _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 
-@rule("WS001", "trailing-whitespace", fix=Availability.ALWAYS)
+@rule("WS001", "trailing-whitespace", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Whitespace at the end of a line.
 
@@ -82,7 +85,9 @@ def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Violation]:
         if doc.is_protected(start, end):
             continue
         message = "Blank line contains whitespace" if blank else "Trailing whitespace"
-        yield Violation(start, end, message, delete(start, end, Safety.SAFE, "Remove trailing whitespace"))
+        yield Violation(
+            start, end, message, delete(start, end, Safety.SAFE, "Remove trailing whitespace")
+        )
 
 
 def _run_start(text: str, end: int) -> int:
@@ -93,16 +98,20 @@ def _run_start(text: str, end: int) -> int:
     return start
 
 
-@rule("WS002", "multiple-spaces", fix=Availability.ALWAYS)
+@rule("WS002", "multiple-spaces", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Two spaces where one belongs, inside a line of prose.
 
     ## What it does
     Finds a run of two spaces between words (no-break spaces count as spaces here).
-    Indentation is not checked. A line that holds a run of three or more spaces, or
-    that is a table row (two or more `|`), is taken to be laid out in columns and is
-    left alone; so are two spaces after the end of a sentence, a typewriter
-    convention.
+    Only prose is checked. Left alone:
+    - indentation, including after blockquote and list markers (`>  text`,
+      `1.  item`), and the gap after a leading number (`$3,285.00  TOTAL`);
+    - lines laid out in columns: a run of three or more spaces, two or more runs of
+      two, a gap that lines up with a gap in the line above or below, dot leaders
+      (`Name ........ 12`), form blanks (`___`), table rows (two or more `|`),
+      indented lines (centred headings, preformatted blocks), lines with no words;
+    - two spaces after the end of a sentence or a colon, a typewriter convention.
 
     ## Why is this bad?
     Doubled spaces come from joined lines, removed words and `&nbsp;` in scraped
@@ -118,7 +127,8 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Safe: the run is replaced by one space; no word changes.
+    Safe: the run is replaced by one space; no word changes. Text in columns, where
+    joining two cells would make a false sentence, is never flagged.
     """
     text = doc.text
     layout_lines: dict[int, bool] = {}
@@ -127,14 +137,22 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
         if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
             continue
         line = doc.line_of(start)
+        line_start = doc.line_starts[line]
+        indentation_end = _INDENTATION.match(text, line_start).end()
+        if indentation_end >= start or not _LETTER.search(text, indentation_end, start):
+            continue  # indentation, or a number column (`$3,285.00  TOTAL`)
         if line not in layout_lines:
             layout_lines[line] = _is_layout(text[slice(*doc.line_span(line))])
         if layout_lines[line] or doc.is_protected(start, end):
             continue
         if end - start == 2 and _SENTENCE_END.search(text, max(0, start - 3), start):
             continue
+        if _aligned_with_neighbour(doc, line, end - line_start):
+            continue
         yield Violation(
-            start, end, f"{end - start} spaces in a row",
+            start,
+            end,
+            f"{end - start} spaces in a row",
             replace(start, end, " ", Safety.SAFE, "Replace with one space"),
         )
 
@@ -142,14 +160,30 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
 def _is_layout(line: str) -> bool:
     """A line laid out in columns, a table row, or one with no words at all."""
     interior = line.strip()
+    runs = _SPACE_RUN.findall(interior)
     return (
-        interior.count("|") >= 2
-        or any(len(run) >= 3 for run in _SPACE_RUN.findall(interior))
+        len(runs) >= 2
+        or any(len(run) >= 3 for run in runs)
+        or interior.count("|") >= 2
+        or bool(_LEADER.search(interior))
+        or len(line) - len(line.lstrip(" \t")) >= 4
         or not _LETTER.search(interior)
     )
 
 
-@rule("WS003", "multiple-blank-lines", fix=Availability.ALWAYS)
+def _aligned_with_neighbour(doc: Document, line: int, column: int) -> bool:
+    """Whether the line above or below also has a gap ending at ``column``."""
+    text = doc.text
+    for other in (line - 1, line + 1):
+        if 0 <= other < len(doc.line_starts):
+            start, end = doc.line_span(other)
+            position = start + column
+            if start + 2 <= position < end and text[position - 2 : position] == "  " and not text[position].isspace():
+                return True
+    return False
+
+
+@rule("WS003", "multiple-blank-lines", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def multiple_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     """More than one blank line in a row.
 
@@ -197,16 +231,16 @@ def multiple_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(start, end, message, fix)
 
 
-@rule("WS004", "space-before-punctuation", fix=Availability.ALWAYS)
+@rule("WS004", "space-before-punctuation", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A space between a word and the punctuation mark that ends it.
 
     ## What it does
     Finds spaces before `, . ; : ? !` when the mark closes the word before it (it is
     followed by a space, a closing quote or the end of the line). Ellipses (`and
-    ...`), decimals (`.5`), emoticons (`:)`), file names and text inside annotations
-    are not flagged, nor a no-break space before `? ! : ;` as French typography
-    writes it.
+    ...`, `say . . . he`, even wrapped over a line end), decimals (`.5`), emoticons
+    (`:)`), file names and text inside annotations are not flagged, nor a no-break
+    space before `? ! : ;` as French typography writes it.
 
     ## Why is this bad?
     Speech-to-text output and OCR put spaces before punctuation; it reads as a
@@ -233,13 +267,17 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]
         if doc.is_protected(start - 1, end + 1):
             continue
         mark = text[end]
+        if mark == "." and _SPACED_ELLIPSIS.match(text, end + 1):
+            continue
         yield Violation(
-            start, end + 1, f"Space before '{mark}'",
+            start,
+            end + 1,
+            f"Space before '{mark}'",
             delete(start, end, Safety.SAFE, f"Remove the space before '{mark}'"),
         )
 
 
-@rule("WS005", "missing-final-newline", fix=Availability.ALWAYS)
+@rule("WS005", "missing-final-newline", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def missing_final_newline(doc: Document, ctx: Context) -> Iterator[Violation]:
     """The file does not end with a line break.
 
@@ -262,12 +300,14 @@ def missing_final_newline(doc: Document, ctx: Context) -> Iterator[Violation]:
     if text.strip("\ufeff") and text[-1] not in "\r\n":
         end = len(text)
         yield Violation(
-            end - 1, end, "No line break at the end of the file",
+            end - 1,
+            end,
+            "No line break at the end of the file",
             replace(end, end, doc.newline, Safety.SAFE, "Add a line break"),
         )
 
 
-@rule("WS006", "mixed-line-endings", fix=Availability.ALWAYS)
+@rule("WS006", "mixed-line-endings", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def mixed_line_endings(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Lines of one file end in different ways (LF, CRLF, CR).
 
@@ -295,12 +335,14 @@ def mixed_line_endings(doc: Document, ctx: Context) -> Iterator[Violation]:
             start, end = match.span()
             name, usual_name = _ENDING_NAMES[match.group()], _ENDING_NAMES[usual]
             yield Violation(
-                start, end, f"Line ends with {name}; most lines end with {usual_name}",
+                start,
+                end,
+                f"Line ends with {name}; most lines end with {usual_name}",
                 replace(start, end, usual, Safety.SAFE, f"Use {usual_name}"),
             )
 
 
-@rule("WS007", "unusual-space", fix=Availability.ALWAYS)
+@rule("WS007", "unusual-space", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A no-break or other unusual space used as a plain space between words.
 
@@ -308,8 +350,8 @@ def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
     Finds a no-break space (U+00A0), a narrow no-break space, an em or en space, an
     ideographic space and the like standing alone between two letters, where a plain
     space belongs. Next to digits and punctuation (`10⍽km`, `p.⍽5`, French `Quoi⍽?`)
-    such spaces are typography and are left alone, as is the ideographic space next
-    to Chinese, Japanese or Korean text.
+    such spaces are typography and are left alone, as is one after a one-letter word
+    (`I⍽made`) and the ideographic space next to Chinese, Japanese or Korean text.
 
     ## Why is this bad?
     Scraped pages turn `&nbsp;` into U+00A0. It looks like a space but is not one to
@@ -335,9 +377,13 @@ def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
         start, end = match.span()
         if _WIDE_SCRIPT.match(text, start - 1) or _WIDE_SCRIPT.match(text, end):
             continue
+        if start < 2 or not text[start - 2].isalpha():
+            continue  # after a one-letter word (`I`, `a`) a no-break space is typography
         if doc.is_protected(start, end):
             continue
         yield Violation(
-            start, end, f"U+{ord(match.group()):04X} used as a space between words",
+            start,
+            end,
+            f"U+{ord(match.group()):04X} used as a space between words",
             replace(start, end, " ", Safety.SAFE, "Replace with a plain space"),
         )

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lint.api import check_text, fix_text, settings_for
 from lint.document import Document
-from lint.rule import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN, Context, Rule
+from lint.rule import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN, Availability, Context, Rule
 from rules import ALL_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,9 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     names = [r.name for r in ALL_RULES]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert codes == sorted(codes, key=lambda c: (["WS", "EN"].index(c[:2]) if c[:2] in ("WS", "EN") else 9, c))
+    assert codes == sorted(
+        codes, key=lambda c: (["WS", "EN"].index(c[:2]) if c[:2] in ("WS", "EN") else 9, c)
+    )
     for r in ALL_RULES:
         assert CODE_PATTERN.fullmatch(r.code), r.code
         assert NAME_PATTERN.fullmatch(r.name), r.name
@@ -70,6 +72,12 @@ def test_fixes_in_bounds_and_non_overlapping(rule: Rule, text: str, filename: st
             assert a.end <= b.start
         for e in edits:
             assert 0 <= e.start <= e.end <= len(text)
+        assert v.fix.safety in rule.safety, f"{rule.code} made a {v.fix.safety} fix it does not declare"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)
+def test_fix_declaration_is_consistent(rule: Rule) -> None:
+    assert (rule.fix is Availability.NEVER) == (rule.safety == ())
 
 
 def test_sample_triggers_every_rule() -> None:
@@ -88,7 +96,12 @@ def test_fix_is_idempotent(text: str, unsafe: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Clean line.\r\nSecond line.\r\n", "\ufeffWith a BOM.\n", "No final newline", "Old Mac.\rLine.\r"],
+    [
+        "Clean line.\r\nSecond line.\r\n",
+        "\ufeffWith a BOM.\n",
+        "No final newline",
+        "Old Mac.\rLine.\r",
+    ],
 )
 def test_clean_files_round_trip(text: str) -> None:
     # WS005 is the one rule that wants a final newline; everything else leaves these.
@@ -100,15 +113,47 @@ def test_clean_files_round_trip(text: str) -> None:
 # -- properties over arbitrary text ------------------------------------------------------
 
 ARTIFACT_PIECES = st.sampled_from(
-    [" ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n", "\u00a0", "\u200b", "\x00", "\ufffd", "&amp;",
-     "<br>", "</p>", "â€™", "Ã©", " .", " ,", "word", "Wang", "http://x.org/a", "[inaudible]",
-     "00:12:34", "**Mat:**", "```", "`code`", "é", "—", "👨\u200d👩"]
+    [
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n\n",
+        "\u00a0",
+        "\u200b",
+        "\x00",
+        "\ufffd",
+        "&amp;",
+        "<br>",
+        "</p>",
+        "â€™",
+        "Ã©",
+        " .",
+        " ,",
+        "word",
+        "Wang",
+        "http://x.org/a",
+        "[inaudible]",
+        "00:12:34",
+        "**Mat:**",
+        "```",
+        "`code`",
+        "é",
+        "—",
+        "👨\u200d👩",
+    ]
 )
 TRANSCRIPT_LIKE = st.lists(ARTIFACT_PIECES, max_size=40).map("".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(st.text(max_size=200), TRANSCRIPT_LIKE), markdown=st.booleans(), unsafe=st.booleans())
+@given(
+    text=st.one_of(st.text(max_size=200), TRANSCRIPT_LIKE),
+    markdown=st.booleans(),
+    unsafe=st.booleans(),
+)
 def test_any_text_checks_and_fixes_stably(text: str, markdown: bool, unsafe: bool) -> None:
     filename = "t.md" if markdown else "t.txt"
     findings = check_text(text, filename=filename, settings=ALL)

@@ -61,17 +61,24 @@ def test_clean_file_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert run(capsys, "check", "a.txt") == (0, "All checks passed!\n", "")
 
 
-def test_summary_counts_unsafe_separately(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_summary_counts_unsafe_separately(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "a.txt", "Hi .\n" + UNSAFE)
     _, out, _ = run(capsys, "check", "a.txt")
-    assert out.splitlines()[-1] == "Found 2 problems (1 fixable with --fix, 1 more with --unsafe-fixes)."
+    assert (
+        out.splitlines()[-1]
+        == "Found 2 problems (1 fixable with --fix, 1 more with --unsafe-fixes)."
+    )
     assert "EN005 HTML entity" in out and "EN005 [*]" not in out
     _, out, _ = run(capsys, "check", "--unsafe-fixes", "a.txt")
     assert "EN005 [*]" in out
     assert out.splitlines()[-1] == "Found 2 problems (2 fixable with --fix --unsafe-fixes)."
 
 
-def test_folder_is_searched_for_transcripts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_folder_is_searched_for_transcripts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "t" / "b.md", "x  y\n")
     write(tmp_path / "t" / "a.txt", "x  y\n")
     write(tmp_path / "t" / "code.py", "x  y\n")
@@ -90,7 +97,9 @@ def test_file_named_explicitly_is_checked_whatever_its_extension(
     assert code == 1 and "WS002" in out
 
 
-def test_same_file_twice_is_checked_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_same_file_twice_is_checked_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "a.txt", "x  y\n")
     _, out, _ = run(capsys, "check", "a.txt", ".", "./a.txt")
     assert out.count("WS002") == 1
@@ -99,7 +108,9 @@ def test_same_file_twice_is_checked_once(capsys: pytest.CaptureFixture[str], tmp
 # -- fixing ------------------------------------------------------------------------------
 
 
-def test_fix_writes_and_exits_0_when_all_fixed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_fix_writes_and_exits_0_when_all_fixed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = write(tmp_path / "a.txt", DIRTY)
     code, out, _ = run(capsys, "check", "--fix", "a.txt")
     assert code == 0
@@ -118,7 +129,9 @@ def test_fix_leaves_unsafe_and_exits_1(capsys: pytest.CaptureFixture[str], tmp_p
     assert read(path) == "Hi.\nR&D grew.\n"
 
 
-def test_fix_keeps_crlf_bom_and_permissions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_fix_keeps_crlf_bom_and_permissions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = write(tmp_path / "a.txt", "\ufeffOne  two.\r\nThree\r\n")
     path.chmod(0o640)
     run(capsys, "check", "--fix", "a.txt")
@@ -134,7 +147,9 @@ def test_fix_keeps_utf16(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert path.read_bytes() == "\ufeffOne two.\n".encode("utf-16-le")
 
 
-def test_unchanged_file_is_not_rewritten(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unchanged_file_is_not_rewritten(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = write(tmp_path / "a.txt", UNSAFE)
     before = path.stat().st_mtime_ns
     os.utime(path, ns=(before - 10**9, before - 10**9))
@@ -173,20 +188,26 @@ def test_diff_of_clean_file_exits_0(capsys: pytest.CaptureFixture[str], tmp_path
     assert run(capsys, "check", "--diff", "a.txt") == (0, "", "No fixes available.\n")
 
 
-def test_diff_marks_missing_final_newline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_diff_marks_missing_final_newline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "a.txt", "End")
     _, out, _ = run(capsys, "check", "--diff", "a.txt")
     assert out.endswith("-End\n\\ No newline at end of file\n+End\n")
 
 
-def test_stdin_fix_prints_fixed_text(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_fix_prints_fixed_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DIRTY.encode())))
     code, out, err = run(capsys, "check", "--fix", "-")
     assert (code, out) == (0, DIRTY_FIXED)
     assert "4 fixed" in err
 
 
-def test_stdin_check_and_stdin_filename(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_check_and_stdin_filename(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Hard break  \nnext\n")))
     code, out, _ = run(capsys, "check", "--stdin-filename", "talk.md", "-")
     assert (code, out) == (0, "All checks passed!\n")
@@ -195,8 +216,12 @@ def test_stdin_check_and_stdin_filename(capsys: pytest.CaptureFixture[str], monk
     assert code == 1 and out.startswith("-:1:11: WS001")
 
 
-def test_stdin_binary_is_an_error(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00")))
+def test_stdin_binary_is_an_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+    )
     code, out, err = run(capsys, "check", "--fix", "-")
     assert code == 2 and out == ""
     assert err.splitlines() == [
@@ -218,7 +243,9 @@ def test_select_ignore_extend_select(capsys: pytest.CaptureFixture[str], tmp_pat
     assert {line.split()[1] for line in out.splitlines()[:-1]} == {"WS003", "WS004"}
 
 
-def test_config_file_is_found_walking_up(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_config_file_is_found_walking_up(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "pyproject.toml", '[tool.transcript-lint]\nignore = ["WS001"]\n')
     write(tmp_path / "deep" / "er" / "a.txt", DIRTY)
     _, out, _ = run(capsys, "check", "deep")
@@ -235,7 +262,9 @@ def test_command_line_overrides_config(capsys: pytest.CaptureFixture[str], tmp_p
     assert {line.split()[1] for line in out.splitlines()[:-1]} == {"WS004"}
 
 
-def test_explicit_config_and_per_file_ignores(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_explicit_config_and_per_file_ignores(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "conf" / "lint.toml", 'per-file-ignores = { "raw/*.txt" = ["WS"] }\n')
     write(tmp_path / "conf" / "raw" / "a.txt", DIRTY)
     write(tmp_path / "conf" / "b.txt", DIRTY)
@@ -244,14 +273,21 @@ def test_explicit_config_and_per_file_ignores(capsys: pytest.CaptureFixture[str]
     assert os.path.join("conf", "b.txt") in out
 
 
-def test_exclude_applies_to_named_files_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_exclude_applies_to_named_files_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     write(tmp_path / "transcript-lint.toml", 'exclude = ["drafts"]\n')
     write(tmp_path / "drafts" / "a.txt", DIRTY)
     assert run(capsys, "check", "drafts/a.txt", "drafts") == (0, "All checks passed!\n", "")
 
 
-def test_words_and_ignore_patterns_config(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    write(tmp_path / "transcript-lint.toml", "words = [\"Zhijun\"]\nignore-patterns = ['\\{time\\}\\s+\\d{4}']\n")
+def test_words_and_ignore_patterns_config(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(
+        tmp_path / "transcript-lint.toml",
+        "words = [\"Zhijun\"]\nignore-patterns = ['\\{time\\}\\s+\\d{4}']\n",
+    )
     write(tmp_path / "a.txt", "{time}  1130\n")
     assert run(capsys, "check", "a.txt")[0] == 0
 
@@ -261,10 +297,16 @@ def test_words_and_ignore_patterns_config(capsys: pytest.CaptureFixture[str], tm
     [
         ('selct = ["WS"]\n', "transcript-lint.toml: unknown key 'selct'"),
         ('select = "WS"\n', "transcript-lint.toml: select: expected a list of strings"),
-        ('select = ["ws001"]\n', "transcript-lint.toml: select: 'ws001' is not a rule code or family"),
+        (
+            'select = ["ws001"]\n',
+            "transcript-lint.toml: select: 'ws001' is not a rule code or family",
+        ),
         ('select = ["ZZ"]\n', "transcript-lint.toml: select: no rule matches 'ZZ'"),
         ("ignore-patterns = ['(']\n", "transcript-lint.toml: ignore-patterns: invalid regex '('"),
-        ("max-file-size-mb = -1\n", "transcript-lint.toml: max-file-size-mb: expected a positive whole number"),
+        (
+            "max-file-size-mb = -1\n",
+            "transcript-lint.toml: max-file-size-mb: expected a positive whole number",
+        ),
         ("per-file-ignores = 3\n", "transcript-lint.toml: per-file-ignores: expected a table"),
         ("select = [\n", "transcript-lint.toml: invalid TOML"),
     ],
@@ -305,7 +347,13 @@ def test_json_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
             "fix": {
                 "applicability": "safe",
                 "message": "Remove the space before '.'",
-                "edits": [{"content": "", "location": {"row": 1, "column": 3}, "end_location": {"row": 1, "column": 4}}],
+                "edits": [
+                    {
+                        "content": "",
+                        "location": {"row": 1, "column": 3},
+                        "end_location": {"row": 1, "column": 4},
+                    }
+                ],
             },
         }
     ]
@@ -319,7 +367,7 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 
 
 def test_statistics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    write(tmp_path / "a.txt", "a  b\nc  d\nHi .\n" + UNSAFE)
+    write(tmp_path / "a.txt", "We will  go.\nNothing here.\nThey  went.\nHi .\n" + UNSAFE)
     _, out, _ = run(capsys, "check", "--statistics", "a.txt")
     assert out.splitlines()[:3] == [
         "2  WS002  [*] multiple-spaces",
@@ -335,9 +383,11 @@ def test_exit_zero_and_quiet(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert out == "a.txt:1:3: WS004 [*] Space before '.'\n"
 
 
-def test_jobs_give_the_same_results_in_the_same_order(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_jobs_give_the_same_results_in_the_same_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     for i in range(30):
-        write(tmp_path / "t" / f"{i:02}.txt", f"Line {i}  here .\n" * (i % 3 + 1))
+        write(tmp_path / "t" / f"{i:02}.txt", f"Line {i}  here .\nAnd another line.\n" * (i % 3 + 1))
     one = run(capsys, "check", "--jobs", "1", "t")
     two = run(capsys, "check", "--jobs", "2", "t")
     assert one == two
@@ -376,7 +426,9 @@ def test_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (2, "transcript-lint: error: nope.txt: no such file or directory\n")
 
 
-def test_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path / "a.txt", DIRTY)
 
     def denied(self: Path) -> bytes:
@@ -405,7 +457,10 @@ def test_file_over_the_size_limit(capsys: pytest.CaptureFixture[str], tmp_path: 
     path.write_bytes(b"word " * 300_000)
     code, _, err = run(capsys, "check", "--fix", "big.txt")
     assert code == 2
-    assert err == "transcript-lint: error: big.txt: file is 1.4 MB, over the 1 MB limit (max-file-size-mb)\n"
+    assert (
+        err
+        == "transcript-lint: error: big.txt: file is 1.4 MB, over the 1 MB limit (max-file-size-mb)\n"
+    )
 
 
 def test_one_megabyte_single_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -427,12 +482,17 @@ def test_internal_error_is_one_line(
     def broken(*args: object) -> object:
         raise RuntimeError("boom")
 
-    broken_rules = tuple(dataclasses.replace(r, check=broken) if r.code == "WS001" else r for r in rules.ALL_RULES)
+    broken_rules = tuple(
+        dataclasses.replace(r, check=broken) if r.code == "WS001" else r for r in rules.ALL_RULES
+    )
     monkeypatch.setattr(rules, "ALL_RULES", broken_rules)
     path = write(tmp_path / "a.txt", DIRTY)
     code, out, err = run(capsys, "check", "--fix", "--jobs", "1", "a.txt")
     assert code == 2
-    assert err == "transcript-lint: error: a.txt: internal error (RuntimeError: boom); please report it\n"
+    assert (
+        err
+        == "transcript-lint: error: a.txt: internal error (RuntimeError: boom); please report it\n"
+    )
     assert out == "Found 0 problems (0 fixed, 0 remaining). 1 file could not be checked.\n"
     assert read(path) == DIRTY
 
@@ -471,7 +531,9 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     import subprocess
 
     write(tmp_path / "a.txt", "Hi .\n")
-    proc = subprocess.run([sys.executable, "-m", "lint", "check", "a.txt"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "a.txt"], capture_output=True, text=True
+    )
     assert proc.returncode == 1
     assert proc.stdout.startswith("a.txt:1:3: WS004")
 
@@ -481,7 +543,9 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_color_on_a_terminal_unless_no_color(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_color_on_a_terminal_unless_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path / "a.txt", "Hi .\n")
     terminal = Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)

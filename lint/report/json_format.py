@@ -20,7 +20,11 @@ def as_dict(finding: Finding) -> dict[str, Any]:
             "applicability": finding.fix.safety.value,
             "message": finding.fix.message,
             "edits": [
-                {"content": e.content, "location": _location(e.location), "end_location": _location(e.end_location)}
+                {
+                    "content": e.content,
+                    "location": _location(e.location),
+                    "end_location": _location(e.end_location),
+                }
                 for e in finding.fix.edits
             ],
         }

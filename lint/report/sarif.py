@@ -14,12 +14,19 @@ from lint import __version__
 from lint.report.model import Report
 from lint.result import Finding, Location
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://pypi.org/project/transcript-lint/"
 
 
 def _region(start: Location, end: Location) -> dict[str, int]:
-    return {"startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column}
+    return {
+        "startLine": start.row,
+        "startColumn": start.column,
+        "endLine": end.row,
+        "endColumn": end.column,
+    }
 
 
 def _artifact(filename: str) -> dict[str, str]:
@@ -72,7 +79,11 @@ def render(report: Report) -> str:
             "fullDescription": {"text": rule.doc},
             "help": {"text": rule.doc, "markdown": rule.doc},
             "defaultConfiguration": {"enabled": rule.default, "level": "warning"},
-            "properties": {"family": rule.family, "fix": rule.fix.value},
+            "properties": {
+                "family": rule.family,
+                "fix": rule.fix.value,
+                "fixSafety": [s.value for s in rule.safety],
+            },
         }
         for rule in report.rules
     ]

@@ -12,7 +12,9 @@ BOLD, RED, CYAN, RESET = "\033[1m", "\033[31m", "\033[36m", "\033[0m"
 
 
 def render(report: Report) -> str:
-    lines = statistics(report) if report.statistics else [_line(report, f) for f in report.findings()]
+    lines = (
+        statistics(report) if report.statistics else [_line(report, f) for f in report.findings()]
+    )
     lines.append(summary(report))
     return "\n".join(line for line in lines if line) + "\n"
 
@@ -55,7 +57,9 @@ def _counts(report: Report, findings: list[Finding], applied: int) -> str:
     unsafe = sum(1 for f in findings if f.safety is Safety.UNSAFE)
     noun = "problem" if len(findings) + applied == 1 else "problems"
     if report.fixing:
-        text = f"Found {len(findings) + applied} {noun} ({applied} fixed, {len(findings)} remaining)."
+        text = (
+            f"Found {len(findings) + applied} {noun} ({applied} fixed, {len(findings)} remaining)."
+        )
         if unsafe and not report.unsafe:
             text += f" {unsafe} more fixable with --unsafe-fixes."
         return text

@@ -58,7 +58,8 @@ def test_ws001_fix() -> None:
     [
         ("We will  continue.\n", ["  "]),
         ("the scale of\u00a0 industrial output\n", ["\u00a0 "]),
-        ("two  gaps  here.\n", ["  ", "  "]),
+        ("> Quoted and  doubled.\n", ["  "]),
+        ("the departments;  but not here\n", ["  "]),
     ],
 )
 def test_ws002_flags(text: str, expected: list[str]) -> None:
@@ -75,6 +76,16 @@ def test_ws002_flags(text: str, expected: list[str]) -> None:
         "<  1  2  3  4\n",
         "See http://example.com/a  b\n".replace("  b", " b"),
         "Trailing spaces  \n",
+        "two  gaps  here, likely columns\n",
+        "Assn of Manufacturers  ..............  12\n",
+        "                              {time}  1015\n",
+        ">  Quoted with a wide marker.\n",
+        "1.  First item\n",
+        "Agreement:  A unanimous consent\n",
+        "1. Name, address, and nature  employees who will file\n   of the activity of this    registrant\n",
+        "$1,500.00  John Doe\n",
+        "1130  The House met at noon\n",
+        " ___  interests have terminated\n",
     ],
 )
 def test_ws002_leaves_alone(text: str) -> None:
@@ -82,7 +93,7 @@ def test_ws002_leaves_alone(text: str) -> None:
 
 
 def test_ws002_fix() -> None:
-    assert fixed("We will  continue\u00a0 to grow.\n", "WS002") == "We will continue to grow.\n"
+    assert fixed("We will  continue.\nTo\u00a0 grow.\n", "WS002") == "We will continue.\nTo grow.\n"
 
 
 # -- WS003 multiple-blank-lines --------------------------------------------------------
@@ -145,6 +156,8 @@ def test_ws004_fix(text: str, result: str) -> None:
         "[inaudible] . Next\n",
         "Look at :fields in the schema\n",
         "Run it with .NET today\n",
+        "people would say . . . he is\n",
+        "or die . \n. . and so on\n",
     ],
 )
 def test_ws004_leaves_alone(text: str) -> None:
@@ -208,6 +221,7 @@ def test_ws007_flags_odd_space_between_words(char: str) -> None:
         "1\u202f000 people\n",
         "東京\u3000大阪\n",
         "Mr.\u00a0Wang spoke.\n",
+        "I\u00a0made a messaging app.\n",
     ],
 )
 def test_ws007_leaves_alone(text: str) -> None:
