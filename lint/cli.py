@@ -19,6 +19,7 @@ from lint.config import ConfigError, Overrides, Settings, SettingsResolver, pars
 from lint.masking import format_for
 from lint.report import REPORTERS, Report
 from lint.result import FileResult
+from lint.rule import Rule
 from lint.runner import Job, Mode, process_text, run_jobs
 from rules import ALL_RULES, registry
 
@@ -116,7 +117,9 @@ def list_rules() -> int:
     for r in ALL_RULES:
         default = "on " if r.default else "off"
         fix = f"{r.fix.value} ({fix_safety(r)})" if r.safety else r.fix.value
-        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {fix:<20}  {r.summary}\n")
+        sys.stdout.write(
+            f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {fix:<20}  {r.summary}\n"
+        )
     return EXIT_CLEAN
 
 

@@ -34,7 +34,13 @@ def format_for(path: str) -> Format:
 # are also TLDs (`.is`, `.it`, `.in`, `.us`, `.to`, `.be`, `.no`, `.so`, `.me`, `.at`)
 # are left out on purpose: `it.is` is a missing space far more often than a domain.
 NAME_ENDINGS = frozenset(
-    ["com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "uk", "cn", "de", "fr", "jp", "ru", "eu", "au", "ca", "ch", "nl", "se", "fm", "ly", "ai", "dev", "app", "tv", "gg", "sh", "xyz", "tech", "news", "txt", "md", "markdown", "rst", "py", "pyi", "js", "mjs", "ts", "tsx", "jsx", "json", "jsonl", "yaml", "yml", "toml", "ini", "cfg", "conf", "html", "htm", "css", "scss", "csv", "tsv", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "wav", "zip", "tar", "gz", "tgz", "rs", "rb", "go", "java", "kt", "swift", "cpp", "hpp", "cc", "exe", "dll", "log", "xml", "srt", "vtt", "sql", "lock"]
+    """
+    com org net edu gov mil int info biz io co uk cn de fr jp ru eu au ca ch nl se fm ly ai
+    dev app tv gg sh xyz tech news
+    txt md markdown rst py pyi js mjs ts tsx jsx json jsonl yaml yml toml ini cfg conf html
+    htm css scss csv tsv pdf doc docx xls xlsx ppt pptx png jpg jpeg gif svg webp mp3 mp4
+    wav zip tar gz tgz rs rb go java kt swift cpp hpp cc exe dll log xml srt vtt sql lock
+    """.split()
 )
 
 # Each kind of region is found by its own pattern, and every pattern starts with a
@@ -54,7 +60,8 @@ _LOOKBACK = 80  # characters searched to the left of an anchor
 _MARKDOWN = regex.compile(
     r"""
     \A\ufeff?(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)  # front matter
-    | ^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?$|\Z) # fence
+    # a fenced code block, closed by a fence of the same kind, or left open to the end
+    | ^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?$|\Z)
     | ^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*\n.*\Z                           # unclosed fence
     | <!--.*?(?:-->|\Z)                                             # HTML comment
     | (?<!`)(?P<tick>`+)(?!`)[^\n]+?(?<!`)(?P=tick)(?!`)             # inline code

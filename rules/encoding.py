@@ -253,8 +253,9 @@ def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.text.isascii():
         return
     for match in _REPLACEMENT.finditer(doc.masked):
+        start, end = match.span()
         yield Violation(
-            *match.span(), "Replacement character U+FFFD: a character was lost in decoding"
+            start, end, "Replacement character U+FFFD: a character was lost in decoding"
         )
 
 

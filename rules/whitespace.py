@@ -178,7 +178,11 @@ def _aligned_with_neighbour(doc: Document, line: int, column: int) -> bool:
         if 0 <= other < len(doc.line_starts):
             start, end = doc.line_span(other)
             position = start + column
-            if start + 2 <= position < end and text[position - 2 : position] == "  " and not text[position].isspace():
+            if (
+                start + 2 <= position < end
+                and text[position - 2 : position] == "  "
+                and not text[position].isspace()
+            ):
                 return True
     return False
 

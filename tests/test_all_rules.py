@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -68,11 +69,13 @@ def test_fixes_in_bounds_and_non_overlapping(rule: Rule, text: str, filename: st
         if v.fix is None:
             continue
         edits = sorted(v.fix.edits, key=lambda e: e.start)
-        for a, b in zip(edits, edits[1:], strict=False):
+        for a, b in itertools.pairwise(edits):
             assert a.end <= b.start
         for e in edits:
             assert 0 <= e.start <= e.end <= len(text)
-        assert v.fix.safety in rule.safety, f"{rule.code} made a {v.fix.safety} fix it does not declare"
+        assert v.fix.safety in rule.safety, (
+            f"{rule.code} made a {v.fix.safety} fix it does not declare"
+        )
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)

@@ -387,7 +387,9 @@ def test_jobs_give_the_same_results_in_the_same_order(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     for i in range(30):
-        write(tmp_path / "t" / f"{i:02}.txt", f"Line {i}  here .\nAnd another line.\n" * (i % 3 + 1))
+        write(
+            tmp_path / "t" / f"{i:02}.txt", f"Line {i}  here .\nAnd another line.\n" * (i % 3 + 1)
+        )
     one = run(capsys, "check", "--jobs", "1", "t")
     two = run(capsys, "check", "--jobs", "2", "t")
     assert one == two
@@ -414,7 +416,7 @@ def test_bad_files_are_errors_and_others_still_checked(
 ) -> None:
     (tmp_path / "bad.txt").write_bytes(content)
     good = write(tmp_path / "good.txt", "x  y\n")
-    code, out, err = run(capsys, "check", "--fix", "bad.txt", "good.txt")
+    code, _, err = run(capsys, "check", "--fix", "bad.txt", "good.txt")
     assert code == 2
     assert err == f"transcript-lint: error: bad.txt: {message}\n"
     assert (tmp_path / "bad.txt").read_bytes() == content
@@ -458,8 +460,8 @@ def test_file_over_the_size_limit(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _, err = run(capsys, "check", "--fix", "big.txt")
     assert code == 2
     assert (
-        err
-        == "transcript-lint: error: big.txt: file is 1.4 MB, over the 1 MB limit (max-file-size-mb)\n"
+        err == "transcript-lint: error: big.txt: "
+        "file is 1.4 MB, over the 1 MB limit (max-file-size-mb)\n"
     )
 
 

@@ -47,10 +47,22 @@ def test_most_specific_selector_wins(config: dict[str, object], codes: list[str]
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:
-    settings = parse_settings({"per-file-ignores": {"raw/*.txt": ["AB001"], "*.md": ["CD"]}}, "t", tmp_path)
-    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "raw" / "a.txt")] == ["AB002", "CD001"]
-    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "x" / "b.md")] == ["AB001", "AB002"]
-    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "c.txt")] == ["AB001", "AB002", "CD001"]
+    settings = parse_settings(
+        {"per-file-ignores": {"raw/*.txt": ["AB001"], "*.md": ["CD"]}}, "t", tmp_path
+    )
+    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "raw" / "a.txt")] == [
+        "AB002",
+        "CD001",
+    ]
+    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "x" / "b.md")] == [
+        "AB001",
+        "AB002",
+    ]
+    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "c.txt")] == [
+        "AB001",
+        "AB002",
+        "CD001",
+    ]
 
 
 def test_check_selectors_names_the_key() -> None:
@@ -98,5 +110,7 @@ def test_nearest_config_wins(tmp_path: Path) -> None:
 
 def test_pyproject_errors_name_the_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.transcript-lint]\nwrods = ['a']\n")
-    with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.transcript-lint\]: unknown key 'wrods'"):
+    with pytest.raises(
+        ConfigError, match=r"pyproject.toml \[tool.transcript-lint\]: unknown key 'wrods'"
+    ):
         load_settings(tmp_path / "pyproject.toml")

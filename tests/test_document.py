@@ -26,7 +26,9 @@ def test_text_is_kept_exactly() -> None:
         ("é😀x", 2, (1, 3)),
     ],
 )
-def test_location_is_one_based_in_characters(text: str, offset: int, location: tuple[int, int]) -> None:
+def test_location_is_one_based_in_characters(
+    text: str, offset: int, location: tuple[int, int]
+) -> None:
     assert Document(text).location(offset) == location
 
 
@@ -50,7 +52,10 @@ def masked_out(text: str, filename: str = "t.txt") -> list[str]:
         ("mail bob.smith@example.org today", ["bob.smith@example.org"]),
         ("China.org.cn, GoTime.fm and README.md", ["China.org.cn", "GoTime.fm", "README.md"]),
         ("at 00:12:34 and 10:30 and 00:04:25.24", ["00:12:34", "10:30", "00:04:25.24"]),
-        (r"\[04:15\] and \[unintelligible 00:04:25.24\]", [r"\[04:15\]", r"\[unintelligible 00:04:25.24\]"]),
+        (
+            r"\[04:15\] and \[unintelligible 00:04:25.24\]",
+            [r"\[04:15\]", r"\[unintelligible 00:04:25.24\]"],
+        ),
         ("[inaudible] and [crosstalk]", ["[inaudible]", "[crosstalk]"]),
     ],
 )
@@ -60,7 +65,14 @@ def test_regions_that_are_not_prose(text: str, regions: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["internet.Guided by", "fantastic.Yeah", "it.is a join", "poverty.82.49 million", "ratio 3:1", "U.S. policy"],
+    [
+        "internet.Guided by",
+        "fantastic.Yeah",
+        "it.is a join",
+        "poverty.82.49 million",
+        "ratio 3:1",
+        "U.S. policy",
+    ],
 )
 def test_prose_is_not_masked(text: str) -> None:
     assert masked_out(text) == []
@@ -94,7 +106,9 @@ def test_unclosed_fence_masks_to_the_end() -> None:
 def test_user_patterns_are_masked() -> None:
     import regex
 
-    doc = Document("{time}  1130 and text", "t.txt", ignore_patterns=[regex.compile(r"\{time\}\s+\d{4}")])
+    doc = Document(
+        "{time}  1130 and text", "t.txt", ignore_patterns=[regex.compile(r"\{time\}\s+\d{4}")]
+    )
     assert doc.regions == [(0, 12)]
 
 
@@ -117,8 +131,16 @@ def test_format_follows_extension() -> None:
 @pytest.mark.parametrize(
     ("text", "filename", "labels"),
     [
-        ("**Mat Ryer:** Hello.\n**Tom Wilkie:** Hi.\n", "t.md", ["**Mat Ryer:**", "**Tom Wilkie:**"]),
-        ("Shou Xiaoli:\n\nNow the question.\nWang Zhijun: Thank you.\n", "t.txt", ["Shou Xiaoli:", "Wang Zhijun:"]),
+        (
+            "**Mat Ryer:** Hello.\n**Tom Wilkie:** Hi.\n",
+            "t.md",
+            ["**Mat Ryer:**", "**Tom Wilkie:**"],
+        ),
+        (
+            "Shou Xiaoli:\n\nNow the question.\nWang Zhijun: Thank you.\n",
+            "t.txt",
+            ["Shou Xiaoli:", "Wang Zhijun:"],
+        ),
         ("The time was: noon\n", "t.txt", []),
     ],
 )

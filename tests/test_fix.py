@@ -15,7 +15,9 @@ def test_apply_edits_in_any_order() -> None:
     assert apply_edits(text, [Edit(4, 5, "E"), Edit(0, 1, ""), Edit(2, 2, "+")]) == "b+cdEf"
 
 
-@pytest.mark.parametrize("edits", [[Edit(0, 3, ""), Edit(2, 4, "")], [Edit(0, 9, "")], [Edit(3, 2, "")]])
+@pytest.mark.parametrize(
+    "edits", [[Edit(0, 3, ""), Edit(2, 4, "")], [Edit(0, 9, "")], [Edit(3, 2, "")]]
+)
 def test_apply_edits_rejects_overlap_and_out_of_bounds(edits: list[Edit]) -> None:
     with pytest.raises(ValueError):
         apply_edits("abcdef", edits)
@@ -60,7 +62,9 @@ def test_fix_that_never_settles_raises_and_names_the_rule() -> None:
 
 def test_unsafe_fixes_need_unsafe() -> None:
     doc = Document("banana")
-    assert fix_document(doc, [unsafe_upper], Context(), allowed_safeties(False)).doc.text == "banana"
+    assert (
+        fix_document(doc, [unsafe_upper], Context(), allowed_safeties(False)).doc.text == "banana"
+    )
     outcome = fix_document(doc, [unsafe_upper], Context(), allowed_safeties(True))
     assert outcome.doc.text == "bAnAnA"
     assert [f.code for f in outcome.applied] == ["XX002"] * 3

@@ -13,14 +13,20 @@ from lint.result import FileResult
 from lint.runner import Mode, process_text
 from rules import ALL_RULES
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 TEXT = "Hi , there.\nR&amp;D\x00 and a\u00a0b,  c\nLost \ufffd.\n"
 
 
 def report(text: str = TEXT, path: str = "dir/talk one.txt") -> Report:
-    result = process_text(text, path, settings_for(select=["ALL"]), ALL_RULES, Mode.CHECK, unsafe=False)
-    return Report([result, FileResult("clean.txt"), FileResult("broken.txt", error="binary file (not text)")],
-                  ALL_RULES)
+    result = process_text(
+        text, path, settings_for(select=["ALL"]), ALL_RULES, Mode.CHECK, unsafe=False
+    )
+    return Report(
+        [result, FileResult("clean.txt"), FileResult("broken.txt", error="binary file (not text)")],
+        ALL_RULES,
+    )
 
 
 def test_sarif_is_valid_against_the_official_schema() -> None:
@@ -37,7 +43,12 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     assert location["region"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 5}
     replacement = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert replacement["insertedContent"]["text"] == ""
-    assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 3, "endLine": 1, "endColumn": 4}
+    assert replacement["deletedRegion"] == {
+        "startLine": 1,
+        "startColumn": 3,
+        "endLine": 1,
+        "endColumn": 4,
+    }
 
 
 def test_sarif_schema_rejects_a_broken_log() -> None:
@@ -56,7 +67,8 @@ def test_sarif_with_no_findings_is_valid() -> None:
 def test_github_annotations() -> None:
     lines = REPORTERS["github"](report(path="a,b:c.txt")).splitlines()
     assert lines[0] == (
-        "::error title=transcript-lint (WS004),file=a%2Cb%3Ac.txt,line=1,col=3,endLine=1,endColumn=5"
+        "::error title=transcript-lint (WS004),file=a%2Cb%3Ac.txt,"
+        "line=1,col=3,endLine=1,endColumn=5"
         "::WS004 Space before ','"
     )
     assert all(line.startswith("::error ") for line in lines)
@@ -94,7 +106,15 @@ def test_json_lists_every_finding_with_ruff_keys() -> None:
     rows = json.loads(REPORTERS["json"](report()))
     assert len(rows) == len(list(report().findings()))
     for row in rows:
-        assert set(row) == {"filename", "code", "name", "message", "location", "end_location", "fix"}
+        assert set(row) == {
+            "filename",
+            "code",
+            "name",
+            "message",
+            "location",
+            "end_location",
+            "fix",
+        }
     unsafe = next(r for r in rows if r["code"] == "EN005")
     assert unsafe["fix"]["applicability"] == "unsafe"
     assert next(r for r in rows if r["code"] == "EN004")["fix"] is None

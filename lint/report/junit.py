@@ -15,7 +15,7 @@ _NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 def _xml_safe(text: str) -> str:
     """XML 1.0 cannot hold most control characters; show them as U+XXXX."""
-    return _NOT_XML.sub(lambda m: f"U+{ord(m.group()):04X}", text)
+    return str(_NOT_XML.sub(lambda m: f"U+{ord(m.group()):04X}", text))
 
 
 def render(report: Report) -> str:

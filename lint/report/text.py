@@ -26,7 +26,8 @@ def _paint(report: Report, style: str, text: str) -> str:
 def _line(report: Report, finding: Finding) -> str:
     mark = " [*]" if report.applicable(finding) else ""
     place = f"{finding.filename}:{finding.location.row}:{finding.location.column}:"
-    return f"{_paint(report, BOLD, place)} {_paint(report, RED, finding.code)}{_paint(report, CYAN, mark)} {finding.message}"
+    code = _paint(report, RED, finding.code) + _paint(report, CYAN, mark)
+    return f"{_paint(report, BOLD, place)} {code} {finding.message}"
 
 
 def statistics(report: Report) -> list[str]:

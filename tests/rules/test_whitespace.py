@@ -82,7 +82,9 @@ def test_ws002_flags(text: str, expected: list[str]) -> None:
         ">  Quoted with a wide marker.\n",
         "1.  First item\n",
         "Agreement:  A unanimous consent\n",
-        "1. Name, address, and nature  employees who will file\n   of the activity of this    registrant\n",
+        # the gap lines up with the one below: two columns
+        "1. Name, address, and nature  employees who will file\n"
+        "   of the activity of this    registrant\n",
         "$1,500.00  John Doe\n",
         "1130  The House met at noon\n",
         " ___  interests have terminated\n",
