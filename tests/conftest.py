@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
 from lint.api import check_text, fix_text, settings_for
 
 
@@ -14,9 +10,7 @@ def codes_and_spans(text: str, code: str, filename: str = "t.txt") -> list[tuple
 
 
 def fixed(text: str, code: str, filename: str = "t.txt", unsafe: bool = False) -> str:
-    return fix_text(text, filename=filename, settings=settings_for(select=[code]), unsafe=unsafe).text
+    return fix_text(
+        text, filename=filename, settings=settings_for(select=[code]), unsafe=unsafe
+    ).text
 
-
-@pytest.fixture
-def spans() -> Callable[..., list[tuple[int, int]]]:
-    return codes_and_spans
