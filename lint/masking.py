@@ -63,6 +63,9 @@ _MARKDOWN = regex.compile(
     # a fenced code block, closed by a fence of the same kind, or left open to the end
     | ^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?$|\Z)
     | ^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*\n.*\Z                           # unclosed fence
+    # an indented code block: lines indented four spaces after a blank line
+    | (?<=(?:\A|\n)[ \t]*\r?\n|\A)(?:[ ]{4}|\t)[^\n]*(?:\n|\Z)
+      (?:(?:[ \t]*\r?\n)*(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))*
     | <!--.*?(?:-->|\Z)                                             # HTML comment
     | (?<!`)(?P<tick>`+)(?!`)[^\n]+?(?<!`)(?P=tick)(?!`)             # inline code
     | (?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)   # link target

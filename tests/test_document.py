@@ -147,3 +147,9 @@ def test_format_follows_extension() -> None:
 def test_speaker_labels(text: str, filename: str, labels: list[str]) -> None:
     doc = Document(text, filename)
     assert [text[s:e] for s, e in doc.speaker_labels] == labels
+
+
+def test_indented_code_block_after_blank_line_is_masked() -> None:
+    text = "Intro:\n\n    run check --fix .\n    more\n\nText .\n  - item\n    continued .\n"
+    assert masked_out(text, "t.md") == ["    run check --fix .\n    more\n"]
+    assert masked_out(text, "t.txt") == []
