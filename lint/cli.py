@@ -7,6 +7,7 @@ findings remain, 2 for a usage, config or input error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import os
 import sys
@@ -14,13 +15,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files
+from lint import __version__, files, lexicon
 from lint.config import ConfigError, Overrides, Settings, SettingsResolver, parse_selectors
+from lint.evidence import Gatherer
 from lint.masking import format_for
 from lint.report import REPORTERS, Report
 from lint.result import FileResult
-from lint.rule import Rule
-from lint.runner import Job, Mode, process_text, run_jobs
+from lint.rule import Rule, gatherers_of
+from lint.runner import Job, Mode, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -77,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: number of cores)",
     )
 
+    learn = commands.add_parser("learn", help="learn the project lexicon from a corpus")
+    learn.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
+    learn.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
+    learn.add_argument("--config", type=Path, help="use this config file for every path")
+    learn.add_argument(
+        "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes"
+    )
+
     rule = commands.add_parser("rule", help="explain a rule")
     rule.add_argument("code", metavar="CODE")
 
@@ -92,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return explain_rule(args.code)
         if args.command == "rules":
             return list_rules()
+        if args.command == "learn":
+            return learn(args)
         return check(args)
     except (ConfigError, UsageError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
@@ -125,6 +137,42 @@ def list_rules() -> int:
 
 def fix_safety(r: Rule) -> str:
     return "/".join(s.value for s in r.safety)
+
+
+# -- learn ------------------------------------------------------------------------------
+
+
+def learn(args: argparse.Namespace) -> int:
+    """Gather evidence from every file and merge what it teaches into the lexicon."""
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    resolver = SettingsResolver(Overrides(), args.config)
+    errors: list[FileResult] = []
+    jobs = [
+        Job(path, display, resolver.for_path(path), Mode.CHECK, False, registry)
+        for path, display in discover(args.paths, resolver, errors)
+        if display != "-"
+    ]
+    for error in errors:
+        print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
+    evidence = gather_jobs(jobs, args.jobs)
+    learned: dict[str, dict[str, int]] = {}
+    for gatherer in needed_gatherers(jobs):
+        if gatherer.learn is not None and gatherer.section is not None:
+            entries = gatherer.learn(evidence.get(gatherer.name), evidence.documents)
+            learned.setdefault(gatherer.section, {}).update(entries)
+    target = args.lexicon or resolver.for_path(Path("_")).lexicon_path
+    assert target is not None  # settings always name a lexicon file
+    try:
+        merged = lexicon.load(target).merge_learned(learned)
+        files.write_atomically(target, merged.dumps(), "utf-8")
+    except lexicon.LexiconError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    found = ", ".join(f"{len(v)} {k}" for k, v in sorted(learned.items())) or "nothing new"
+    print(f"Learned {found} from {evidence.documents} files into {target}.")
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 # -- check ------------------------------------------------------------------------------
@@ -161,7 +209,7 @@ def check(args: argparse.Namespace) -> int:
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, args.unsafe_fixes, registry))
-    results.extend(run_jobs(jobs, args.jobs))
+    results.extend(run_jobs(with_evidence(jobs, args.jobs), args.jobs))
     results.sort(key=lambda r: r.path)
 
     if stdin_output is not None:
@@ -170,6 +218,19 @@ def check(args: argparse.Namespace) -> int:
     # With --fix on standard input, standard output is the fixed text alone.
     fixing_stdin = mode is Mode.FIX and "-" in args.paths
     return report(args, results, mode, sys.stderr if fixing_stdin else sys.stdout)
+
+
+def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
+    distinct = {id(job.settings): job.settings for job in jobs}.values()
+    return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
+
+
+def with_evidence(jobs: list[Job], processes: int) -> list[Job]:
+    """The jobs carrying the evidence of the whole run, when an enabled rule needs it."""
+    if not needed_gatherers(jobs):
+        return jobs
+    evidence = gather_jobs(jobs, processes)
+    return [dataclasses.replace(job, evidence=evidence) for job in jobs]
 
 
 def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> FileResult:

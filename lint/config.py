@@ -18,6 +18,9 @@ from typing import Any
 
 import regex
 
+from lint import lexicon
+from lint.evidence import Evidence
+from lint.lexicon import Lexicon
 from lint.rule import Context, Rule
 
 CONFIG_FILE = "transcript-lint.toml"
@@ -63,9 +66,11 @@ class Settings:
     words: frozenset[str] = frozenset()
     ignore_patterns: tuple[regex.Pattern[str], ...] = ()
     max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
+    lexicon_path: Path | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
-    def context(self) -> Context:
-        return Context(words=self.words)
+    def context(self, evidence: Evidence | None = None) -> Context:
+        return Context(words=self.words, lexicon=self.lexicon, evidence=evidence or Evidence())
 
     def relative(self, path: Path) -> str:
         try:
@@ -165,6 +170,7 @@ _KEYS = {
     "words",
     "ignore-patterns",
     "max-file-size-mb",
+    "lexicon",
 }
 
 
@@ -229,11 +235,24 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
             values[attribute] = compile_patterns(
                 _strings(value, f"{source}: {key}"), f"{source}: {key}"
             )
+        elif key == "lexicon":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{source}: {key}: expected a file name")
+            values["lexicon_path"] = root / value
         elif key == "max-file-size-mb":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{source}: {key}: expected a positive whole number")
             values[attribute] = value
-    return replace(settings, **values)
+    return with_lexicon(replace(settings, **values))
+
+
+def with_lexicon(settings: Settings) -> Settings:
+    """The settings with their lexicon file read (by default the one at the root)."""
+    path = settings.lexicon_path or settings.root / lexicon.DEFAULT_NAME
+    try:
+        return replace(settings, lexicon_path=path, lexicon=lexicon.load(path))
+    except lexicon.LexiconError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -296,7 +315,11 @@ class SettingsResolver:
         if folder not in self._by_folder:
             config = find_config_file(path)
             if config not in self._by_config:
-                base = load_settings(config) if config is not None else Settings(root=Path.cwd())
+                base = (
+                    load_settings(config)
+                    if config is not None
+                    else with_lexicon(Settings(root=Path.cwd()))
+                )
                 self._by_config[config] = self._overrides.apply(base)
             self._by_folder[folder] = self._by_config[config]
         return self._by_folder[folder]

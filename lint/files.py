@@ -70,11 +70,16 @@ def read(path: Path, max_size_mb: int) -> tuple[str, str]:
 def write_atomically(path: Path, text: str, encoding: str) -> None:
     """Replace a file's contents: a temporary file in the same folder, flushed, renamed.
 
-    The file's permission bits are kept. If anything fails the original is left as it
-    was and the temporary file is removed.
+    The file's permission bits are kept (a new file gets the usual ones). If anything
+    fails, the original is left as it was and the temporary file is removed.
     """
     data = text.encode(encoding)
-    mode = stat.S_IMODE(path.stat().st_mode)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:  # a new file: the permissions a plain open() would give
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

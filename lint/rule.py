@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
 
 from lint.document import Document
+from lint.evidence import Evidence, Gatherer
 from lint.fix import Fix, Safety
+from lint.lexicon import Lexicon
 
 CODE_PATTERN = regex.compile(r"[A-Z]{2}\d{3}")
 NAME_PATTERN = regex.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -32,9 +34,12 @@ class Availability(enum.Enum):
 
 @dataclass(frozen=True)
 class Context:
-    """Settings a rule may read, resolved for the file being checked."""
+    """What a rule may know besides the document: settings resolved for its file,
+    the project lexicon, and the evidence gathered from the whole run."""
 
     words: frozenset[str] = frozenset()
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class Rule:
     safety: tuple[Safety, ...]
     default: bool
     doc: str = field(repr=False)
+    evidence: tuple[Gatherer, ...] = ()
 
     @property
     def family(self) -> str:
@@ -89,14 +95,26 @@ def rule(
     fix: Availability = Availability.NEVER,
     safety: tuple[Safety, ...] = (),
     default: bool = True,
+    evidence: tuple[Gatherer, ...] = (),
 ) -> Callable[[Check], Rule]:
     """Declare a check function as a rule; its docstring is the rule's documentation.
 
     ``fix`` says how often the rule offers a fix, ``safety`` which safety classes its
-    fixes can have (decided per finding).
+    fixes can have (decided per finding), ``evidence`` what it needs gathered from
+    the whole corpus before it runs.
     """
 
     def declare(check: Check) -> Rule:
-        return Rule(code, name, check, fix, safety, default, inspect.cleandoc(check.__doc__ or ""))
+        doc = inspect.cleandoc(check.__doc__ or "")
+        return Rule(code, name, check, fix, safety, default, doc, evidence)
 
     return declare
+
+
+def gatherers_of(rules: Iterable[Rule]) -> tuple[Gatherer, ...]:
+    """Every gatherer the rules declare, each once, ordered by name."""
+    found: dict[str, Gatherer] = {}
+    for r in rules:
+        for g in r.evidence:
+            found.setdefault(g.name, g)
+    return tuple(found[name] for name in sorted(found))

@@ -18,10 +18,11 @@ from pathlib import Path
 from lint import files
 from lint.config import Settings
 from lint.document import Document
+from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format
 from lint.result import FileResult, Finding, resolve
-from lint.rule import Context, Diagnostic, Rule
+from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 MAX_PASSES = 20
 FILES_PER_TASK = 8
@@ -92,6 +93,7 @@ class Job:
     mode: Mode
     unsafe: bool
     registry: Callable[[], Sequence[Rule]]
+    evidence: Evidence | None = None
 
 
 def document_for(
@@ -109,12 +111,18 @@ def process_text(
     unsafe: bool,
     fmt: Format | None = None,
     path: Path | None = None,
+    evidence: Evidence | None = None,
 ) -> FileResult:
-    """Check or fix one text; errors become part of the result, never exceptions."""
+    """Check or fix one text; errors become part of the result, never exceptions.
+
+    ``evidence`` is what was gathered from the whole run; without it, the text's own.
+    """
     doc = document_for(text, display, settings, fmt)
     enabled = settings.enabled_rules(rules, path)
-    ctx = settings.context()
     try:
+        if evidence is None:
+            evidence = gather(doc, gatherers_of(enabled))
+        ctx = settings.context(evidence)
         if mode is Mode.CHECK:
             by_code = {r.code: r for r in enabled}
             findings = tuple(
@@ -139,7 +147,14 @@ def process_job(job: Job) -> FileResult:
     except files.InputError as exc:
         return FileResult(job.display, error=str(exc))
     result = process_text(
-        text, job.display, job.settings, job.registry(), job.mode, job.unsafe, path=job.path
+        text,
+        job.display,
+        job.settings,
+        job.registry(),
+        job.mode,
+        job.unsafe,
+        path=job.path,
+        evidence=job.evidence,
     )
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
@@ -156,3 +171,25 @@ def run_jobs(jobs: Sequence[Job], processes: int) -> Iterator[FileResult]:
         return
     with ProcessPoolExecutor(max_workers=processes) as pool:
         yield from pool.map(process_job, jobs, chunksize=FILES_PER_TASK)
+
+
+# -- corpus evidence ---------------------------------------------------------------------
+
+
+def gather_job(job: Job) -> Evidence:
+    """The evidence of one file for the gatherers of its enabled rules; a file that
+    cannot be read gives none (the check pass reports it)."""
+    try:
+        text, _ = files.read(job.path, job.settings.max_file_size_mb)
+    except files.InputError:
+        return Evidence()
+    doc = document_for(text, job.display, job.settings)
+    return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
+
+
+def gather_jobs(jobs: Sequence[Job], processes: int) -> Evidence:
+    """The summed evidence of every file, gathered before any is checked."""
+    if processes <= 1 or len(jobs) <= FILES_PER_TASK:
+        return total(map(gather_job, jobs))
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        return total(pool.map(gather_job, jobs, chunksize=FILES_PER_TASK))

@@ -1,0 +1,123 @@
+"""The project lexicon: what a corpus taught, in one reviewable file.
+
+``transcript-lint learn PATHS`` writes it; every run reads it, so the pre-commit
+hook on one changed file knows the corpus' canonical casings, accepted words and
+boilerplate lines without reading the corpus again. The file is TOML, one entry per
+line, sorted, with no dates, so re-learning the same corpus gives the same bytes::
+
+    # transcript-lint lexicon ...
+    [boilerplate]
+    "Press Room" = { files = 41 }
+
+    [terms]
+    "GitHub" = { files = 20, reviewed = true }
+
+An entry marked ``reviewed = true`` was checked by a person: ``learn`` never changes
+or drops it. ``ignore = true`` (with ``reviewed``) keeps a learned entry out for good.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_NAME = "transcript-lint-lexicon.toml"
+HEADER = (
+    "# transcript-lint lexicon: what `transcript-lint learn` found in this corpus.\n"
+    "# Review it and commit it. Mark an entry `reviewed = true` to keep it as you\n"
+    "# wrote it; add `ignore = true` as well to keep a learned entry out for good.\n"
+)
+
+
+class LexiconError(Exception):
+    """A lexicon file that cannot be read; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    files: int
+    reviewed: bool = False
+    ignore: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Sections (``terms``, ``words``, ``boilerplate``...) of key -> entry."""
+
+    sections: Mapping[str, Mapping[str, Entry]] = field(default_factory=dict)
+
+    def section(self, name: str) -> Mapping[str, Entry]:
+        return self.sections.get(name, {})
+
+    def keys(self, name: str) -> frozenset[str]:
+        """The keys of a section that are in force (not ignored)."""
+        return frozenset(k for k, e in self.section(name).items() if not e.ignore)
+
+    def merge_learned(self, learned: Mapping[str, Mapping[str, int]]) -> Lexicon:
+        """This lexicon with learned entries replacing learned ones; reviewed ones stay.
+
+        A section that was learned again loses its old learned entries that were not
+        found this time.
+        """
+        sections: dict[str, dict[str, Entry]] = {
+            name: {k: e for k, e in entries.items() if e.reviewed or name not in learned}
+            for name, entries in self.sections.items()
+        }
+        for name, entries in learned.items():
+            target = sections.setdefault(name, {})
+            for key, files in entries.items():
+                if key not in target:
+                    target[key] = Entry(files)
+        return Lexicon(dict(sections))
+
+    def dumps(self) -> str:
+        lines = [HEADER]
+        for name in sorted(self.sections):
+            lines.append(f"\n[{name}]\n")
+            for key in sorted(self.sections[name]):
+                e = self.sections[name][key]
+                fields = [f"files = {e.files}"]
+                if e.reviewed:
+                    fields.append("reviewed = true")
+                if e.ignore:
+                    fields.append("ignore = true")
+                lines.append(f"{_toml_string(key)} = {{ {', '.join(fields)} }}\n")
+        return "".join(lines)
+
+
+def _toml_string(text: str) -> str:
+    # A JSON string is a valid TOML basic string.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def load(path: Path) -> Lexicon:
+    """Read a lexicon file; a missing file is an empty lexicon."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Lexicon()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: invalid TOML: {exc}") from None
+    sections: dict[str, Mapping[str, Entry]] = {}
+    for name, entries in data.items():
+        if not isinstance(entries, dict):
+            raise LexiconError(f"{path}: [{name}] must be a table of entries")
+        parsed = {}
+        for key, value in entries.items():
+            if not isinstance(value, dict) or not isinstance(value.get("files", 0), int):
+                raise LexiconError(f"{path}: [{name}] {key!r}: expected {{ files = N }}")
+            unknown = set(value) - {"files", "reviewed", "ignore"}
+            if unknown:
+                raise LexiconError(
+                    f"{path}: [{name}] {key!r}: unknown field '{sorted(unknown)[0]}'"
+                )
+            parsed[key] = Entry(
+                value.get("files", 0), bool(value.get("reviewed")), bool(value.get("ignore"))
+            )
+        sections[name] = parsed
+    return Lexicon(sections)
