@@ -57,13 +57,30 @@ class Document:
         return mask(self.text, self.regions)
 
     @cached_property
-    def _region_starts(self) -> list[int]:
-        return [start for start, _ in self.regions]
+    def regions_but_annotations(self) -> list[Span]:
+        """The protected regions other than bracketed annotations."""
+        return protected_regions(self.text, self.format, self.ignore_patterns, annotations=False)
 
-    def is_protected(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` touches a protected region (a point if empty)."""
-        index = bisect.bisect_right(self._region_starts, max(start, end - 1)) - 1
-        return index >= 0 and self.regions[index][1] > start
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [s for s, _ in self.regions]
+
+    @cached_property
+    def _region_but_annotation_starts(self) -> list[int]:
+        return [s for s, _ in self.regions_but_annotations]
+
+    def is_protected(self, start: int, end: int, *, annotations: bool = True) -> bool:
+        """Whether ``[start, end)`` touches a protected region (a point if empty).
+
+        With ``annotations=False`` bracketed annotations do not count, for the rules
+        that look at them (page markers).
+        """
+        if annotations:
+            regions, starts = self.regions, self._region_starts
+        else:
+            regions, starts = self.regions_but_annotations, self._region_but_annotation_starts
+        index = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        return index >= 0 and regions[index][1] > start
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -101,6 +118,16 @@ class Document:
         while end > start and self.text[end - 1] in "\r\n":
             end -= 1
         return start, end
+
+    def whole_line(self, line: int) -> Span:
+        """The span to delete to remove line ``line`` entirely: the line and its line
+        break, or for a last line without one, the line break before it."""
+        start = self.line_starts[line]
+        if line + 1 < len(self.line_starts):
+            return start, self.line_starts[line + 1]
+        if self.text.endswith("\r\n", 0, start):
+            return start - 2, len(self.text)
+        return max(0, start - 1), len(self.text)
 
     @cached_property
     def speaker_labels(self) -> list[Span]:

@@ -79,9 +79,16 @@ _NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
 
 
 def protected_regions(
-    text: str, fmt: Format, extra: Sequence[regex.Pattern[str]] = ()
+    text: str,
+    fmt: Format,
+    extra: Sequence[regex.Pattern[str]] = (),
+    annotations: bool = True,
 ) -> list[Span]:
-    """Sorted, merged spans of the text that are not prose."""
+    """Sorted, merged spans of the text that are not prose.
+
+    ``annotations=False`` leaves bracketed annotations out, for the rules whose
+    subject they are (page markers such as ``[Page H6173]``).
+    """
     spans: list[Span] = [m.span() for m in _URL.finditer(text)]
     spans.extend(_extend_left(text, m, _EMAIL_USER) for m in _EMAIL.finditer(text))
     spans.extend(
@@ -89,7 +96,8 @@ def protected_regions(
         for m in _NAME_END.finditer(text)
         if m.group(1) in NAME_ENDINGS
     )
-    spans.extend(m.span() for m in _ANNOTATION.finditer(text))
+    if annotations:
+        spans.extend(m.span() for m in _ANNOTATION.finditer(text))
     spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
     if fmt is Format.MARKDOWN:
         spans.extend(m.span() for m in _MARKDOWN.finditer(text))

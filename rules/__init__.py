@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.rule import Rule
-from rules import encoding, whitespace
+from rules import encoding, page_furniture, whitespace
 
 ALL_RULES: tuple[Rule, ...] = (
     whitespace.trailing_whitespace,
@@ -19,6 +19,10 @@ ALL_RULES: tuple[Rule, ...] = (
     encoding.replacement_character,
     encoding.html_entity,
     encoding.html_tag,
+    page_furniture.pagination_strip,
+    page_furniture.page_marker,
+    page_furniture.line_number_gutter,
+    page_furniture.boilerplate_line,
 )
 
 

@@ -13,4 +13,3 @@ def fixed(text: str, code: str, filename: str = "t.txt", unsafe: bool = False) -
     return fix_text(
         text, filename=filename, settings=settings_for(select=[code]), unsafe=unsafe
     ).text
-

@@ -23,7 +23,9 @@ SAMPLE = (
     "itâ€™s cafÃ© R&amp;D <br> bud\u200bget 1427.\x00\x00\n"
     "Lost \ufffd char \x93quoted\x94\r\n"
     "See https://example.com/a  b and 00:12:34 [inaudible] .\n"
-    "end</p><p>Start"
+    "Print | E-mail | Share\n[[Page D783]]\n<  1  2  3  4\n"
+    + "".join(f"{n}   line {n} of testimony\n" for n in range(1, 10))
+    + "end</p><p>Start"
 )
 TEXTS = [SAMPLE, SAMPLE.replace("\n", "\r\n"), "\ufeff" + SAMPLE, SAMPLE + "\n", ""]
 
@@ -38,7 +40,8 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
     assert codes == sorted(
-        codes, key=lambda c: (["WS", "EN"].index(c[:2]) if c[:2] in ("WS", "EN") else 9, c)
+        codes,
+        key=lambda c: (["WS", "EN", "PG"].index(c[:2]) if c[:2] in ("WS", "EN", "PG") else 9, c),
     )
     for r in ALL_RULES:
         assert CODE_PATTERN.fullmatch(r.code), r.code

@@ -1,0 +1,436 @@
+"""Page furniture (PG): what a transcript carries of the page it was taken from.
+
+Scraped, OCR'd and PDF-extracted transcripts keep pagination strips (`<  1  2  3`),
+page markers (`[[Page D783]]`, `Page 3 of 12`), line-number gutters of court
+transcripts, and site chrome (`Press Room`, `Print | E-mail | Share`, a publisher's
+header on every page). None of it was said. A line that is nothing but furniture can
+be deleted safely when its shape is unmistakable; chrome that could also be a heading
+is deleted only as an unsafe fix.
+
+Boilerplate is also found by repetition: a short line that recurs in many files of
+the corpus, or at intervals inside one document. The evidence is gathered from every
+file of a run, and ``transcript-lint learn`` keeps it in the project lexicon so the
+pre-commit hook on one file knows it too.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator, Mapping
+
+import regex
+
+from lint.document import Document
+from lint.evidence import Gatherer
+from lint.fix import Fix, Safety, delete
+from lint.rule import Availability, Context, Violation, rule
+
+# -- PG001 --------------------------------------------------------------------------------
+
+_NAVIGATION_WORDS = frozenset(
+    "prev previous next first last older newer « » ‹ › < > << >> ← → … ... ...".split()
+)
+_STRIP_TOKEN = regex.compile(r"[^\s|]+")
+_NUMBER = regex.compile(r"[1-9]\d{0,3}")
+_SPLIT_SYMBOLS = regex.compile(r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)")
+
+
+def _strip_numbers(line: str) -> list[int] | None:
+    """The page numbers of a line that is only navigation, else None."""
+    numbers: list[int] = []
+    words = 0
+    for token in _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line)):
+        if _NUMBER.fullmatch(token):
+            numbers.append(int(token))
+        elif token.lower() in _NAVIGATION_WORDS:
+            words += 1
+        else:
+            return None
+    if len(numbers) < 2 or max(numbers) >= 1000:
+        return None
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
+    if any(step <= 0 for step in steps) or sum(step == 1 for step in steps) < len(steps) - 1:
+        return None  # page numbers rise by one (one gap for an ellipsis at most)
+    return numbers if words or len(numbers) >= 4 else None
+
+
+@rule("PG001", "pagination-strip", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A line that is only page navigation, such as `<  1  2  3  4  5`.
+
+    ## What it does
+    Finds lines made of nothing but page numbers that rise by one and navigation
+    words or arrows (`Prev`, `Next`, `First`, `Last`, `«`, `>`, `|`), separated by
+    spaces, no-break spaces or bars: `<  1  2  3  4`, `« Prev 1 2 3 Next »`,
+    `1 | 2 | 3 | Next`, `First Previous 4 5 6 Next Last`. Without a navigation word
+    it takes four numbers in a row. Number rows that are data are left alone: a
+    sequence that does not rise by one (`0 1 1 2 3 5 8`), years (`2019 2020 2021`),
+    a row among other number rows (a table), and numbered lists.
+
+    ## Why is this bad?
+    The strip is the page's navigation bar, scraped along with the transcript. It
+    is not part of what was said and ends up in search results and training data.
+
+    ## Example
+    ```text
+    That ends today's press conference.
+
+    <  1  2  3  4  5  6  7  8  9
+    ```
+    Use instead:
+    ```text
+    That ends today's press conference.
+    ```
+
+    ## Fix safety
+    Safe: the whole line is navigation, so deleting it removes no word.
+    """
+    text = doc.text
+    lines = len(doc.line_starts)
+    for line in range(lines):
+        start, end = doc.line_span(line)
+        content = text[start:end]
+        if not content.strip() or _strip_numbers(content) is None:
+            continue
+        if any(_is_number_row(doc, other) for other in (line - 1, line + 1)):
+            continue  # a row of a table of numbers
+        if doc.is_protected(start, end, annotations=False):
+            continue
+        yield Violation(start, end, "Pagination strip", _delete_line(doc, line, Safety.SAFE))
+
+
+def _is_number_row(doc: Document, line: int) -> bool:
+    if not 0 <= line < len(doc.line_starts):
+        return False
+    content = doc.text[slice(*doc.line_span(line))]
+    tokens = content.split()
+    return len(tokens) >= 2 and all(_NUMBER.fullmatch(t.strip(".,")) for t in tokens)
+
+
+# -- PG002 --------------------------------------------------------------------------------
+
+_MARKER_LINE = regex.compile(
+    r"""[ \t]*(?:
+        \[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?      # [[Page D783]]
+      | (?i:page)[ ]+\d{1,5}(?:[ ]+(?i:of)[ ]+\d{1,5})?                # Page 834, Page 3 of 12
+      | -[ ]?\d{1,4}[ ]?-                                               # - 12 -
+    )[ \t]*""",
+    regex.VERBOSE,
+)
+_MARKER_INLINE = regex.compile(r"[ ]?\[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?")
+
+
+@rule("PG002", "page-marker", fix=Availability.ALWAYS, safety=(Safety.SAFE, Safety.UNSAFE))
+def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A page marker: `[[Page D783]]`, `Page 3 of 12`, `- 12 -`.
+
+    ## What it does
+    Finds lines that are only a page marker (`Page 834`, `Page 3 of 12`, `- 12 -`,
+    `[Page H6173]`, `[[Page D783]]`, `[Pages D784-D786]`), and bracketed page
+    markers inside a sentence (`...as the [Page 138] committee said`).
+
+    ## Why is this bad?
+    Page markers record where the printed page broke, not what was said. Inside a
+    sentence they split the words apart for search and reading.
+
+    ## Example
+    ```text
+    the committee will [[Page S8537]] now consider the bill
+    ```
+    Use instead:
+    ```text
+    the committee will now consider the bill
+    ```
+
+    ## Fix safety
+    Safe for a line that is only a marker: it is deleted whole. Unsafe inside a
+    sentence, where the two halves are joined (the message shows the result).
+    """
+    text = doc.text
+    whole_lines: set[int] = set()
+    for line in range(len(doc.line_starts)):
+        start, end = doc.line_span(line)
+        if start == end or not _MARKER_LINE.fullmatch(text, start, end):
+            continue
+        if doc.is_protected(start, end, annotations=False):
+            continue
+        whole_lines.add(line)
+        marker = text[start:end].strip()
+        yield Violation(start, end, f"Page marker '{marker}'", _delete_line(doc, line, Safety.SAFE))
+    for match in _MARKER_INLINE.finditer(text):
+        start, end = match.span()
+        if doc.line_of(start) in whole_lines or doc.is_protected(start, end, annotations=False):
+            continue
+        if start == doc.line_starts[doc.line_of(start)] and text[end : end + 1] == " ":
+            end += 1  # at a line start, take the space after it instead
+        line_start, line_end = doc.line_span(doc.line_of(start))
+        joined = text[max(line_start, start - 20) : start] + text[end : min(line_end, end + 20)]
+        marker = match.group().strip()
+        yield Violation(
+            match.start() + (match.group()[0] == " "),
+            match.end(),
+            f"Page marker '{marker}' inside the text",
+            delete(start, end, Safety.UNSAFE, f"Delete it: '...{joined}...'"),
+        )
+
+
+# -- PG003 --------------------------------------------------------------------------------
+
+_GUTTER = regex.compile(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
+_MIN_GUTTER_RUN = 8
+
+
+@rule("PG003", "line-number-gutter", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Line numbers down the margin, as court and hearing transcripts print them.
+
+    ## What it does
+    Finds runs of at least eight consecutive lines that start with the numbers 1,
+    2, 3... rising by one (page after page, restarting at 1), each followed by
+    spaces or the end of the line. Numbered lists (`1.`, `2)`) and isolated numbers
+    are left alone.
+
+    ## Why is this bad?
+    The gutter numbers are the printed page's line numbers. Left in, they sit at
+    the start of every sentence and get read as part of it.
+
+    ## Example
+    ```text
+    1   Q. Where were you that night?
+    2   A. At home.
+    ```
+    Use instead:
+    ```text
+    Q. Where were you that night?
+    A. At home.
+    ```
+
+    ## Fix safety
+    Safe: only numbering that is consistent over the run is removed, and the run's
+    lines keep every word.
+    """
+    text = doc.text
+    run: list[tuple[int, int]] = []  # (start, end) of each gutter number with its spaces
+    expected = 1
+    for line in range(len(doc.line_starts)):
+        start, end = doc.line_span(line)
+        match = _GUTTER.match(text, start, end)
+        if match and int(match.group(1)) == expected:
+            run.append(match.span())
+            expected += 1
+            continue
+        if match and match.group(1) == "1" and run:
+            yield from _gutter_findings(run)
+            run, expected = [match.span()], 2
+            continue
+        yield from _gutter_findings(run)
+        run, expected = [], 1
+        if match and match.group(1) == "1":
+            run, expected = [match.span()], 2
+    yield from _gutter_findings(run)
+
+
+def _gutter_findings(run: list[tuple[int, int]]) -> Iterator[Violation]:
+    if len(run) < _MIN_GUTTER_RUN:
+        return
+    for start, end in run:
+        yield Violation(
+            start, end, "Line number in the margin", delete(start, end, Safety.SAFE, "Remove it")
+        )
+
+
+# -- PG004 --------------------------------------------------------------------------------
+
+# Site chrome whose shape cannot be anything else: deleted safely.
+_CHROME_CERTAIN = regex.compile(
+    r"""(?ix)[ \t]*(?:
+        adjust\ font\ size:?(?:\s*[A-Z+\-]{1,3}){0,3}
+      | (?:print|e-?mail|share|tweet|facebook|twitter|linkedin|weibo|wechat)
+        (?:[ \t]*\|[ \t]*(?:print|e-?mail|share|tweet|facebook|twitter|linkedin|weibo|wechat)){1,6}
+      | skip\ to\ (?:main\ )?content
+      | back\ to\ top
+      | read\ in\ (?:chinese|english|french|spanish|arabic|russian)
+      | (?:home|首页)(?:[ \t]*[>»›ㄑ][ \t]*[^>»›ㄑ\n]{1,40}){1,6}[ \t]*[>»›ㄑ]?
+      | ㄑ[ \t]*[^ㄑ\n]{1,40}(?:[ \t]*ㄑ[ \t]*[^ㄑ\n]{1,40}){0,6}
+    )[ \t]*""",
+)
+# Chrome that could also be a heading of the text: deleted only as an unsafe fix.
+_CHROME_LIKELY = regex.compile(
+    r"(?i)[ \t]*(?:press\ room|newsroom|related\ (?:news|articles|stories)|share\ this(?:\ page)?"
+    r"|print\ this\ page|font\ size|text\ size|you\ are\ here:?)[ \t]*",
+    regex.VERBOSE,
+)
+_LETTERS = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
+_MAX_BOILERPLATE_LENGTH = 100
+_DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
+_EDGE_LINES = 8  # headers and footers sit within this many non-blank lines of an end
+_MIN_FILES = 3  # a line must recur in this many files ...
+_MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate
+_MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
+_NEAR_PAGE_BREAK = 3  # lines
+
+
+def candidate_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """Lines that could be boilerplate, by index, whitespace-normalised.
+
+    Short lines of at least two words, outside code blocks, that are not speaker
+    turns, headings, quotes, list items or sentences (`Thank you.` and `Yeah.`
+    recur because people say them).
+    """
+    text, masked = doc.text, doc.masked
+    labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
+    for line in range(len(doc.line_starts)):
+        start, end = doc.line_span(line)
+        if end - start > _MAX_BOILERPLATE_LENGTH or line in labelled or _in_block(doc, start):
+            continue
+        content = " ".join(text[start:end].split())
+        if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
+            continue
+        if len(_LETTERS.findall(masked, start, end)) < 3 or _SENTENCE_END.search(content):
+            continue
+        if _continues(doc, line, content):
+            continue
+        yield line, content
+
+
+def _continues(doc: Document, line: int, content: str) -> bool:
+    """Whether the line is part of a hard-wrapped paragraph: it ends on a word that
+    needs more (`of`, `the`) or the next line carries on in lower case."""
+    if content.rsplit(" ", 1)[-1].lower() in _DANGLING_WORDS:
+        return True
+    if line + 1 >= len(doc.line_starts):
+        return False
+    following = doc.text[slice(*doc.line_span(line + 1))].lstrip()
+    return following[:1].islower()
+
+
+def _in_block(doc: Document, start: int) -> bool:
+    """Whether a line starts inside a region that began on an earlier line (a code
+    block, front matter): such a line is not the document's own text."""
+    return doc.is_protected(start, start + 1) and doc.is_protected(start - 1, start)
+
+
+def _edge_lines(doc: Document) -> set[int]:
+    """The first and last few non-blank lines: where headers and footers sit."""
+    text = doc.text
+    filled = [i for i in range(len(doc.line_starts)) if text[slice(*doc.line_span(i))].strip()]
+    return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+
+
+def _gather_lines(doc: Document) -> Counter[str]:
+    """Each candidate header or footer line once: summed over a corpus, files."""
+    edges = _edge_lines(doc)
+    return Counter({content for line, content in candidate_lines(doc) if line in edges})
+
+
+def _learn_lines(counts: Counter[str], documents: int) -> Mapping[str, int]:
+    needed = max(_MIN_FILES, _MIN_SHARE * documents)
+    return {line: n for line, n in counts.items() if n >= needed}
+
+
+REPEATED_LINES = Gatherer("repeated-lines", _gather_lines, "boilerplate", _learn_lines)
+
+
+@rule(
+    "PG004",
+    "boilerplate-line",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+    evidence=(REPEATED_LINES,),
+)
+def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A line of site chrome or print furniture: `Press Room`, `Print | E-mail | Share`.
+
+    ## What it does
+    Finds lines that are not part of the transcript, on three kinds of evidence:
+    - a built-in list of patterns: breadcrumbs (`Home > Press Room > Notice`),
+      share bars (`Print | E-mail | Share`), `Adjust font size:`, `Read in
+      Chinese`, `Skip to main content`, `Back to top`, and chrome that is usually
+      but not always furniture (`Press Room`, `Newsroom`, `Related News`);
+    - the corpus: a header or footer line (among the first or last 8 lines with
+      text) that is a header or footer of at least 3 files and 5% of the files in
+      the run, or that the `[boilerplate]` section of the project lexicon lists;
+    - the document: a running header that recurs at the top of at least 3 pages
+      (next to page markers or form feeds, or at the start of the file).
+    Lines of one word, speaker turns, headings (`# ...`), quotes, list items,
+    sentences (`Thank you.`), lines of a hard-wrapped paragraph and lines in code
+    blocks are never boilerplate; nor is a line that merely repeats in the body of a
+    text (a name in a roll call, a phrase of a bill).
+
+    ## Why is this bad?
+    Chrome and running headers are repeated across a corpus thousands of times.
+    They skew search, counts and models trained on the text, and they interrupt it.
+
+    ## Example
+    ```text
+    Press Room
+
+    Briefing on the harbour programme
+    ```
+    Use instead:
+    ```text
+    Briefing on the harbour programme
+    ```
+
+    ## Fix safety
+    Safe for the built-in patterns whose shape cannot be anything else (a share bar,
+    a breadcrumb). Unsafe for the rest: a repeated line or `Press Room` may be a
+    heading someone wants to keep. The whole line is deleted.
+    """
+    text = doc.text
+    learned = ctx.lexicon.keys("boilerplate")
+    corpus = ctx.evidence.get(REPEATED_LINES.name)
+    needed = max(_MIN_FILES, _MIN_SHARE * ctx.evidence.documents)
+    edges = _edge_lines(doc)
+    running = _running_headers(doc)
+    candidates = dict(candidate_lines(doc))
+    lines = range(len(doc.line_starts))
+    certain = {line for line in lines if _CHROME_CERTAIN.fullmatch(text, *doc.line_span(line))}
+    likely = {line for line in lines if _CHROME_LIKELY.fullmatch(text, *doc.line_span(line))}
+    for line in sorted(certain | likely | set(candidates)):
+        start, end = doc.line_span(line)
+        content = candidates.get(line, "")
+        if line in certain or line in likely:
+            if _in_block(doc, start):
+                continue
+            why, safety = "site chrome", Safety.SAFE if line in certain else Safety.UNSAFE
+        elif content in learned:
+            why, safety = "listed as boilerplate in the lexicon", Safety.UNSAFE
+        elif line in edges and corpus[content] >= needed:
+            why = f"header or footer of {corpus[content]} of {ctx.evidence.documents} files"
+            safety = Safety.UNSAFE
+        elif content in running:
+            why, safety = f"running header at {running[content]} page breaks", Safety.UNSAFE
+        else:
+            continue
+        shown = " ".join(text[start:end].split())
+        yield Violation(
+            start, end, f"Boilerplate line '{shown}' ({why})", _delete_line(doc, line, safety)
+        )
+
+
+def _running_headers(doc: Document) -> Counter[str]:
+    """Candidate lines that recur at page breaks (or at the top of the first page)."""
+    text = doc.text
+    lines = range(len(doc.line_starts))
+    breaks = [
+        line
+        for line in lines
+        if "\x0c" in text[slice(*doc.line_span(line))]
+        or _MARKER_LINE.fullmatch(text, *doc.line_span(line))
+    ]
+    if len(breaks) < _MIN_PAGE_REPEATS - 1:
+        return Counter()
+    first_page = min(_edge_lines(doc), default=0) + _NEAR_PAGE_BREAK
+    near = Counter(
+        content
+        for line, content in candidate_lines(doc)
+        if line <= first_page or any(abs(line - b) <= _NEAR_PAGE_BREAK for b in breaks)
+    )
+    return Counter({content: n for content, n in near.items() if n >= _MIN_PAGE_REPEATS})
+
+
+def _delete_line(doc: Document, line: int, safety: Safety) -> Fix:
+    return delete(*doc.whole_line(line), safety, "Delete the line")
