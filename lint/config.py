@@ -64,13 +64,21 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
+    terms: tuple[str, ...] = ()
+    verbatim: bool = False
     ignore_patterns: tuple[regex.Pattern[str], ...] = ()
     max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
     lexicon_path: Path | None = None
     lexicon: Lexicon = field(default_factory=Lexicon)
 
     def context(self, evidence: Evidence | None = None) -> Context:
-        return Context(words=self.words, lexicon=self.lexicon, evidence=evidence or Evidence())
+        return Context(
+            words=self.words,
+            terms=self.terms,
+            verbatim=self.verbatim,
+            lexicon=self.lexicon,
+            evidence=evidence or Evidence(),
+        )
 
     def relative(self, path: Path) -> str:
         try:
@@ -171,6 +179,8 @@ _KEYS = {
     "ignore-patterns",
     "max-file-size-mb",
     "lexicon",
+    "terms",
+    "verbatim",
 }
 
 
@@ -231,6 +241,12 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
             values[attribute] = _strings(value, f"{source}: {key}")
         elif key == "words":
             values[attribute] = frozenset(_strings(value, f"{source}: {key}"))
+        elif key == "terms":
+            values[attribute] = _strings(value, f"{source}: {key}")
+        elif key == "verbatim":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: {key}: expected true or false")
+            values[attribute] = value
         elif key == "ignore-patterns":
             values[attribute] = compile_patterns(
                 _strings(value, f"{source}: {key}"), f"{source}: {key}"

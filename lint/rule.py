@@ -38,6 +38,8 @@ class Context:
     the project lexicon, and the evidence gathered from the whole run."""
 
     words: frozenset[str] = frozenset()
+    terms: tuple[str, ...] = ()
+    verbatim: bool = False
     lexicon: Lexicon = field(default_factory=Lexicon)
     evidence: Evidence = field(default_factory=Evidence)
 

@@ -48,6 +48,12 @@ def check_document(doc: Document, rules: Sequence[Rule], ctx: Context) -> list[D
     return diagnostics
 
 
+def check_findings(doc: Document, rules: Sequence[Rule], ctx: Context) -> tuple[Finding, ...]:
+    """Every finding of the rules in the document, placed in lines and columns."""
+    by_code = {r.code: r for r in rules}
+    return tuple(resolve(doc, d, by_code[d.code]) for d in check_document(doc, rules, ctx))
+
+
 def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
     return frozenset({Safety.SAFE, Safety.UNSAFE} if unsafe else {Safety.SAFE})
 
@@ -102,6 +108,26 @@ def document_for(
     return Document(text, display, fmt, settings.ignore_patterns)
 
 
+def prepare(
+    text: str,
+    display: str,
+    settings: Settings,
+    rules: Sequence[Rule],
+    fmt: Format | None = None,
+    path: Path | None = None,
+    evidence: Evidence | None = None,
+) -> tuple[Document, list[Rule], Context]:
+    """The document, the rules enabled for it and their context.
+
+    Without ``evidence`` from a whole run, the text's own is gathered.
+    """
+    doc = document_for(text, display, settings, fmt)
+    enabled = settings.enabled_rules(rules, path if path is not None else Path(display))
+    if evidence is None:
+        evidence = gather(doc, gatherers_of(enabled))
+    return doc, enabled, settings.context(evidence)
+
+
 def process_text(
     text: str,
     display: str,
@@ -117,18 +143,10 @@ def process_text(
 
     ``evidence`` is what was gathered from the whole run; without it, the text's own.
     """
-    doc = document_for(text, display, settings, fmt)
-    enabled = settings.enabled_rules(rules, path)
     try:
-        if evidence is None:
-            evidence = gather(doc, gatherers_of(enabled))
-        ctx = settings.context(evidence)
+        doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence)
         if mode is Mode.CHECK:
-            by_code = {r.code: r for r in enabled}
-            findings = tuple(
-                resolve(doc, d, by_code[d.code]) for d in check_document(doc, enabled, ctx)
-            )
-            return FileResult(display, findings)
+            return FileResult(display, check_findings(doc, enabled, ctx))
         outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
     except NotConverged as exc:
         return FileResult(display, error=str(exc))
