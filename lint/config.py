@@ -27,7 +27,7 @@ CONFIG_FILE = "transcript-lint.toml"
 PYPROJECT = "pyproject.toml"
 TABLE = "tool.transcript-lint"
 SELECTOR = regex.compile(r"ALL|[A-Z]{2}\d{0,3}")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.srt", "*.vtt")
 ALWAYS_EXCLUDED = (
     ".git",
     ".hg",

@@ -82,6 +82,15 @@ class Document:
         index = bisect.bisect_right(starts, max(start, end - 1)) - 1
         return index >= 0 and regions[index][1] > start
 
+    def in_block(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a protected region that began before it on an
+        earlier line: a code block, front matter, a WebVTT NOTE block."""
+        return (
+            offset > 0
+            and self.is_protected(offset - 1, offset + 1)
+            and self.is_protected(offset - 1, offset)
+        )
+
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of every line (a final empty line included)."""

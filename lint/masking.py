@@ -19,9 +19,20 @@ Span = tuple[int, int]
 class Format(enum.Enum):
     TEXT = "text"
     MARKDOWN = "markdown"
+    SRT = "srt"
+    WEBVTT = "webvtt"
+
+    @property
+    def is_subtitles(self) -> bool:
+        return self in (Format.SRT, Format.WEBVTT)
 
 
-_EXTENSIONS = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN}
+_EXTENSIONS = {
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".srt": Format.SRT,
+    ".vtt": Format.WEBVTT,
+}
 
 
 def format_for(path: str) -> Format:
@@ -75,6 +86,24 @@ _MARKDOWN = regex.compile(
     regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
 )
 
+# Subtitles: everything but the cue text is structure. A cue timing is
+# `00:00:01,000 --> 00:00:04,000` (SRT) or `00:01.000 --> 00:04.000 align:start` (WebVTT).
+TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
+TIMING_LINE = regex.compile(
+    rf"^[ \t]*{TIME}[ \t]+-->[ \t]+{TIME}(?:[ \t][^\r\n]*)?$", regex.MULTILINE
+)
+_SUBTITLES = regex.compile(
+    rf"""
+    ^[^\r\n]*\S[^\r\n]*(?=\r?\n[ \t]*{TIME}[ \t]+-->)   # a cue number or identifier
+    | \A\ufeff?WEBVTT(?:[ \t][^\n]*)?(?:\n[^\r\n]*\S[^\r\n]*)*  # the WebVTT header block
+    | ^(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?$(?:\n[^\r\n]*\S[^\r\n]*)*  # WebVTT blocks
+    | </?[a-z]+(?:\.[\w.-]+)*(?:[ \t][^<>\r\n]*)?>              # <i>, <v Speaker>, <c.red>
+    | <{TIME}>                                                  # a WebVTT timestamp tag
+    | \{{\\[^{{}}\r\n]*\}}                                   # an SRT position tag {{\an8}}
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
 _NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
 
 
@@ -101,6 +130,9 @@ def protected_regions(
     spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
     if fmt is Format.MARKDOWN:
         spans.extend(m.span() for m in _MARKDOWN.finditer(text))
+    elif fmt.is_subtitles:
+        spans.extend(m.span() for m in TIMING_LINE.finditer(text))
+        spans.extend(m.span() for m in _SUBTITLES.finditer(text))
     for pattern in extra:
         spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
     return merge(spans)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.rule import Rule
-from rules import encoding, page_furniture, whitespace
+from rules import encoding, page_furniture, subtitles, whitespace
 
 ALL_RULES: tuple[Rule, ...] = (
     whitespace.trailing_whitespace,
@@ -23,6 +23,7 @@ ALL_RULES: tuple[Rule, ...] = (
     page_furniture.page_marker,
     page_furniture.line_number_gutter,
     page_furniture.boilerplate_line,
+    subtitles.invalid_cue_timing,
 )
 
 

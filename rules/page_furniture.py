@@ -283,7 +283,7 @@ def candidate_lines(doc: Document) -> Iterator[tuple[int, str]]:
     labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
     for line in range(len(doc.line_starts)):
         start, end = doc.line_span(line)
-        if end - start > _MAX_BOILERPLATE_LENGTH or line in labelled or _in_block(doc, start):
+        if end - start > _MAX_BOILERPLATE_LENGTH or line in labelled or doc.in_block(start):
             continue
         content = " ".join(text[start:end].split())
         if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
@@ -304,12 +304,6 @@ def _continues(doc: Document, line: int, content: str) -> bool:
         return False
     following = doc.text[slice(*doc.line_span(line + 1))].lstrip()
     return following[:1].islower()
-
-
-def _in_block(doc: Document, start: int) -> bool:
-    """Whether a line starts inside a region that began on an earlier line (a code
-    block, front matter): such a line is not the document's own text."""
-    return doc.is_protected(start, start + 1) and doc.is_protected(start - 1, start)
 
 
 def _edge_lines(doc: Document) -> set[int]:
@@ -393,7 +387,7 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
         start, end = doc.line_span(line)
         content = candidates.get(line, "")
         if line in certain or line in likely:
-            if _in_block(doc, start):
+            if doc.in_block(start):
                 continue
             why, safety = "site chrome", Safety.SAFE if line in certain else Safety.UNSAFE
         elif content in learned:

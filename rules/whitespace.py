@@ -263,7 +263,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]
     Safe: only the spaces are removed.
     """
     text = doc.text
-    for match in _SPACE_BEFORE_PUNCTUATION.finditer(text):
+    # Matched in the masked view, so a tag after the mark (`there .</v>`) is a space.
+    for match in _SPACE_BEFORE_PUNCTUATION.finditer(doc.masked):
         end = match.start() + 1
         start = _run_start(text, end)
         if text[start:end].strip(" \t") or start == 0 or not _WORD_CHARACTER.match(text, start - 1):

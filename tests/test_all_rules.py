@@ -41,7 +41,10 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len(set(names)) == len(names)
     assert codes == sorted(
         codes,
-        key=lambda c: (["WS", "EN", "PG"].index(c[:2]) if c[:2] in ("WS", "EN", "PG") else 9, c),
+        key=lambda c: (
+            ["WS", "EN", "PG", "ST"].index(c[:2]) if c[:2] in ("WS", "EN", "PG", "ST") else 9,
+            c,
+        ),
     )
     for r in ALL_RULES:
         assert CODE_PATTERN.fullmatch(r.code), r.code
@@ -64,7 +67,7 @@ def test_readme_lists_every_code() -> None:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)
 @pytest.mark.parametrize("text", TEXTS, ids=["lf", "crlf", "bom", "final-newline", "empty"])
-@pytest.mark.parametrize("filename", ["t.txt", "t.md"])
+@pytest.mark.parametrize("filename", ["t.txt", "t.md", "t.srt", "t.vtt"])
 def test_fixes_in_bounds_and_non_overlapping(rule: Rule, text: str, filename: str) -> None:
     doc = Document(text, filename)
     for v in rule.check(doc, Context()):
@@ -86,8 +89,12 @@ def test_fix_declaration_is_consistent(rule: Rule) -> None:
     assert (rule.fix is Availability.NEVER) == (rule.safety == ())
 
 
+SUBTITLES = "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nHello  there .\n"
+
+
 def test_sample_triggers_every_rule() -> None:
     found = {f.code for text in TEXTS for f in check_text(text, settings=ALL)}
+    found |= {f.code for f in check_text(SUBTITLES, filename="t.vtt", settings=ALL)}
     assert found == {r.code for r in ALL_RULES}
 
 
