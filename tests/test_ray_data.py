@@ -1,0 +1,54 @@
+"""On a local Ray instance, check_dataset and fix_dataset give what the CLI gives,
+corpus-level rules included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_datasets import cli_results, make_records
+
+ray = pytest.importorskip(
+    "ray", reason="Ray is an optional extra: pip install 'transcript-lint[ray]'"
+)
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+def test_check_dataset_equals_the_cli(local_ray: None, in_tmp: Path) -> None:
+    import ray.data
+
+    from lint.ray_data import check_dataset
+
+    records = make_records(300)
+    expected, _ = cli_results(in_tmp, records)
+    rows = check_dataset(ray.data.from_items(records), filename_column="path").take_all()
+    assert sorted(r["id"] for r in rows) == [r["id"] for r in records]
+    assert {r["path"]: list(r["findings"]) for r in rows} == expected
+    assert any("300 of 300 files" in f["message"] for f in expected["corpus/0000.txt"])
+
+
+def test_fix_dataset_equals_the_cli(local_ray: None, in_tmp: Path) -> None:
+    import ray.data
+
+    from lint.ray_data import fix_dataset
+
+    records = make_records(200)
+    rows = fix_dataset(ray.data.from_items(records), filename_column="path", unsafe=True).take_all()
+    _, fixed = cli_results(in_tmp, records, "--fix", "--unsafe-fixes")
+    assert {r["path"]: r["fixed_text"] for r in rows} == fixed
+    assert sum(len(r["applied"]) for r in rows) > 200
