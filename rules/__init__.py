@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from lint.rule import Rule
-from rules import encoding, page_furniture, subtitles, whitespace
+from rules import (
+    casing,
+    encoding,
+    merged_words,
+    page_furniture,
+    spelling,
+    subtitles,
+    transcript,
+    whitespace,
+)
 
 ALL_RULES: tuple[Rule, ...] = (
     whitespace.trailing_whitespace,
@@ -19,11 +28,24 @@ ALL_RULES: tuple[Rule, ...] = (
     encoding.replacement_character,
     encoding.html_entity,
     encoding.html_tag,
+    merged_words.camel_joined_words,
+    merged_words.run_together_words,
+    merged_words.missing_space_after_sentence,
+    merged_words.missing_space_after_comma,
+    merged_words.hyphen_space_in_word,
     page_furniture.pagination_strip,
     page_furniture.page_marker,
     page_furniture.line_number_gutter,
     page_furniture.boilerplate_line,
     subtitles.invalid_cue_timing,
+    casing.inconsistent_casing,
+    casing.term_casing,
+    casing.lowercase_sentence_start,
+    spelling.misspelled_word,
+    spelling.doubled_word,
+    transcript.speaker_label_variants,
+    transcript.glued_marker,
+    transcript.empty_speaker_turn,
 )
 
 

@@ -23,9 +23,14 @@ SAMPLE = (
     "itâ€™s cafÃ© R&amp;D <br> bud\u200bget 1427.\x00\x00\n"
     "Lost \ufffd char \x93quoted\x94\r\n"
     "See https://example.com/a  b and 00:12:34 [inaudible] .\n"
+    "Its industrialInternet role thescale grew.Yeah, I think,first scare- mongering.\n"
+    "Wang Zhijun: We left becase the the hall was full at 00:28Security.\n"
+    "WANG ZHIJUN: Yes.\nWen Ku:\nWen Ku: Thanks.\n"
     "Print | E-mail | Share\n[[Page D783]]\n<  1  2  3  4\n"
     + "".join(f"{n}   line {n} of testimony\n" for n in range(1, 10))
     + "end</p><p>Start"
+    + "\nThe industrial internet grew, and the industrial internet won. It rose."
+    + " the plan held on Github"
 )
 TEXTS = [SAMPLE, SAMPLE.replace("\n", "\r\n"), "\ufeff" + SAMPLE, SAMPLE + "\n", ""]
 
@@ -42,7 +47,9 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert codes == sorted(
         codes,
         key=lambda c: (
-            ["WS", "EN", "PG", "ST"].index(c[:2]) if c[:2] in ("WS", "EN", "PG", "ST") else 9,
+            ["WS", "EN", "MW", "PG", "ST", "CA", "SP", "TR"].index(c[:2])
+            if c[:2] in ("WS", "EN", "MW", "PG", "ST", "CA", "SP", "TR")
+            else 9,
             c,
         ),
     )

@@ -1,0 +1,1140 @@
+"""Casing (CA): one term written with different capitals, and sentences without one.
+
+Transcripts typed by several hands, or assembled from several sources, write the
+same term several ways: `industrial Internet`, `industrial internet` and
+`Industrial Internet` in one briefing, `Github` next to `GitHub` in a podcast. Style
+checkers can only enforce pairs someone listed in advance; these rules also find the
+variants on their own, and judge them by the whole corpus:
+
+- CA001 finds a term written two ways inside one document and proposes the form the
+  corpus uses most;
+- CA002 holds every document to the project's terms: the `terms` of the config, the
+  `[terms]` section of the project lexicon that `transcript-lint learn` fills with
+  the canonical casings the corpus agrees on, and a few well-known product names;
+- CA003 finds a sentence that starts in lower case inside a paragraph.
+
+The hard part is precision: capitals are also expected by position (a sentence
+start, a heading, a name such as `Alliance of Industrial Internet`), and some
+writers change the capital on purpose (the Congressional Record's `the House` is
+the chamber, `the house` a building). See each rule for what it leaves alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.evidence import Gatherer
+from lint.fix import Edit, Fix, Safety
+from lint.masking import Format
+from lint.rule import Availability, Context, Violation, rule
+from rules import words
+
+# -- words and where they stand ------------------------------------------------------
+
+# A word: letters and digits with at least one letter, not right after an apostrophe
+# (the `s` of `internet's`, the `t` of `don't` are not words of their own).
+_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_LETTER = regex.compile(r"\p{L}")
+_INTERNAL_CAPITAL = regex.compile(r"\p{Ll}\p{M}*\p{Lu}")
+# What may stand between two words of a term: spaces, or one line break (hard wraps).
+_TERM_GAP = regex.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+_GAP_PATTERN = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+# What may stand between two words of a name: a term gap, or a joining sign.
+_NAME_GAP = regex.compile(r"[ \t\u00a0]*(?:[-+&/][ \t\u00a0]*)?(?:\r?\n[ \t\u00a0]*)?")
+# Characters skipped when looking back for what ends the previous sentence.
+_OPENING = frozenset("\"“‘'([{*_>#•·-–—")
+_CLOSING = frozenset("\"”’')]}*_")
+_OPEN_QUOTES = frozenset("\"“‘'")
+_SENTENCE_ENDS = frozenset(".?!:;…")
+_SPACE = frozenset(" \t\u00a0\r\n\x0c")
+_NEIGHBOURHOOD = 60  # characters searched for the word next to another
+_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_NOT_AFTER = regex.compile(r"[\p{L}\p{M}\p{N}'’]")  # a word does not start after these
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+_SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
+# Words for counting, by the standard library: much faster than `regex` here.
+_VOCABULARY = re.compile(r"\w+")
+_PLAIN_WORD = _VOCABULARY  # a word the vocabulary can hold (not `c++`, `.net`)
+# Looking for terms: with more first words than this, only the terms whose words the
+# document has are looked for; with more than the second, one pass over the words of
+# the document beats a substring search for each.
+_FEW_FIRST_WORDS = 8
+_MANY_FIRST_WORDS = 32
+
+# Small words that join the words of a name (`Alliance of Industrial Internet`,
+# `Bank of the West`, `Ways and Means`). Not `on`, `in`, `at`, `to`: those join a
+# name to a name far more often (`sold Apple on Monday`).
+CONNECTORS = frozenset("of and the for de du des la le da del di van von der den y &".split())
+# Small words that stay lower case on a title-case line.
+TITLE_SMALL_WORDS = CONNECTORS | frozenset(
+    "a an on in at to by or nor but as via with from into over per vs".split()
+)
+
+# Function words: a pair with one of them (`the House`) is not a term of its own.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the of to in on at by for from with as into onto upon about over under and or
+    but nor so yet if than then that this these those there here is are was were be
+    been being am has have had do does did will would shall should can could may might
+    must i you he she it we they me him her us them my your his its our their not no
+    all any some each every more most very just also too only what which who whom
+    whose when where why how mr mrs ms dr
+    """.split()
+)
+
+# Nouns that house style capitalises when they name one institution or office (the
+# US Government Publishing Office's style: `the Nation`, `the Federal Government`,
+# `a Member`, `the highest Court`), and leaves lower case otherwise. Their capital
+# carries meaning, so `great Nation` / `great nation` is not an inconsistency.
+INSTITUTIONS = frozenset(
+    """
+    house houses senate senates congress congresses chamber chambers committee
+    committees subcommittee subcommittees member members senator senators
+    representative representatives delegate delegates chair chairs chairman chairmen
+    chairwoman speaker speakers president presidents vice chief chiefs justice justices
+    court courts judge judges government governments administration administrations
+    state states nation nations federal republic union department departments office
+    offices agency agencies bureau bureaus commission commissions council councils
+    ministry ministries minister ministers secretary secretaries ambassador ambassadors
+    governor governors mayor mayors party parties army navy corps guard forces church
+    crown parliament cabinet constitution treaty act acts bill bills amendment
+    amendments resolution resolutions floor record clerk chaplain majority minority
+    leader leaders whip member's administrator commissioner director board
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _is_caps(word: str) -> bool:
+    """All capitals (`MIIT`, `GITHUB`), or a name whose tail is set in capitals as
+    the Congressional Record sets speakers (`McCAIN`, `DeLAY`)."""
+    if word.isupper():
+        return sum(c.isalpha() for c in word) >= 2
+    tail = word[-3:]
+    return word[:1].isupper() and tail.isupper() and tail.isalpha()
+
+
+def _is_mixed(word: str) -> bool:
+    """A capital after a lower-case letter: `GitHub`, `iPhone`, `macOS`, `McLean`."""
+    return _INTERNAL_CAPITAL.search(word) is not None and not _is_caps(word)
+
+
+def _is_capitalised(word: str) -> bool:
+    """The first letter is a capital (`Internet`, `5G`, `MIIT`)."""
+    letter = _LETTER.search(word)
+    return letter is not None and letter.group().isupper()
+
+
+def _upper_first(word: str) -> str:
+    letter = _LETTER.search(word)
+    if letter is None:
+        return word
+    i = letter.start()
+    return word[:i] + word[i].upper() + word[i + 1 :]
+
+
+def _plain_lower(word: str) -> bool:
+    return word == word.lower()
+
+
+class _Layout:
+    """What the position of a word in a document says about its capital.
+
+    Computed lazily, for the few words the rules ask about, on top of one cheap
+    count of the document's words.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.masked = doc.masked
+        self._lines: dict[int, str] = {}
+
+    @functools.cached_property
+    def lowered(self) -> str | None:
+        """The masked text in lower case, if that keeps every offset."""
+        lowered = self.masked.lower()
+        return lowered if len(lowered) == len(self.masked) else None
+
+    @functools.cached_property
+    def words(self) -> Counter[str]:
+        """How often each word occurs in the document, as written."""
+        return Counter(_VOCABULARY.findall(self.masked))
+
+    @functools.cached_property
+    def vocabulary(self) -> Counter[str]:
+        """How often each word (lower case) occurs in the document, in any casing."""
+        vocabulary: Counter[str] = Counter()
+        for word, n in self.words.items():
+            vocabulary[word.lower()] += n
+        return vocabulary
+
+    def line_kind(self, offset: int) -> str:
+        """`caps` (an all-caps line), `title` (a heading or title-case line), `prose`."""
+        line = self.doc.line_of(offset)
+        kind = self._lines.get(line)
+        if kind is None:
+            kind = self._lines[line] = self._classify(line)
+        return kind
+
+    def _classify(self, line: int) -> str:
+        start, end = self.doc.line_span(line)
+        content = self.masked[start:end]
+        if len(content) <= _SHORT_LINE or _LOWER_RUN.search(content) is None:
+            upper = len(content) - len(_UPPER.sub("", content))
+            if upper >= 3 and upper >= 4 * (len(content) - len(_LOWER.sub("", content))):
+                return "caps"  # four capitals to a lower-case letter, or more
+        if self.doc.format is Format.MARKDOWN and content.lstrip().startswith("#"):
+            return "title"
+        lower_words = (w for w in _LOWER_WORD.findall(content) if w not in TITLE_SMALL_WORDS)
+        if next(lower_words, None) is None and len(_TOKEN.findall(content)) >= 2:
+            return "title"
+        return "prose"
+
+    def capital_expected(self, words_: tuple[_Token, ...], j: int) -> bool:
+        """Whether word ``j`` of a term's occurrence stands where a capital is
+        expected anyway: a sentence or line start, a heading or title-case line, a
+        quotation's first word, or a name (a run of capitalised words that goes on
+        past the term, such as `Alliance of Industrial Internet`).
+        """
+        token = words_[j]
+        if self.line_kind(token.start) != "prose":
+            return True
+        if self.starts_sentence(token.start):
+            return True
+        if not _is_capitalised(token.text):
+            return False
+        left = all(_is_capitalised(t.text) for t in words_[:j])
+        right = all(_is_capitalised(t.text) for t in words_[j + 1 :])
+        return (left and self.capitalised_neighbour(words_[0], -1) is not None) or (
+            right and self.capitalised_neighbour(words_[-1], +1) is not None
+        )
+
+    def starts_sentence(self, at: int) -> bool:
+        masked = self.masked
+        j = at - 1
+        while j >= 0 and (masked[j] in _SPACE or masked[j] in _OPENING or masked[j] in _CLOSING):
+            if masked[j] in "\r\n":
+                return True  # a line start: a new paragraph, turn or list item, or a wrap
+            if masked[j] in _OPEN_QUOTES and (j == 0 or masked[j - 1] in _SPACE):
+                return True
+            j -= 1
+        return j < 0 or masked[j] in _SENTENCE_ENDS
+
+    def name_words(self, words_: tuple[_Token, ...]) -> frozenset[str]:
+        """The capitalised words (lower case) next to an occurrence in a name:
+        `Dupont Circle` stands next to `circle`, `DuPont-Merck` to `merck`."""
+        if not (_is_capitalised(words_[0].text) or _is_capitalised(words_[-1].text)):
+            return frozenset()
+        found = (
+            self.capitalised_neighbour(words_[0], -1),
+            self.capitalised_neighbour(words_[-1], +1),
+        )
+        return frozenset(
+            t.text.lower() for t in found if t is not None and t.text.lower() not in CONNECTORS
+        )
+
+    def capitalised_neighbour(self, token: _Token, step: int) -> _Token | None:
+        """A capitalised word next to ``token`` (before it when ``step`` is -1) in a
+        name, or across one connector (`of`, `and`)."""
+        for _ in range(2):
+            neighbour = self._neighbour(token, step)
+            if neighbour is None:
+                return None
+            if _is_capitalised(neighbour.text):
+                return neighbour
+            if neighbour.text.lower() not in CONNECTORS:
+                return None
+            token = neighbour
+        return None
+
+    def word_before(self, token: _Token, gap: regex.Pattern[str]) -> _Token | None:
+        """The word before ``token``, if only ``gap`` lies between them in the text."""
+        found = _LAST_WORD.search(self.masked, max(0, token.start - _NEIGHBOURHOOD), token.start)
+        if found is None or (
+            found.start() > 0 and _NOT_AFTER.match(self.masked, found.start() - 1)
+        ):
+            return None
+        if not gap.fullmatch(self.text, found.end(), token.start):
+            return None
+        return _Token(found.start(), found.end(), found.group())
+
+    def _neighbour(self, token: _Token, step: int) -> _Token | None:
+        """The word next to ``token``, if only a gap that names allow lies between."""
+        if step < 0:
+            return self.word_before(token, _NAME_GAP)
+        found = _FIRST_WORD.search(self.masked, token.end, token.end + _NEIGHBOURHOOD)
+        if found is None or not _NAME_GAP.fullmatch(self.text, token.end, found.start()):
+            return None
+        return _Token(found.start(), found.end(), found.group())
+
+
+_LAYOUTS: weakref.WeakKeyDictionary[Document, _Layout] = weakref.WeakKeyDictionary()
+
+
+def _layout(doc: Document) -> _Layout:
+    """The layout of a document, shared by the rules that ask."""
+    layout = _LAYOUTS.get(doc)
+    if layout is None:
+        layout = _LAYOUTS[doc] = _Layout(doc)
+    return layout
+
+
+def _words_pattern(keys: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern for terms of one or more words, in any casing, the words apart by
+    spaces or one line break; longer terms first so `GitHub Actions` wins over
+    `GitHub`."""
+    alternatives = [
+        _GAP_PATTERN.join(regex.escape(part) for part in key.split(" "))
+        for key in sorted(keys, key=lambda k: (-len(k), k))
+    ]
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}'’])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}\p{N}])",
+        regex.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class _TermIndex:
+    """Terms (as word tuples, longest first) by their first word, and for each term
+    the words a document's vocabulary must hold for it to be there (all but signs:
+    `c++` is not a word of the vocabulary)."""
+
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    needed: Mapping[tuple[str, ...], tuple[str, ...]]
+    unusual: frozenset[str]  # first words the vocabulary cannot hold
+
+
+@functools.lru_cache(maxsize=16)
+def _term_index(keys: frozenset[str]) -> _TermIndex:
+    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in keys:
+        parts = tuple(key.split(" "))
+        grouped[parts[0]].append(parts)
+    by_first = {w: tuple(sorted(terms, key=len, reverse=True)) for w, terms in grouped.items()}
+    needed = {
+        parts: tuple(w for w in parts if _PLAIN_WORD.fullmatch(w))
+        for terms in by_first.values()
+        for parts in terms
+    }
+    unusual = frozenset(w for w in by_first if not _PLAIN_WORD.fullmatch(w))
+    return _TermIndex(by_first, needed, unusual)
+
+
+def _find_terms(layout: _Layout, keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of the terms ``keys`` (lower case) in the document, in any casing, the
+    words apart by spaces or one line break, each span once (the longest term).
+
+    Substring search in the lower-cased masked text for a few first words, one pass
+    over its words for many: both much faster than one pattern of many
+    alternatives. With more than a few, only the terms whose words the document
+    has are looked for.
+    """
+    lowered = layout.lowered
+    if lowered is None:  # lower-casing changed the length (rare scripts): use a pattern
+        for match in _words_pattern(keys).finditer(layout.masked):
+            yield match.span()
+        return
+    index = _term_index(keys)
+    grouped = index.by_first
+    if len(grouped) > _FEW_FIRST_WORDS:
+        grouped = _present(index, layout.vocabulary)
+    masked = layout.masked
+    searched = grouped
+    if len(grouped) > _MANY_FIRST_WORDS:
+        for word in _VOCABULARY.finditer(lowered):
+            terms = grouped.get(word.group())
+            if terms is not None and not _is_word_char(masked, word.start() - 1):
+                span = _term_at(layout, word.start(), word.end(), terms)
+                if span is not None:
+                    yield span
+        searched = {w: grouped[w] for w in index.unusual if w in grouped}
+    for first, terms in searched.items():
+        at = lowered.find(first)
+        while at >= 0:
+            if not _is_word_char(masked, at - 1):
+                span = _term_at(layout, at, at + len(first), terms)
+                if span is not None:
+                    yield span
+            at = lowered.find(first, at + 1)
+
+
+def _present(
+    index: _TermIndex, vocabulary: Mapping[str, int]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The terms whose words are all in the vocabulary, by first word."""
+    present = {}
+    for first in (vocabulary.keys() & index.by_first.keys()) | index.unusual:
+        kept = tuple(
+            t for t in index.by_first[first] if all(w in vocabulary for w in index.needed[t])
+        )
+        if kept:
+            present[first] = kept
+    return present
+
+
+def _term_at(
+    layout: _Layout, start: int, end: int, terms: tuple[tuple[str, ...], ...]
+) -> tuple[int, int] | None:
+    """The span of the longest of ``terms`` (sharing the first word that ends at
+    ``end``) written at ``start``."""
+    lowered, text, masked = layout.lowered, layout.text, layout.masked
+    assert lowered is not None
+    for parts in terms:
+        position = end
+        for part in parts[1:]:
+            gap = _TERM_GAP.match(text, position)
+            if gap is None or not lowered.startswith(part, gap.end()):
+                break
+            position = gap.end() + len(part)
+        else:
+            if not _is_word_char(masked, position):
+                return start, position
+    return None
+
+
+def _is_word_char(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a letter, mark or digit (out of range is not)."""
+    return 0 <= at < len(text) and _WORD_CHAR.match(text, at) is not None
+
+
+def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | None:
+    """The words of a match, if they are words of the document (not pieces of a
+    word) with nothing but spaces or one line break between them in the text."""
+    found = tuple(
+        _Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(layout.masked, start, end)
+    )
+    if not found or found[0].start != start or found[-1].end != end:
+        return None
+    if any(
+        not _TERM_GAP.fullmatch(layout.text, a.end, b.start) for a, b in itertools.pairwise(found)
+    ):
+        return None
+    return found
+
+
+# -- CA001 -----------------------------------------------------------------------------
+
+_MIN_PAIR_OCCURRENCES = 3  # a pair of words written fewer times is not yet a term
+_MIN_PAIR_COHESION = 0.5  # ... nor one whose second word mostly stands elsewhere
+_COMMON_WORD = 1000  # a word this frequent (in words.frequency) is common English
+# A capitalised word after a word in lower case (checked further in `_candidates`).
+_CAPITAL_AFTER_LOWER = regex.compile(
+    r"(?<=(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*[ \t\u00a0\r\n]{1,4})"
+    r"\p{Lu}[\p{L}\p{M}\p{N}]*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    """One place a term is written: its words, whether each word stands where a
+    capital is expected anyway (a sentence start, a heading, a name), and the
+    capitalised words next to it when it is part of a name."""
+
+    tokens: tuple[_Token, ...]
+    expected: tuple[bool, ...]
+    names: frozenset[str] = frozenset()
+
+    @property
+    def form(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the casing is the writer's choice: no capital is explained by the
+        position (a lower-case word where a capital was expected is a choice too)."""
+        return not any(
+            e and _is_capitalised(t.text) for t, e in zip(self.tokens, self.expected, strict=True)
+        )
+
+    def agrees(self, canonical: tuple[str, ...]) -> bool:
+        return all(
+            t.text == c or (e and t.text == _upper_first(c))
+            for t, e, c in zip(self.tokens, self.expected, canonical, strict=True)
+        )
+
+    def edits(self, canonical: tuple[str, ...]) -> tuple[Edit, ...]:
+        """Edits that give each word its canonical casing, keeping a capital that the
+        position asks for."""
+        edits = []
+        for t, e, c in zip(self.tokens, self.expected, canonical, strict=True):
+            target = _upper_first(c) if e and _is_capitalised(t.text) else c
+            if _is_caps(target) and not _is_caps(c):
+                target = c  # `eBPF` at a sentence start stays `eBPF`, not `EBPF`
+            if target != t.text:
+                edits.append(Edit(t.start, t.end, target))
+        return tuple(edits)
+
+
+def _is_marked(form: str) -> bool:
+    """A casing that is nobody's accident of position: a capital inside a word
+    (`GitHub`), or a capitalised word after a lower-case one (`industrial Internet`),
+    unless that word is an institution (`great Nation`)."""
+    parts = form.split(" ")
+    if len(parts) == 1:
+        return _is_mixed(form)
+    return (
+        not _is_capitalised(parts[0])
+        and _is_capitalised(parts[1])
+        and parts[1].lower() not in INSTITUTIONS
+    )
+
+
+def _pair_word(word: str) -> bool:
+    """A word that can be part of a two-word term."""
+    return (
+        word.lower() not in FUNCTION_WORDS
+        and len(word) >= 2
+        and not _is_caps(word)
+        and not _is_mixed(word)
+    )
+
+
+def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
+    """The keys (lower case) of the document's marked words and pairs."""
+    singles = {
+        word.lower()
+        for word in layout.words
+        if not (word.islower() or word.isupper() or word.istitle()) and _is_mixed(word)
+    }
+    pairs: set[str] = set()
+    for match in _CAPITAL_AFTER_LOWER.finditer(layout.masked):
+        second = _Token(match.start(), match.end(), match.group())
+        if second.text.lower() in INSTITUTIONS or not _pair_word(second.text):
+            continue
+        first = layout.word_before(second, _TERM_GAP)
+        if first is None or not _pair_word(first.text):
+            continue
+        if _is_marked(f"{first.text} {second.text}"):
+            pairs.add(f"{first.text} {second.text}".lower())
+    return singles, pairs
+
+
+def _variants(
+    layout: _Layout, corpus_keys: frozenset[str] = frozenset()
+) -> dict[str, list[_Occurrence]]:
+    """Every occurrence of each candidate term of the document, by key.
+
+    Candidates are single words with a capital inside (`GitHub`) and pairs of words
+    written with a capitalised second word (`industrial Internet`), plus terms the
+    corpus marked (``corpus_keys``); a pair whose words are too rare in the document
+    to make a term of it is not looked for. Words in all capitals (`MIIT`, `McCAIN`)
+    and lines in all capitals are left out: they are acronyms, shouting or a
+    printer's convention, not a casing choice.
+    """
+    singles, pairs = _candidates(layout)
+    keys = singles | {k for k in pairs if _may_be_term(layout, k)}
+    if corpus_keys:
+        words_ = layout.vocabulary
+        keys |= {
+            k
+            for k in corpus_keys - keys
+            if (_may_be_term(layout, k) if " " in k else words_[k] >= 2)
+        }
+    found: dict[str, list[_Occurrence]] = defaultdict(list)
+    for group in ({k for k in keys if " " not in k}, {k for k in keys if " " in k}):
+        for start, end in _find_terms(layout, frozenset(group)):
+            occurrence = _occurrence(layout, start, end)
+            if occurrence is not None:
+                found[occurrence.form.lower()].append(occurrence)
+    return _filtered(layout, found)
+
+
+def _may_be_term(layout: _Layout, pair: str) -> bool:
+    """Whether the word counts leave room for ``pair`` to recur and be a unit."""
+    first, second = pair.split(" ")
+    words_ = layout.vocabulary
+    return (
+        min(words_[first], words_[second]) >= _MIN_PAIR_OCCURRENCES
+        and words_[first] >= _MIN_PAIR_COHESION * words_[second]
+    )
+
+
+def _occurrence(layout: _Layout, start: int, end: int) -> _Occurrence | None:
+    found = _words_of(layout, start, end)
+    if found is None or len(found) > 2 or layout.line_kind(start) == "caps":
+        return None
+    if any(_is_caps(t.text) for t in found):
+        return None
+    if len(found) == 2 and not all(_pair_word(t.text) for t in found):
+        return None
+    expected = tuple(layout.capital_expected(found, j) for j in range(len(found)))
+    return _Occurrence(found, expected, layout.name_words(found))
+
+
+def _filtered(
+    layout: _Layout, found: Mapping[str, list[_Occurrence]]
+) -> dict[str, list[_Occurrence]]:
+    """The occurrences that can be judged, per term.
+
+    A single word whose lower-case form is an English word that the document uses
+    as one (`DeLay` / `delay`, `NeXT` / `next`) is a name and a word: the lower-case
+    form, and a capitalised one where a capital is expected anyway, are the word,
+    and are left out. A pair must recur (three times) and be a unit: at least half
+    the occurrences of its second word are in it, so `after Git` / `after git` is
+    about `Git`, not a term.
+    """
+    kept: dict[str, list[_Occurrence]] = {}
+    pairs = {k: v for k, v in found.items() if " " in k and len(v) >= _MIN_PAIR_OCCURRENCES}
+    seconds = layout.vocabulary
+    for key, occurrences in found.items():
+        if " " not in key:
+            if _also_a_word(key, occurrences):
+                occurrences = [
+                    o
+                    for o in occurrences
+                    if not (_plain_lower(o.form) or (o.expected[0] and not _is_mixed(o.form)))
+                ]
+        elif key not in pairs or len(occurrences) < _MIN_PAIR_COHESION * seconds[key.split(" ")[1]]:
+            continue
+        if occurrences:
+            kept[key] = _informative_capitals(occurrences)
+    return kept
+
+
+def _also_a_word(key: str, occurrences: list[_Occurrence]) -> bool:
+    """Whether a name with a capital inside (`DeLay`) is also an English word here:
+    the document writes it in lower case, or it is a common word (`next`, `data`)."""
+    if not words.is_known(key):
+        return False
+    return words.frequency(key) >= _COMMON_WORD or any(_plain_lower(o.form) for o in occurrences)
+
+
+def _informative_capitals(occurrences: list[_Occurrence]) -> list[_Occurrence]:
+    """The occurrences with a capital counted as the writer's choice, wherever it
+    stands, at a word that no occurrence writes in lower case: every form of
+    `LeBoeuf` / `Leboeuf` starts with a capital, so the position explains nothing."""
+    always = [
+        all(_is_capitalised(o.tokens[j].text) for o in occurrences)
+        for j in range(len(occurrences[0].tokens))
+    ]
+    if not any(always):
+        return occurrences
+    return [
+        _Occurrence(
+            o.tokens, tuple(e and not a for e, a in zip(o.expected, always, strict=True)), o.names
+        )
+        for o in occurrences
+    ]
+
+
+def _same_name(occurrence: _Occurrence, canonical_names: list[frozenset[str]]) -> bool:
+    """Whether an occurrence can be the same name as the canonical form's: when the
+    document writes the canonical form only inside names, the occurrence must share
+    a neighbour with one of them (`Dupont Circle` is not `DuPont-Merck`)."""
+    if not canonical_names or any(not names for names in canonical_names):
+        return True
+    return any(occurrence.names & names for names in canonical_names)
+
+
+def _counted_forms(occurrences: Iterable[_Occurrence]) -> Counter[str]:
+    return Counter(o.form for o in occurrences if o.counted)
+
+
+# -- corpus evidence of term forms -------------------------------------------------------
+
+# The gatherer's counts hold, for each form, the occurrences under `n<TAB>form` and
+# the number of files under `f<TAB>form`.
+_OCCURRENCES = "n\t"
+_FILES = "f\t"
+_MIN_TERM_FILES = 3  # a canonical form is learned when this many files use it ...
+_MIN_TERM_SHARE = 0.75  # ... and it is this share of the term's occurrences
+
+
+def _gather_forms(doc: Document) -> Counter[str]:
+    """The counted forms of each term the document writes in a marked way."""
+    counts: Counter[str] = Counter()
+    for occurrences in _variants(_layout(doc)).values():
+        forms = _counted_forms(occurrences)
+        if not any(_is_marked(form) for form in forms):
+            continue
+        for form, n in forms.items():
+            counts[_OCCURRENCES + form] += n
+            counts[_FILES + form] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class _CorpusForms:
+    """The gathered counts regrouped: term -> form -> (occurrences, files)."""
+
+    occurrences: Mapping[str, Counter[str]]
+    files: Mapping[str, Counter[str]]
+    keys: frozenset[str] = frozenset()
+
+
+def _regroup(counts: Counter[str]) -> _CorpusForms:
+    occurrences: dict[str, Counter[str]] = defaultdict(Counter)
+    files: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry, n in counts.items():
+        kind, _, form = entry.partition("\t")
+        target = occurrences if kind + "\t" == _OCCURRENCES else files
+        target[form.lower()][form] += n
+    return _CorpusForms(dict(occurrences), dict(files), frozenset(occurrences))
+
+
+_REGROUPED: list[tuple[Counter[str], _CorpusForms]] = []
+
+
+def _corpus_forms(counts: Counter[str]) -> _CorpusForms:
+    """The regrouped counts of a run, computed once per run (the same counts are
+    handed to every document)."""
+    if _REGROUPED and _REGROUPED[0][0] is counts:
+        return _REGROUPED[0][1]
+    regrouped = _regroup(counts)
+    _REGROUPED[:] = [(counts, regrouped)]
+    return regrouped
+
+
+def _majority(forms: Counter[str]) -> str | None:
+    """The form written most often, if one is (no tie at the top)."""
+    ranked = forms.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _trusted(key: str, canonical: str) -> bool:
+    """Whether the corpus majority of a term can be trusted.
+
+    The counts come from the documents that write the term in a marked way; a
+    document that writes a pair in lower case throughout (`machine learning`) is not
+    counted, because finding every recurring pair of every document would cost too
+    much. So a capitalised majority of a pair (`machine Learning` in the few files
+    that vary) may be a minority of the corpus: only a lower-case one is trusted.
+    Single words are counted wherever one of their forms has a capital inside.
+    """
+    return " " not in key or _plain_lower(canonical)
+
+
+def _learn_terms(counts: Counter[str], documents: int) -> Mapping[str, int]:
+    """Canonical forms the corpus agrees on: used in at least 3 files and by at
+    least three quarters of the term's occurrences (see ``_trusted`` for pairs)."""
+    grouped = _regroup(counts)
+    learned: dict[str, int] = {}
+    for key, forms in grouped.occurrences.items():
+        canonical = _majority(forms)
+        if canonical is None or not _trusted(key, canonical):
+            continue
+        files = grouped.files.get(key, Counter())[canonical]
+        if files >= _MIN_TERM_FILES and forms[canonical] >= _MIN_TERM_SHARE * sum(forms.values()):
+            learned[canonical] = files
+    return learned
+
+
+TERM_FORMS = Gatherer("term-forms", _gather_forms, "terms", _learn_terms)
+
+
+# Product names whose casing is fixed and unmistakable: a capital inside, and no
+# English word when written in lower case. Known to CA002 without any config.
+KNOWN_TERMS = (
+    "GitHub GitLab JavaScript TypeScript CoffeeScript YouTube LinkedIn WordPress PowerPoint "
+    "PostgreSQL MySQL GraphQL macOS iPadOS watchOS tvOS iPhone iPad iCloud iTunes eBPF "
+    "WhatsApp WeChat PayPal TikTok OpenAI ChatGPT DuckDuckGo JetBrains TensorFlow PyTorch "
+    "NumPy SQLite FreeBSD OpenBSD"
+).split()
+
+_PROJECT: list[tuple[object, tuple[str, ...], dict[str, tuple[str, Safety, str]]]] = []
+
+
+def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
+    """The project's terms by lower-case key: canonical form, fix safety, source.
+
+    Terms of the config are the user's (safe fixes), as are lexicon entries marked
+    reviewed; learned entries give unsafe fixes. The config wins over the lexicon.
+    Computed once for the lexicon and terms a run hands to every document.
+    """
+    if _PROJECT and _PROJECT[0][0] is ctx.lexicon and _PROJECT[0][1] == ctx.terms:
+        return _PROJECT[0][2]
+    terms = _read_project_terms(ctx)
+    _PROJECT[:] = [(ctx.lexicon, ctx.terms, terms)]
+    return terms
+
+
+def _read_project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
+    terms: dict[str, tuple[str, Safety, str]] = {
+        form.lower(): (form, Safety.UNSAFE, "the built-in list of product names")
+        for form in KNOWN_TERMS
+    }
+    lexicon = ctx.lexicon.section("terms")
+    for form, entry in lexicon.items():
+        canonical = " ".join(form.split())
+        if entry.ignore:
+            terms.pop(canonical.lower(), None)  # also turns a built-in term off
+            continue
+        if entry.reviewed:
+            terms[canonical.lower()] = (canonical, Safety.SAFE, "the project lexicon (reviewed)")
+        else:
+            source = f"the project lexicon (learned from {entry.files} files)"
+            terms[canonical.lower()] = (canonical, Safety.UNSAFE, source)
+    for form in ctx.terms:
+        canonical = " ".join(form.split())
+        if canonical:
+            terms[canonical.lower()] = (canonical, Safety.SAFE, "the config's terms")
+    return terms
+
+
+@rule(
+    "CA001",
+    "inconsistent-casing",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+    evidence=(TERM_FORMS,),
+)
+def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """One term written with different capitals in one document: `industrial Internet`.
+
+    ## What it does
+    Finds a word or a two-word term that a document writes in more than one casing,
+    and reports each occurrence that is not in the canonical form, with the counts:
+    `'industrial Internet' (x4) vs 'industrial internet' (x10)`. The canonical form
+    is the one the corpus of the run writes most (every file's counts are summed
+    before any is checked), or within a single file the one the file writes most;
+    when two forms tie, nothing is reported. For a pair of words, the corpus is
+    trusted when its majority is the lower-case form: documents that write the
+    pair in lower case throughout are not counted.
+
+    Terms are considered when one of their forms is *marked*, a casing that no
+    position explains: a capital inside a word (`GitHub` / `Github`, `macOS` /
+    `MacOS`) or a capitalised word after a lower-case one (`industrial Internet` /
+    `industrial internet`). A two-word term must recur (3 times) and hold at least
+    half the occurrences of its second word, so a word next to a name (`after Git`)
+    is not a term.
+
+    Capitals that the position explains are not counted, and are fine in any form
+    that agrees with the canonical one apart from them: the first word of a sentence
+    or a line, the first word of a quotation or after a speaker label, headings and
+    title-case lines, and names: a run of capitalised words, joined by spaces,
+    hyphens, `+`, `&` or one small word (`Alliance of Industrial Internet`,
+    `Developing Industrial Internet`, `"5G+Industrial Internet"`). Words and lines in
+    capitals (`MIIT`, the Congressional Record's `McCAIN`) are left out.
+
+    Some capitals carry meaning and are never compared: nouns that name one
+    institution or office when capitalised (`the House` is the chamber, `the house`
+    a building; `great Nation`, `the Federal Government`, `a Member`), and a name
+    that is also an English word (`DeLay` / `delay`, `NeXT` / `next`): the lower-case
+    form is the word. A term in the project's `terms` (config or lexicon) is left to
+    CA002, which holds it to the project's form.
+
+    ## Why is this bad?
+    A term written two ways reads as two terms, splits search and counts, and is
+    what a reader notices as careless. Transcripts assembled by several people or
+    from several sources drift like this all the time.
+
+    ## Example
+    ```text
+    The industrial internet grew. Investment in the industrial Internet rose, and
+    the industrial internet reached 300 cities.
+    ```
+    Use instead:
+    ```text
+    The industrial internet grew. Investment in the industrial internet rose, and
+    the industrial internet reached 300 cities.
+    ```
+
+    ## Fix safety
+    Unsafe: the majority is usually right, but the minority form can be the correct
+    one (a brand's official casing), or mean something else.
+    """
+    layout = _layout(doc)
+    corpus = _corpus_forms(ctx.evidence.get(TERM_FORMS.name))
+    project = _project_terms(ctx)
+    variants = _variants(layout, corpus.keys)
+    runs = ctx.evidence.documents
+    for key, occurrences in variants.items():
+        if key in project:
+            continue
+        forms = _counted_forms(occurrences)
+        if len(forms) < 2 or not (any(_is_marked(f) for f in forms) or key in corpus.occurrences):
+            continue
+        corpus_forms = corpus.occurrences.get(key, Counter())
+        canonical = _majority(corpus_forms) if runs > 1 else None
+        if canonical is None or not _trusted(key, canonical):
+            canonical = _majority(forms)
+        if canonical is None:
+            continue
+        written = Counter(o.form for o in occurrences)
+        shown = f"'{canonical}' (x{written[canonical]}"
+        if runs > 1 and corpus_forms[canonical] and canonical == _majority(corpus_forms):
+            files = corpus.files.get(key, Counter())[canonical]
+            shown += f"; x{corpus_forms[canonical]} in {files} of {runs} files"
+        shown += ")"
+        target = tuple(canonical.split(" "))
+        names = [o.names for o in occurrences if o.form == canonical]
+        for o in occurrences:
+            if o.agrees(target) or not _same_name(o, names):
+                continue
+            edits = o.edits(target)
+            if not edits:
+                continue
+            yield Violation(
+                o.tokens[0].start,
+                o.tokens[-1].end,
+                f"Inconsistent casing: '{o.form}' (x{written[o.form]}) vs {shown}",
+                Fix(edits, Safety.UNSAFE, f"Write '{canonical}'"),
+            )
+
+
+# -- CA002 -----------------------------------------------------------------------------
+
+_SEGMENT = regex.compile(r"\S+")
+
+
+def _plain_title(words_: Iterable[str]) -> bool:
+    """Every word plainly capitalised or a small connector: `Python`, `State
+    Department`; not `GitHub`, `eBPF`, `industrial Internet`."""
+    return all((_is_capitalised(w) and not _is_mixed(w)) or w in TITLE_SMALL_WORDS for w in words_)
+
+
+@rule(
+    "CA002",
+    "term-casing",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def term_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A project term written in another casing: `Github` for `GitHub`, `EBPF` for `eBPF`.
+
+    ## What it does
+    Checks every occurrence of the project's terms: the `terms` of the config
+    (`terms = ["GitHub", "macOS", "eBPF", "industrial Internet"]`), the `[terms]`
+    section of the project lexicon, which `transcript-lint learn` fills with the
+    casings the corpus agrees on (a form used in at least 3 files and by three
+    quarters of the term's occurrences; for a pair of words, only a lower-case
+    majority), and a short built-in list of product names with a capital inside
+    (`GitHub`, `JavaScript`, `YouTube`, `macOS`, `eBPF`...). The config wins over the
+    lexicon, the lexicon over the list; a lexicon entry with `ignore = true` turns a
+    built-in name off. An occurrence in another casing is reported with the
+    project's form. URLs, code, file names and other masked regions are never read,
+    so `github.com` and `macos.yml` are left alone.
+
+    What is not a different casing of the term, but the same letters used otherwise:
+    - the first word where a capital is expected anyway (a sentence or line start, a
+      heading or title-case line, a name) may be capitalised: `IPhone sales rose`
+      and `MacOS is` at a sentence start are accepted. Not when that turns the word
+      into capitals: `EBPF` is a different spelling of `eBPF` anywhere;
+    - a term that is only capitalised words (`Python`, `Go`, `State Department`)
+      is not enforced on lower-case text, which may be the ordinary words (`go`,
+      `the state department of health`), nor on text in capitals;
+    - a lower-case word that is an English word (`delay` for the name `DeLay`);
+    - lines in capitals, and capitalised names such as the Congressional Record's
+      `McCAIN`.
+
+    ## Why is this bad?
+    A project decides how its terms are written once; every file that writes them
+    otherwise is inconsistent with the rest, and a brand or product written wrong
+    (`Github`, `Javascript`) looks careless.
+
+    ## Example
+    With `terms = ["GitHub"]`:
+    ```text
+    The code is on Github.
+    ```
+    Use instead:
+    ```text
+    The code is on GitHub.
+    ```
+
+    ## Fix safety
+    Safe when the term is the user's: written in the config, or a lexicon entry
+    marked `reviewed = true`; the user has said how the word is written. Unsafe when
+    it was learned from the corpus and nobody has reviewed it yet, or comes from the
+    built-in list.
+    """
+    terms = _project_terms(ctx)
+    if not terms:
+        return
+    layout = _layout(doc)
+    text, masked = doc.text, layout.masked
+    for match_start, match_end in _find_terms(layout, frozenset(terms)):
+        term = terms.get(" ".join(masked[match_start:match_end].split()).lower())
+        if term is None:
+            continue
+        canonical, safety, source = term
+        segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(masked, match_start, match_end)]
+        written = [text[s:e] for s, e in segments]
+        wanted = canonical.split(" ")
+        if written == wanted or len(written) != len(wanted):
+            continue
+        if layout.line_kind(match_start) == "caps" or _leave_term(written, wanted):
+            continue
+        expected = _expected(layout, match_start, match_end, len(segments))
+        edits = []
+        for (start, end), word, target, e in zip(segments, written, wanted, expected, strict=True):
+            if e and _is_capitalised(word) and not _is_caps(_upper_first(target)):
+                target = _upper_first(target)
+            if word != target:
+                edits.append(Edit(start, end, target))
+        if not edits:
+            continue
+        form = " ".join(written)
+        yield Violation(
+            match_start,
+            match_end,
+            f"'{form}' is written '{canonical}' in {source}",
+            Fix(tuple(edits), safety, f"Write '{canonical}'"),
+        )
+
+
+def _leave_term(written: list[str], wanted: list[str]) -> bool:
+    """Whether the written words are the same letters used otherwise (see CA002)."""
+    if any(_is_caps(w) and not w.isupper() for w in written):
+        return True  # `McCAIN`: a printer's convention for names
+    if all(_is_caps(w) or len(w) < 2 for w in written):
+        return _plain_title(wanted)  # `EBPF` is wrong; `PYTHON` is emphasis
+    if all(_plain_lower(w) for w in written):
+        if _plain_title(wanted):
+            return True
+        return len(written) == 1 and words.is_known(written[0])
+    return False
+
+
+def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
+    """Whether a capital is expected at each word of a term's occurrence."""
+    found = _words_of(layout, start, end)
+    if found is None or len(found) != count:
+        return [False] * count  # a term with signs (`C++`): judged as written
+    return [layout.capital_expected(found, j) for j in range(count)]
+
+
+# -- CA003 -----------------------------------------------------------------------------
+
+# A sentence end inside a paragraph, then a word in lower case: after a letter or a
+# digit (not after another stop: `...` is an ellipsis), on the same line or the next.
+_LOWER_START = regex.compile(
+    r"(?<=[\p{L}\p{N}])[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+    r"(\p{Ll}[\p{L}\p{M}\p{N}]*)"
+)
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
+_EXCLAIMED_NAMES = frozenset({"yahoo", "jeopardy"})  # names with their own `!`
+# Words that go on a sentence: after a stop, the stop is more likely the mistake
+# (`paralysis. and other infections`, `Is there anything I can do? and they said`).
+_CONTINUATIONS = frozenset("and or nor but to of for with in on at by from as than".split())
+_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
+_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
+# Abbreviations that end in a period and go on in lower case. Dotted ones (`e.g.`,
+# `U.S.`, `a.m.`) and single letters (initials) are recognised by their shape.
+ABBREVIATIONS = frozenset(
+    """
+    etc vs v cf ca incl esp viz al mr mrs ms dr prof st jr sr messrs mt ft
+    gen sen rep gov lt col capt sgt cmdr adm hon rev fr
+    no nos vol vols p pp ch sec secs art arts fig figs para cl subpara subsec ed eds
+    inc co corp ltd llc bros dept div est min max sq approx pt pts
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+
+
+@rule(
+    "CA003",
+    "lowercase-sentence-start",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+)
+def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A sentence that starts in lower case inside a paragraph: `the plan. the minister`.
+
+    ## What it does
+    Finds a lower-case word after `.`, `?` or `!` and a space (or a line break inside
+    the paragraph). Left alone:
+    - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p.m.`), initials,
+      short words in capitals (`US.`, `NW.`) and a list (`etc.`, `vs.`, `Mr.`, `No.`,
+      `Sec.`, `Inc.`, `Jan.` ...);
+    - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`);
+    - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`);
+    - a word that goes on a sentence (`and`, `or`, `to`, `of`...): after a stop, the
+      stop is more likely the mistake (`paralysis. and other infections`);
+    - names written in lower case by design, recognised by a capital inside
+      (`iPhone`, `eBay`, `macOS`, `jQuery`), words that are not English words
+      (`npm`, `kubectl`), the user's `words` and the project's `terms`;
+    - lines laid out in columns (dot leaders, wide gaps, table bars), and a stop
+      with masked text after it (`story. Oprah.com has`, `so. [inaudible] you`);
+    - URLs, code and other masked regions.
+
+    ## Why is this bad?
+    A lost capital is usually a lost sentence boundary: the text was joined from
+    pieces, or a transcriber typed a stop where the speaker went on. Readers and
+    sentence splitters both stumble on it.
+
+    ## Example
+    ```text
+    We agreed on the plan. the minister will present it.
+    ```
+    Use instead:
+    ```text
+    We agreed on the plan. The minister will present it.
+    ```
+
+    ## Fix safety
+    Unsafe: the stop may be the error (a speaker who went on), not the lower-case
+    word; only a reader can tell which.
+    """
+    masked = doc.masked
+    project = _project_terms(ctx)
+    for match in _LOWER_START.finditer(masked):
+        word, start, end = match.group(1), match.start(1), match.end(1)
+        stop = match.start()
+        term = project.get(word)
+        if _INTERNAL_CAPITAL.search(word) or word in ctx.words or (term and term[0] == word):
+            continue
+        if masked[stop] == "." and _abbreviation(masked, stop):
+            continue
+        if doc.is_protected(stop, end):
+            continue  # masked text inside: `story. Oprah.com has`, `so. [inaudible] you`
+        if masked[stop] == "!" and _word_before(masked, stop).lower() in _EXCLAIMED_NAMES:
+            continue
+        if word in _CONTINUATIONS or _in_layout(doc, stop):
+            continue
+        if not words.is_known(word):
+            continue
+        yield Violation(
+            start,
+            end,
+            f"Sentence starts in lower case: '{word}'",
+            Fix((Edit(start, start + 1, word[0].upper()),), Safety.UNSAFE, "Capitalise it"),
+        )
+
+
+def _in_layout(doc: Document, at: int) -> bool:
+    """Whether ``at`` is on a line laid out in columns: dot leaders, a gap of three
+    spaces between words, or table bars (a stop there ends a cell, not a sentence)."""
+    start, end = doc.line_span(doc.line_of(at))
+    return _LAYOUT.search(doc.text, start, end) is not None
+
+
+def _word_before(masked: str, stop: int) -> str:
+    before = _WORD_BEFORE.search(masked, max(0, stop - 40), stop)
+    return before.group() if before else ""
+
+
+def _abbreviation(masked: str, stop: int) -> bool:
+    """Whether the period at ``stop`` ends an abbreviation or a list number."""
+    word = _word_before(masked, stop)
+    if not word:
+        return False
+    if "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS:
+        return True
+    if word.isalpha() and word.isupper() and len(word) <= 4:
+        return True  # `US.`, `NW.`: an abbreviation more often than a sentence end
+    return word.isdigit() and _LIST_NUMBER.search(masked, max(0, stop - 40), stop) is not None

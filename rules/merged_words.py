@@ -1,0 +1,850 @@
+"""Merged words (MW): words that lost the space between them.
+
+Scrapers join the text of adjacent page blocks (`industrialInternet`, `China
+SCIOUpdated`), OCR and hand typing drop spaces (`thescale`, `rolehas`, `ofthe`,
+`internet.Guided`, `know,first`), and joined line-break hyphenation leaves a hyphen
+and a space inside a word (`scare- mongering`). The artifact is easy to describe and
+hard to find without breaking real words: a dictionary cannot tell `thescale` from
+`blockchain`, a case change cannot tell `industrialInternet` from `iPhone` or
+`userAgent`, and a period before a capital cannot tell `internet.Guided` from
+`string.Template`. Segmenters that split every unknown token split real words
+(`WeChat`, `dataset`, `Shenzhen`), and a rule that does that gets switched off.
+
+So these rules are built for precision. Each one flags only a shape that real words
+rarely have, and asks for evidence before it flags:
+
+- a join has a function word on one side (`the`+`scale`, `role`+`has`, `of`+`the`):
+  coined compounds join two content words (`block`+`chain`), so those are left to
+  the spelling rules;
+- the document itself: `industrial Internet` written with its space elsewhere makes
+  `industrialInternet` a join; a token that recurs, always joined, or is also
+  written capitalised, is a name;
+- the second word is one that starts sentences (`The`, `Yeah`, `However`), which no
+  brand or code member is named after.
+
+The detectors read the masked text, so URLs, e-mail addresses, domains and file
+names (`china.org.cn`, `GoTime.fm`, `README.md`), timestamps, annotations and code
+are never seen. The user's `words` are never split. A split or a joined hyphen is
+an unsafe fix (a name could prove it wrong); a space after a comma or a sentence end
+between two plain words is safe, because it changes no letter and no identifier is
+named like that; when several readings are plausible the fix is display-only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from lint.document import Document
+from lint.fix import Safety, replace
+from lint.rule import Availability, Context, Violation, rule
+from rules import words
+
+# -- shared word lists --------------------------------------------------------------
+
+# Words that begin sentences (and page blocks), capitalised. Nobody names a brand, a
+# class or a method `The` or `Yeah`, so one glued after a word is a lost break.
+SENTENCE_STARTERS = frozenset(
+    """
+    The This That These Those There Here It Its I We You He She They Our My His Her
+    Their But And So Yet Yes Yeah Yep No Nope Okay Oh Well Now Thank Thanks However
+    Also Then When What Why How Where Who After Before Since While Although Because
+    In On At As For If To From With By A An Let Sure Exactly Absolutely Hey Hi Hello
+    Anyway First Second Third Finally Meanwhile Today Currently Right Actually
+    Basically Obviously Unfortunately Fortunately Moreover Furthermore Therefore
+    Like Another One Some Many Most Both Even Maybe Perhaps Please Under During
+    Without Unless Instead Again Still Otherwise Um Uh Ah Wow Cool Great Nice Yup
+    Totally Definitely Really Alright Just Did Does Are Was Were Can Could Would
+    Should Will Have Had
+    """.split()
+)
+# The commonest starters: after one of these, a space is a safe fix.
+SAFE_STARTERS = frozenset(
+    "The This That These Those There It I We You He She They But And So Yes Yeah Okay "
+    "Thank Thanks Well Now".split()
+)
+# The starters that no identifier ends with (`forEach`, `assertThat`, `uncurryThis`,
+# `andThen` do: `For`, `That`, `This`, `Then` are left out here), and after an
+# acronym, the words that start a block of a scraped page (`SCIOUpdated`).
+CAMEL_STARTERS = frozenset(
+    """
+    The These Those There Here We You He She They Our His Her Their But So Yes
+    Yeah Okay Thank Thanks However Also Well Meanwhile Finally
+    """.split()
+)
+ACRONYM_STARTERS = CAMEL_STARTERS | frozenset("Updated Published Posted Related Photo".split())
+# The first words of identifiers (`getSource`, `createServer`): never read as a join.
+CODE_VERBS = frozenset(
+    """
+    get set is has can should create make build add remove delete update handle on
+    to from with use init load read write parse render fetch validate assert find
+    check new old max min num str obj
+    """.split()
+)
+
+# Function words that start a join with a content word (`thescale`, `youto`), and
+# those that end one (`rolehas`). Left out on purpose: prefixes (`in`, `on`, `over`,
+# `a`: `inbox`, `onboard`, `async`), and endings of ordinary words and names (`is`:
+# `redis`; `it`, `me`, `or`, `our`, `in`: `shipit`, `readme`, `labour`, `admin`).
+JOIN_HEADS = frozenset(
+    """
+    the of to for and you your they their this that these those there which what
+    would could should will have has was were are not can
+    """.split()
+)
+JOIN_TAILS = frozenset(
+    """
+    the of and has have had was were are would could should will with from that this
+    which they their there these those been you
+    """.split()
+)
+# Two function words glued together (`ofthe`, `thisis`, `canbe`).
+PAIR_HEADS = frozenset(
+    """
+    of in on at to for from with by about into is was are were and but or as if that
+    what has have had will would could should can may might must it this there you
+    we they
+    """.split()
+)
+PAIR_TAILS = frozenset(
+    """
+    the this that these those their his her our your my its an be been is was are
+    were have has not to you we they some and
+    """.split()
+)
+# A second reading at least 1/AMBIGUITY as likely as the best makes the fix
+# display-only (`themall`: `them all` or `the mall`; but `ofthe` is never `oft he`).
+AMBIGUITY = 100
+# A content half of a join must be at least this common: rare words are more often
+# pieces of names and terms than halves of a lost space.
+MIN_CONTENT_FREQUENCY = 300
+
+_LONGEST_FUNCTION_WORD = max(map(len, words.FUNCTION_WORDS))
+
+# Lowercase abbreviations that end in a period and may stand right before a number.
+ABBREVIATIONS = frozenset(
+    """
+    no nos vol vols ch chap sec sect fig figs pp art para ed eds op ver rev pt ex ref
+    refs eq approx tel ext inc co st av ave est min max sq ft lb lbs oz mi km kg mg ml
+    cm mm hr hrs yr yrs vs etc al ibid cf viz
+    """.split()
+)
+
+TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+UNITS = frozenset(
+    "one two three four five six seven eight nine first second third fourth fifth sixth "
+    "seventh eighth ninth".split()
+)
+# After `word- ` these make a suspended hyphen (`pre- and post-war`), not a break.
+SUSPENDED = frozenset("and or to nor but versus vs through than as".split())
+# Prefixes written with a hyphen even when the joined form is in the dictionary.
+HYPHEN_PREFIXES = frozenset("self ex all well non co re pre post anti semi multi".split())
+
+# -- patterns: each starts at a rare character pair ---------------------------------
+
+# The capital where a word starts inside a token: `industrial|Internet`, `SCIO|Updated`.
+# (Anchored on the capital: an alternation of two-letter patterns is ten times slower.)
+_CAMEL_HUMP = regex.compile(r"(?<=\p{Ll})\p{Lu}|(?<=\p{Lu})\p{Lu}(?=\p{Ll})")
+_LETTERS_LEFT = regex.compile(r"\p{L}+$")
+_LETTERS_RIGHT = regex.compile(r"\p{L}+")
+_LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+_ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
+_LOWER_RUN = regex.compile(r"[a-z]{5,}")
+_SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
+# A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
+# too often a man page section or a version: `node.1 page`, `alpha.2 release`).
+_NUMBER_IN_PROSE = regex.compile(r"(?:\d\d+(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)(?=[ ]\p{L})")
+_DIGITS_LEFT = regex.compile(r"\d{2,}$")
+_SEPARATOR_GAP = regex.compile(r"[,;:](?=\p{L}|\d)")
+_WORD_AFTER = regex.compile(r"[\p{L}’']+")
+_YEAR_AFTER_DAY = regex.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}$"
+)
+_YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
+_HYPHEN_GAP = regex.compile(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
+_SUSPENDED_BEFORE = regex.compile(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
+_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
+_FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
+
+# Characters that, right before or after a token, mean it is part of code, a path
+# or a handle rather than prose.
+_CODE_BEFORE = frozenset("._$#@/\\=<>`~^*+&|")
+_CODE_AFTER = frozenset("(_[=<{/\\`@#$")
+_WORD_BEFORE_TOKEN = frozenset("._$#@/\\-'’`")
+
+
+# -- MW001 ----------------------------------------------------------------------------
+
+
+@rule("MW001", "camel-joined-words", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Two words written together at a lower-to-upper case change.
+
+    ## What it does
+    Finds a lowercase word glued to a capitalised one (`industrialInternet`), and an
+    acronym glued to a capitalised word (`SCIOUpdated`), when there is evidence that
+    it is a join:
+    - the document also has the two words with their space (`industrial Internet`);
+    - or the second word is one that starts sentences or page blocks (`The`,
+      `However`, `Updated`), which nothing is named after, or the first is `the`
+      (`theUnited States`), which no identifier starts with.
+
+    An acronym glued to a word (`SCIOUpdated`) needs the second kind of evidence,
+    and must occur only once: `TLSSocket` and `SQLAlchemy` are names.
+
+    Left alone: brand and product names that mix case on purpose (`iPhone`, `eBay`,
+    `WeChat`, `YouTube`, `PowerPoint`, `JavaScript`, `GitHub`, `macOS`, `McDonald`:
+    anything that starts with one lowercase letter or with a capitalised word), code
+    identifiers (`assertEqual`, `userAgent`, `getElementById`, `toString`,
+    `obj.fooBar`, `fooBar(`), tokens with digits, tokens that recur in the document
+    and are never written apart, the user's `words` and the lexicon, and masked
+    regions.
+
+    ## Why is this bad?
+    Scrapers join the text of adjacent page elements without a space. The joined
+    token is missing from search, word counts and spell checking, and reads as a
+    typo.
+
+    ## Example
+    ```text
+    The industrialInternet grew, and the industrial Internet is our focus.
+    ```
+    Use instead:
+    ```text
+    The industrial Internet grew, and the industrial Internet is our focus.
+    ```
+
+    ## Fix safety
+    Unsafe: a space is inserted at the case change. The evidence makes a join
+    likely, but a name or an identifier could still prove it wrong.
+    """
+    masked = doc.masked
+    accepted = words.accepted_words(ctx)
+    last_end = -1
+    counts: Counter[str] | None = None
+    for hump in _CAMEL_HUMP.finditer(masked):
+        if hump.start() < last_end:
+            continue
+        start, end = _token_span(masked, hump.start() - 1, hump.start())
+        last_end = end
+        token = masked[start:end]
+        shape = _LOWER_CAMEL.fullmatch(token) or _ACRONYM_CAMEL.fullmatch(token)
+        if shape is None or _looks_like_code(masked, start, end):
+            continue
+        if token in accepted or words.is_known(token, accepted):
+            continue
+        left, right = shape.group(1), shape.group(2)
+        if counts is None:
+            counts = Counter(_camel_tokens(masked))
+        if not _camel_evidence(masked, left, right, counts[token], accepted):
+            continue
+        cut = start + len(left)
+        yield Violation(
+            start,
+            end,
+            f"'{token}' looks like '{left} {right}'",
+            replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{left} {right}'"),
+        )
+
+
+def _camel_tokens(masked: str) -> Iterator[str]:
+    for hump in _CAMEL_HUMP.finditer(masked):
+        start, end = _token_span(masked, hump.start() - 1, hump.start())
+        yield masked[start:end]
+
+
+def _camel_evidence(
+    masked: str, left: str, right: str, occurrences: int, user_words: frozenset[str]
+) -> bool:
+    acronym = not left.islower()
+    if left in CODE_VERBS or not (acronym or words.is_known(left, user_words)):
+        return False
+    if occurrences > 1 and (acronym or not _written(masked, f"{left} {right}", fold=False)):
+        return False  # a token that recurs, never written apart, is a name
+    if not acronym and _written(masked, f"{left} {right}", fold=False):
+        return True
+    if right in (ACRONYM_STARTERS if acronym else CAMEL_STARTERS):
+        return True  # nothing is named `somethingThe` or `ABCUpdated`
+    # no identifier starts with `the`: `theUnited States` is a join
+    return left == "the"
+
+
+# -- MW002 ----------------------------------------------------------------------------
+
+
+@rule(
+    "MW002",
+    "run-together-words",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
+)
+def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Two lowercase words written as one (`thescale`, `rolehas`, `ofthe`).
+
+    ## What it does
+    Finds a lowercase token of five letters or more that is not a word (nor an
+    inflection, a British spelling or a prefixed form of one, nor one of the user's
+    `words`) and reads as two words of which at least one is a function word:
+    - a function word and a common word: `thescale` (the scale), `youto` (you to),
+      `rolehas` (role has), `kindof` (kind of);
+    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`.
+
+    Left alone: any real word, however rare or new, and compounds of two content
+    words (`blockchain`, `cybersecurity`, `livestream`, `dataset`), which are for
+    spelling rules to judge; tokens whose function word is really a prefix or an
+    ending (`inbox`, `onboarding`, `async`, `readme`, `labour`, `redis`); names
+    (a token the document also writes capitalised, or one it repeats and never
+    writes apart); capitalised and mixed-case tokens; words of other languages and
+    misspellings that do not split into two words.
+
+    ## Why is this bad?
+    OCR and hurried typing drop spaces. The joined token is invisible to search
+    and makes the sentence read as a typo.
+
+    ## Example
+    ```text
+    Last year thescale of the project grew, and its rolehas changed.
+    ```
+    Use instead:
+    ```text
+    Last year the scale of the project grew, and its role has changed.
+    ```
+
+    ## Fix safety
+    Unsafe: the token is replaced by the two words; a name or a term could prove the
+    split wrong. Display-only when another reading is close in likelihood (the
+    product of the two words' frequencies): `themall` is `them all` or `the mall`,
+    `thereauthorization` is `the reauthorization` or `there authorization`.
+    """
+    masked = doc.masked
+    accepted = words.accepted_words(ctx)
+    table = words.frequencies()
+    # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
+    # finding them is twice as fast, and only the unknown ones are looked at again.
+    unknown = {run for run in set(_LOWER_RUN.findall(masked)) if run not in table}
+    for token in sorted(unknown):
+        # The policy needs only set and table lookups, so it goes first; the word
+        # list's morphology (is `token` an inflection of a word?) only for the few left.
+        if not _may_be_join(token) or token in accepted or words.is_known(token, accepted):
+            continue
+        readings = _readings(token, accepted)
+        if not any(_is_join(r.left, r.right) for r in readings):
+            continue
+        best = readings[0]
+        found = list(regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])", masked))
+        pair = best.left in words.FUNCTION_WORDS and best.right in words.FUNCTION_WORDS
+        if not found or (not pair and len(found) > 1 and best.text not in masked):
+            continue  # not a word of its own, or it recurs and is never written apart
+        if token.capitalize() in masked or token.upper() in masked:
+            continue  # the document writes it as a name
+        close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
+        sure = not close and _is_join(best.left, best.right)
+        safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
+        others = "".join(f" or '{r.text}'" for r in close)
+        for match in found:
+            start, end = match.span()
+            if (
+                _looks_like_code(masked, start, end)
+                or _touches_word_punctuation(masked, start, end)
+                or masked[start - 1 : start] + masked[end : end + 1] == "()"
+            ):
+                continue  # code, part of a longer word, a handle `(ofrobots)`
+            yield Violation(
+                start,
+                end,
+                f"'{token}' looks like '{best.text}'{others}",
+                replace(start, end, best.text, safety, f"Split into '{best.text}'"),
+            )
+
+
+def _may_be_join(token: str) -> bool:
+    """Whether some cut of ``token`` next to a function word passes ``_is_join``."""
+    for k in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD) + 1):
+        if _is_join(token[:k], token[k:]) or _is_join(token[:-k], token[-k:]):
+            return True
+    return False
+
+
+def _readings(token: str, accepted: frozenset[str]) -> list[words.Split]:
+    """The readings of ``token`` as two words of which one is a function word, most
+    likely first (`themall`: `them all`, `the mall`)."""
+    return [
+        s
+        for s in words.split_candidates(token, accepted, one_of=words.FUNCTION_WORDS)
+        if not (s.left == "an" and s.right[0] not in "aeiouh")  # not `an done`
+    ]
+
+
+def _is_join(left: str, right: str) -> bool:
+    return (
+        (left in PAIR_HEADS and right in PAIR_TAILS)
+        or (left in JOIN_HEADS and _content(right) and (left != "to" or _common_after_to(right)))
+        or (right in JOIN_TAILS and _content(left))
+    )
+
+
+def _common_after_to(word: str) -> bool:
+    """`to` glues onto short words that are no verbs (`todos`, `topal`): after `to`,
+    a three-letter word must be very common (`touse`, `tosee`)."""
+    return len(word) >= 4 or words.frequency(word) >= 100_000
+
+
+def _content(word: str) -> bool:
+    """A common content word, fit to be one half of a join."""
+    return (
+        len(word) >= 3
+        and word not in words.FUNCTION_WORDS
+        and words.frequency(word) >= MIN_CONTENT_FREQUENCY
+    )
+
+
+# -- MW003 ----------------------------------------------------------------------------
+
+
+@rule(
+    "MW003",
+    "missing-space-after-sentence",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """No space between the end of a sentence and the next one.
+
+    ## What it does
+    Finds `.`, `?` or `!` (maybe followed by a closing quote or parenthesis) between
+    a lowercase word and a capitalised word with nothing in between, when:
+    - the second word is one that starts sentences (`internet.The`,
+      `fantastic.Yeah`, `done?So`);
+    - or it is a capitalised common word ending in `-ed` or `-ly` (`internet.Guided`,
+      `said.Finally`), which no class or module is named like;
+    - or the mark is `?` or `!` (`really?Yes`);
+    - or a period stands between a word and a number (`poverty.82.49 million`).
+
+    Left alone: abbreviations and initials (`U.S.`, `e.g.`, `Ph.D.`, `J.R.R.`,
+    `a.m.`, `No.5`), decimals, versions and times, domains and file names
+    (`china.org.cn`, `GoTime.fm`, `README.md`, masked), dotted code names
+    (`jQuery.Deferred`, `string.Template`, `Ecto.Query`, `http.Handler`), ellipses
+    (`so...The`), and anything next to digits, underscores or more dots.
+
+    ## Why is this bad?
+    Scraped paragraphs and hurried typing lose the space after a sentence. Sentence
+    splitters then see one sentence, and search sees one token (`internet.Guided`).
+
+    ## Example
+    ```text
+    We left the station.Guided by the map, we walked on.
+    ```
+    Use instead:
+    ```text
+    We left the station. Guided by the map, we walked on.
+    ```
+
+    ## Fix safety
+    Safe after a period between a dictionary word and one of the commonest sentence
+    starters (`The`, `It`, `We`, `So`, `Yeah`...): a space changes no letter, and
+    nothing named like `word.The` exists outside prose (domains and file names are
+    masked). Unsafe otherwise.
+    """
+    masked = doc.masked
+    accepted = words.accepted_words(ctx)
+    for gap in _SENTENCE_GAP.finditer(masked):
+        mark_at = gap.start()
+        after = gap.end()
+        left_match = _LETTERS_LEFT.search(masked, max(0, mark_at - 40), mark_at)
+        digits_left = _DIGITS_LEFT.search(masked, max(0, mark_at - 12), mark_at)
+        left_start = (
+            left_match.start() if left_match else digits_left.start() if digits_left else mark_at
+        )
+        before = masked[left_start - 1] if left_start > 0 else " "
+        if left_start == mark_at or before.isalnum() or before in _CODE_BEFORE:
+            continue  # `a.m.The`, `obj.method.Name`, `$var.Name`
+        left = masked[left_start:mark_at]
+        mark = masked[mark_at]
+        if mark == "." and (
+            masked[mark_at - 1 : mark_at] == "." or masked.startswith(".", mark_at + 1)
+        ):
+            continue  # an ellipsis
+        verdict = _sentence_gap_verdict(masked, left, mark, after, accepted)
+        if verdict is None:
+            continue
+        right, safety = verdict
+        yield Violation(
+            left_start,
+            after + len(right),
+            f"No space after '{masked[mark_at:after]}' in '{left}{masked[mark_at:after]}{right}'",
+            replace(after, after, " ", safety, f"Insert a space after '{masked[mark_at:after]}'"),
+        )
+
+
+def _sentence_gap_verdict(
+    masked: str, left: str, mark: str, after: int, user_words: frozenset[str]
+) -> tuple[str, Safety] | None:
+    """The word after the gap and the fix's safety, or None if this is no gap."""
+    if masked[after : after + 1].isdigit():
+        number = _NUMBER_IN_PROSE.match(masked, after)
+        if number is None:
+            return None  # `variables.7`, `alpha.2`: a man page section, a version
+        if (
+            mark == "."
+            and left.isalpha()
+            and left.islower()
+            and len(left) >= 3
+            and left not in ABBREVIATIONS
+            and words.is_known(left, user_words)
+        ):
+            return number.group(), Safety.UNSAFE
+        return None
+    right_match = _CAPITALISED.match(masked, after)
+    if right_match is None:
+        return None
+    right = right_match.group()
+    end = right_match.end()
+    if end < len(masked) and (
+        masked[end].isalnum()
+        or masked[end] in _CODE_AFTER
+        or (masked[end] == "." and masked[end + 1 : end + 2].isalnum())
+    ):
+        return None  # `Ph.D`, `Ave.NW`, `obj.Method(`, `Ecto.Query.from`
+    if right == "I" and not masked.startswith((" ", "'", "’"), end):
+        return None
+    if len(right) < 2 and right != "I":
+        return None
+    if left.isdigit():
+        return (right, Safety.UNSAFE) if right in SENTENCE_STARTERS else None
+    capitalised_question = mark == "?" and left[0].isupper() and left[1:].islower()
+    if not (left.islower() or capitalised_question) or len(left) < 2 or left in ABBREVIATIONS:
+        return None
+    plain = words.is_known(left, user_words)
+    if right in SENTENCE_STARTERS:
+        safe = plain and mark == "." and right in SAFE_STARTERS
+        return right, Safety.SAFE if safe else Safety.UNSAFE
+    if mark in "?!" and plain:
+        return right, Safety.UNSAFE
+    if (
+        mark == "."
+        and plain
+        and len(right) >= 5
+        and right.endswith(("ed", "ly"))
+        and words.is_known(right, user_words)
+        and regex.match(r"[ ,]+\p{Ll}", masked[end : end + 3])
+    ):
+        return right, Safety.UNSAFE
+    return None
+
+
+# -- MW004 ----------------------------------------------------------------------------
+
+
+@rule(
+    "MW004",
+    "missing-space-after-comma",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def missing_space_after_comma(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """No space after a comma, semicolon or colon between two words of prose.
+
+    ## What it does
+    Finds `,` or `;` glued to the next word (`know,first`, `China.org.cn,October
+    19`), `:` glued to a capitalised word (`are:Equality`), and a comma glued to the
+    year of a date (`October 19,2020`).
+
+    Left alone: numbers (`1,000`, `10:30`, `3:1`, scripture-style references such
+    as `John 3:16`), URLs and other masked regions, lists without spaces that are
+    data (`red,green,blue`, three items or more), a mark written without a space
+    three times or more in one document (a house style, `(For:Acme Corp)`), lines
+    laid out as tables (dot leaders, column gaps, `|` cells), `::`, all-caps pairs
+    (`TL;DR`), `re:Invent`-style names (a colon after fewer than three letters),
+    lowercase after a colon (`position:absolute`), and a second word that is not
+    a word (`wild,erness` is broken OCR, not a missing space).
+
+    ## Why is this bad?
+    Without the space the two words are one token for search, spell checking and
+    sentence splitting, and the text reads as a typo.
+
+    ## Example
+    ```text
+    I think,first we should eat.
+    ```
+    Use instead:
+    ```text
+    I think, first we should eat.
+    ```
+
+    ## Fix safety
+    Safe for a comma or semicolon between two lowercase dictionary words: a space
+    changes no letter. Unsafe otherwise (capitalised words, colons, dates, a domain
+    before the comma).
+    """
+    masked = doc.masked
+    text = doc.text
+    accepted = words.accepted_words(ctx)
+    conventions: Counter[str] | None = None
+    for gap in _SEPARATOR_GAP.finditer(masked):
+        at = gap.start()
+        mark = masked[at]
+        if at == 0 or masked[at - 1] in ",;:" or masked.startswith(mark, at + 1):
+            continue
+        verdict = _separator_verdict(doc, at, accepted)
+        if verdict is None:
+            continue
+        left_start, right_end, safety = verdict
+        if _layout_line(doc, at) or _data_line(doc, at, left_start):
+            continue
+        if conventions is None:
+            conventions = _glued_marks(masked)
+        if conventions[_glued_key(masked, at)] >= 3:
+            continue
+        shown = text[left_start:right_end]
+        yield Violation(
+            left_start,
+            right_end,
+            f"No space after '{mark}' in '{shown}'",
+            replace(at + 1, at + 1, " ", safety, f"Insert a space after '{mark}'"),
+        )
+
+
+def _separator_verdict(
+    doc: Document, at: int, user_words: frozenset[str]
+) -> tuple[int, int, Safety] | None:
+    """(start of the left word, end of the right word, safety), or None."""
+    masked = doc.masked
+    mark = masked[at]
+    if masked[at + 1].isdigit():
+        year = _YEAR.match(masked, at + 1)
+        if mark != "," or year is None:
+            return None
+        day = _YEAR_AFTER_DAY.search(masked, max(0, at - 16), at)
+        if day is None or (at > 0 and masked[at - 1] == "."):
+            return None
+        return day.start(), year.end(), Safety.UNSAFE
+    right_match = _WORD_AFTER.match(masked, at + 1)
+    if right_match is None:  # the candidate pattern and str.isdigit disagree on a character
+        return None
+    right = right_match.group()
+    right_end = right_match.end()
+    if not _ends_in_prose(masked, right_end):
+        return None  # `{read,write}`, `(token,request)`, `**build,win**`, `a,b,c`
+    left_match = _LETTERS_LEFT.search(masked, max(0, at - 40), at)
+    if left_match is not None:
+        left_start = left_match.start()
+        left = left_match.group()
+        if left_start > 0 and not masked[left_start - 1].isspace():
+            return None
+        masked_left = False
+    elif masked[at - 1] == " " and doc.text[at - 1] not in " \t\r\n" and mark == ",":
+        left_start = _masked_start(doc, at)  # `China.org.cn,October`
+        left = ""
+        masked_left = True
+    else:
+        return None
+    if not masked_left and len(left) < (2 if mark == "," else 3):
+        return None  # `re:Invent`, `tl;dr`
+    if left.isupper() and right.isupper():
+        return None  # TL;DR
+    if mark == ":":
+        if not _CAPITALISED.fullmatch(right) or len(right) < 2 or not left.isalpha():
+            return None
+        if not regex.match(r"[ ]\p{L}", masked[right_end : right_end + 2]):
+            return None  # `--target generated:Debug`: a sentence goes on after the word
+        return left_start, right_end, Safety.UNSAFE
+    right_word = right.rstrip("’'")
+    if right_word.islower():
+        if len(right_word) < 2 or not words.is_known(right_word, user_words):
+            return None
+    elif not (_CAPITALISED.fullmatch(right_word) and len(right_word) >= 2) and not (
+        right_word.isupper() and len(right_word) >= 2
+    ):
+        return None
+    plain = (
+        not masked_left
+        and left.islower()
+        and right_word.islower()
+        and words.is_known(left, user_words)
+    )
+    return left_start, right_end, Safety.SAFE if plain else Safety.UNSAFE
+
+
+def _ends_in_prose(masked: str, end: int) -> bool:
+    """Whether a word ending at ``end`` is followed by a space, or by punctuation and
+    a space, as in a sentence (not by a bracket, a quote, a digit, more data, or a
+    colon: `build,win: fix the build` is a commit scope)."""
+    following = masked[end : end + 2]
+    if not following or following[0].isspace():
+        return True
+    return following[0] in ".,;!?" and (len(following) == 1 or following[1].isspace())
+
+
+def _masked_start(doc: Document, at: int) -> int:
+    """Where the masked region that ends at ``at`` starts."""
+    start = at
+    while start > 0 and doc.masked[start - 1] == " " and not doc.text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _glued_marks(masked: str) -> Counter[str]:
+    """How often each `word<mark>` is written without a space after it."""
+    return Counter(_glued_key(masked, gap.start()) for gap in _SEPARATOR_GAP.finditer(masked))
+
+
+def _glued_key(masked: str, at: int) -> str:
+    """The word before a mark and the mark (`For:`), the same for each use."""
+    left = _LETTERS_LEFT.search(masked, max(0, at - 40), at)
+    return masked[left.start() if left else at : at + 1]
+
+
+def _data_line(doc: Document, at: int, left_start: int) -> bool:
+    """A line of data: two glued separators (`a,b c,d`), or a field whose value is
+    the glued pair (`Keywords: wheel,packaging`)."""
+    start, end = doc.line_span(doc.line_of(at))
+    glued = sum(1 for _ in _SEPARATOR_GAP.finditer(doc.masked, start, end))
+    return glued >= 2 or _FIELD_LABEL.fullmatch(doc.masked, start, left_start) is not None
+
+
+def _layout_line(doc: Document, at: int) -> bool:
+    """Whether the line holding ``at`` is laid out as a table or a form."""
+    start, end = doc.line_span(doc.line_of(at))
+    line = doc.text[start:end]
+    return bool(_LAYOUT.search(line.strip())) or len(line) - len(line.lstrip(" \t")) >= 8
+
+
+# -- MW005 ----------------------------------------------------------------------------
+
+
+@rule(
+    "MW005",
+    "hyphen-space-in-word",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
+)
+def hyphen_space_in_word(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A word broken at a hyphen and a space (`twenty- five`, `scare- mongering`).
+
+    ## What it does
+    Finds a hyphen directly after a word and followed by spaces and a lowercase word,
+    when the document or the word list says the two pieces are one word:
+    - the document writes the word elsewhere, hyphenated or joined;
+    - the pieces are a compound number (`twenty- five` -> `twenty-five`);
+    - the joined form is a word and a piece is not (`gov- ernment` -> `government`);
+    - the joined form is a word and both pieces are words (`scare- mongering`,
+      `trade- off`): the word list has no hyphenated words and cannot choose between
+      `scare-mongering` and `scaremongering`, so this is a display-only suggestion;
+    - a prefix written with a hyphen (`self- esteem` -> `self-esteem`).
+
+    Left alone: suspended hyphens (`pre- and post-war`, `short- to medium-term`),
+    a dash made of a hyphen in speech (`I was going to- yeah`), and any break the
+    word list and the document cannot vouch for.
+
+    ## Why is this bad?
+    Line-break hyphenation that was joined without removing the space leaves a word
+    in two pieces, which search and spell checking cannot find.
+
+    ## Example
+    ```text
+    It took twenty- five years to fix the gov- ernment.
+    ```
+    Use instead:
+    ```text
+    It took twenty-five years to fix the government.
+    ```
+
+    ## Fix safety
+    Unsafe: the space (and, for a joined word, the hyphen) is removed, changing a
+    token. Display-only when the word could be written either way; the suggestion
+    keeps the hyphen.
+    """
+    masked = doc.masked
+    accepted = words.accepted_words(ctx)
+    for gap in _HYPHEN_GAP.finditer(masked):
+        hyphen = gap.start()
+        if doc.text[gap.start() : gap.end()] != gap.group():
+            continue  # the "space" is a masked region: non-`node_modules` code
+        left_match = _LETTERS_LEFT.search(masked, max(0, hyphen - 40), hyphen)
+        right_match = _LETTERS_RIGHT.match(masked, gap.end())
+        if left_match is None or right_match is None:
+            continue
+        left_start = left_match.start()
+        if left_start > 0 and (masked[left_start - 1].isalnum() or masked[left_start - 1] in "-_"):
+            continue  # `well-to- do` and code are not checked
+        right_end = right_match.end()
+        if right_end < len(masked) and (masked[right_end].isalnum() or masked[right_end] == "-"):
+            continue
+        left, right = left_match.group(), right_match.group()
+        if len(left) < 2 or right.lower() in SUSPENDED or not right.islower():
+            continue
+        if _SUSPENDED_BEFORE.search(masked, max(0, left_start - 40), left_start):
+            continue  # the second of `pre- and post- scripts`
+        fix = _hyphen_fix(masked, left, right, accepted)
+        if fix is None:
+            continue
+        content, safety = fix
+        other = f" or '{left}{right}'" if safety is Safety.DISPLAY_ONLY else ""
+        yield Violation(
+            left_start,
+            right_end,
+            f"'{left}- {right}' looks like one word: '{content}'{other}",
+            replace(left_start, right_end, content, safety, f"Write '{content}'"),
+        )
+
+
+def _hyphen_fix(
+    masked: str, left: str, right: str, user_words: frozenset[str]
+) -> tuple[str, Safety] | None:
+    """The word to write and how sure that is, or None if nothing vouches for one.
+
+    The word list has no hyphenated entries, so when both pieces are words it cannot
+    tell `trade-off` from `tradeoff`: that is a display-only suggestion keeping the
+    hyphen, unless the document spells the word one way elsewhere.
+    """
+    joined, hyphenated = left + right, f"{left}-{right}"
+    lower_left = left.lower()
+    if lower_left in TENS and right in UNITS:
+        return hyphenated, Safety.UNSAFE
+    joined_written, hyphen_written = _written(masked, joined), _written(masked, hyphenated)
+    if joined_written != hyphen_written:
+        return (joined if joined_written else hyphenated), Safety.UNSAFE
+    if joined_written:
+        return hyphenated, Safety.DISPLAY_ONLY
+    right_known = words.is_known(right, user_words)
+    if words.is_known(joined, user_words, prefixed=False):
+        # `gov- ernment`: a piece that is no word is half of a word broken at a line end
+        return (hyphenated, Safety.DISPLAY_ONLY) if right_known else (joined, Safety.UNSAFE)
+    if lower_left in HYPHEN_PREFIXES and right_known:
+        return hyphenated, Safety.UNSAFE  # `self- esteem`
+    return None
+
+
+def _written(masked: str, form: str, *, fold: bool = True) -> bool:
+    """Whether the document has ``form`` as a whole word (ignoring case if ``fold``)."""
+    pattern = rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(form)}(?![\p{{L}}\p{{N}}_-])"
+    return regex.search(pattern, masked, regex.IGNORECASE if fold else 0) is not None
+
+
+# -- shared helpers -------------------------------------------------------------------
+
+
+def _token_span(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The run of letters around ``[start, end)``."""
+    left = _LETTERS_LEFT.search(masked, max(0, start - 60), start)
+    right = _LETTERS_RIGHT.match(masked, end)
+    return (left.start() if left else start), (right.end() if right else end)
+
+
+def _looks_like_code(masked: str, start: int, end: int) -> bool:
+    """Whether a token touches characters that make it code, a path or a handle."""
+    before = masked[start - 1] if start > 0 else " "
+    after = masked[end] if end < len(masked) else " "
+    if before.isdigit() or after.isdigit() or before in _CODE_BEFORE or after in _CODE_AFTER:
+        return True
+    return after == "." and masked[end + 1 : end + 2].isalnum()
+
+
+def _touches_word_punctuation(masked: str, start: int, end: int) -> bool:
+    """A token that is part of a hyphenated or apostrophised word."""
+    before = masked[start - 1] if start > 0 else " "
+    after = masked[end] if end < len(masked) else " "
+    return before in _WORD_BEFORE_TOKEN or after in "-'’"

@@ -1,0 +1,738 @@
+"""Spelling (SP): misspelled words and doubled words.
+
+Transcripts are full of names, jargon and speech, so a spelling rule that flags every
+word a dictionary lacks is useless. These rules follow codespell and typos: they
+report only what is almost certainly wrong, and fix only when the correction is
+unambiguous. Names (capitalised words), acronyms, words with digits, code, URLs and
+every other masked region are never checked.
+
+SP002 knows which repeats are English (`that that`, `had had`, `what it is is`) and,
+with `verbatim = true`, which repeats a speaker could have said (`I I think`). SP001
+knows a word when the dictionary, the user's `words`, the project lexicon, the
+document or the corpus does; the corpus evidence is gathered over the whole run and
+``transcript-lint learn`` keeps it in the lexicon's `words` section.
+
+The dictionary is pyspellchecker's English frequency list, loaded once per process
+on first use and never at import time.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+from lint.document import Document
+from lint.evidence import Gatherer
+from lint.fix import Fix, Safety, delete, replace
+from lint.masking import TIMING_LINE
+from lint.rule import Availability, Context, Violation, rule
+
+# -- word knowledge ------------------------------------------------------------------------
+# What follows duplicates part of rules/words.py, which was not committed when this
+# module was written; it should move there (see the report of the SP/TR change).
+
+# Modern words the frequency list (film subtitles) lacks.
+EXTRA_WORDS = frozenset(
+    """
+    blockchain blockchains cybersecurity livestream livestreams livestreaming dataset
+    datasets nonprofit nonprofits podcast podcasts podcasting workflow workflows
+    website websites online offline email emails smartphone smartphones
+    """.split()
+)
+
+# Regular endings, tried longest first, with the base forms each can come from.
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ness",
+    "able",
+    "ably",
+    "less",
+    "ings",
+    "ing",
+    "ers",
+    "est",
+    "ies",
+    "ied",
+    "ier",
+    "ily",
+    "ful",
+    "ish",
+    "ed",
+    "er",
+    "es",
+    "ly",
+    "s",
+    "y",
+)
+_Y_SUFFIXES = frozenset({"ies", "ied", "ier", "ily"})
+_E_DROPPING = frozenset(
+    {"ations", "ation", "able", "ably", "ings", "ing", "ers", "est", "ed", "er", "es", "ish", "y"}
+)
+_DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "ish", "y"})
+_VOWELS = frozenset("aeiou")
+# British endings the (American) list lacks, as (British, American).
+_BRITISH = (
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("eller", "eler"),
+    ("ellers", "elers"),
+    ("ogue", "og"),
+)
+_PREFIXES = (
+    "anti",
+    "auto",
+    "back",
+    "bio",
+    "co",
+    "counter",
+    "cross",
+    "cyber",
+    "de",
+    "dis",
+    "down",
+    "eco",
+    "fore",
+    "geo",
+    "hyper",
+    "inter",
+    "macro",
+    "mega",
+    "meta",
+    "micro",
+    "mid",
+    "mini",
+    "mis",
+    "multi",
+    "non",
+    "out",
+    "over",
+    "post",
+    "pre",
+    "pro",
+    "re",
+    "self",
+    "semi",
+    "sub",
+    "super",
+    "tele",
+    "trans",
+    "ultra",
+    "un",
+    "under",
+    "up",
+)
+_MIN_BASE = 4  # a shorter base is no evidence (`wat` + `ing`)
+_MIN_HALF = 3  # each half of a compound
+
+
+@functools.cache
+def frequencies() -> dict[str, int]:
+    """pyspellchecker's English word -> count table (lowercase), loaded once."""
+    path = resources.files("spellchecker").joinpath("resources", "en.json.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        table: dict[str, int] = json.load(text)
+    return table
+
+
+@functools.cache
+def is_dictionary_word(word: str) -> bool:
+    """Whether a lowercase word is English: listed, or a regular inflection, British
+    spelling or prefixed form of a listed word (`rebased`, `labour`, `unmerged`)."""
+    return _listed(word) or _derived(word) or _prefixed(word)
+
+
+def _listed(word: str) -> bool:
+    return word in frequencies() or word in EXTRA_WORDS
+
+
+def _base(word: str) -> bool:
+    """A base form an inflection can be built on: listed, and long enough to be
+    evidence (`wat` + `ing` is no word)."""
+    return len(word) >= _MIN_BASE and _listed(word)
+
+
+def _derived(word: str) -> bool:
+    return _inflected(word) or _british(word)
+
+
+def _inflected(word: str) -> bool:
+    """A base and one regular ending: `themed`, `attaches`, `tidied`, `stopped`."""
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if suffix in _Y_SUFFIXES:
+            bases = [stem, stem + "y"]
+        else:
+            bases = [stem]
+            if suffix in _E_DROPPING:
+                bases.append(stem + "e")
+            if suffix in _DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in _VOWELS:
+                bases.append(stem[:-1])
+        if any(_base(base) for base in bases):
+            return True
+    return False
+
+
+def _british(word: str) -> bool:
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) > len(british) + 1:
+            variant = word[: -len(british)] + american
+            if _listed(variant) or _inflected(variant):
+                return True
+    return False
+
+
+def _prefixed(word: str) -> bool:
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and (_listed(rest) or _derived(rest)):
+            return True
+    return False
+
+
+def _is_compound(word: str) -> bool:
+    """Two dictionary words of three letters or more written as one (`callout`):
+    jargon, or a lost space that the merged-word rules judge."""
+    return any(
+        is_dictionary_word(word[:cut]) and is_dictionary_word(word[cut:])
+        for cut in range(_MIN_HALF, len(word) - _MIN_HALF + 1)
+    )
+
+
+@functools.cache
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+# -- SP001 --------------------------------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A lowercase ASCII word of five letters or more: the cheap scan. The few words it
+# finds that no source knows are then located with their neighbours checked, so a
+# word that is part of an identifier, a path, a handle, a hyphenated compound or a
+# contraction (`chillin'`, `don'ts`) is left alone.
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
+_JOINED = frozenset("'’@#/\\$%&*+=<>~^`-")
+# Characters stripped from the ends of a whitespace-separated token for the evidence.
+_PUNCTUATION = "\"'“”‘’()[]{}<>*_.,;:!?…—–-/\\|~^`#@$%&+="
+_ELONGATED = re.compile(r"(.)\1\1")
+_MIN_CANDIDATE_FREQUENCY = 1000  # a correction is a common word
+_MIN_CANDIDATE_LENGTH = 4
+_CLEAR_MARGIN = 10  # the best correction is this many times as common as the next
+_MIN_FILES = 2  # a word in this many files of the corpus is the corpus' vocabulary
+_MAX_SHOWN = 3
+
+
+@functools.cache
+def corrections(word: str) -> tuple[str, ...]:
+    """Common words one edit inside ``word`` away, most frequent first.
+
+    Only edits that leave the first and the last letter alone are tried: typists
+    rarely get those wrong, while words that differ from a common word at an edge are
+    mostly real (a prefix, a plural, a clipped form such as `improv`).
+    """
+    table = frequencies()
+    n = len(word)
+    found: set[str] = set()
+    for i in range(1, n):
+        found.update(word[:i] + c + word[i:] for c in _LETTERS)  # a letter left out
+    for i in range(1, n - 1):
+        found.add(word[:i] + word[i + 1 :])  # a letter too many
+        found.update(word[:i] + c + word[i + 1 :] for c in _LETTERS)  # a wrong letter
+        if i < n - 2:
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped letters
+    found.discard(word)
+    candidates = [
+        c
+        for c in found
+        if len(c) >= _MIN_CANDIDATE_LENGTH and table.get(c, 0) >= _MIN_CANDIDATE_FREQUENCY
+    ]
+    return tuple(sorted(candidates, key=lambda c: (-table[c], c)))
+
+
+def _gather_unknown_words(doc: Document) -> Counter[str]:
+    """Each word the dictionary lacks, once per document, as written (`eBPF`,
+    `Zhijun`): summed over a corpus, the number of files that use it."""
+    tokens = {token.strip(_PUNCTUATION) for token in set(doc.masked.split())}
+    return Counter(
+        {
+            word: 1
+            for word in tokens
+            if len(word) >= 2 and word.isalpha() and not is_dictionary_word(word.lower())
+        }
+    )
+
+
+def _learn_words(counts: Counter[str], documents: int) -> Mapping[str, int]:
+    return {word: n for word, n in counts.items() if n >= _MIN_FILES}
+
+
+UNKNOWN_WORDS = Gatherer("unknown-words", _gather_unknown_words, "words", _learn_words)
+
+
+@rule(
+    "SP001",
+    "misspelled-word",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
+    default=False,
+    evidence=(UNKNOWN_WORDS,),
+)
+def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A word no source knows, one typing slip away from a common word: `becase`.
+
+    ## What it does
+    Finds a lowercase word of five letters or more that is unknown everywhere: not
+    in the dictionary (pyspellchecker's English list, with regular inflections,
+    British spellings and common prefixes), not in the `words` setting or the
+    lexicon's `words` section, not used twice in the document, not used in two files
+    of the corpus, and not two dictionary words written together (those are jargon or
+    a lost space, which the merged-word rules judge). It is reported only when a
+    common word is one edit away, an edit that leaves the first and last letters
+    alone (a letter left out, one too many, a wrong letter, two letters swapped).
+
+    Never checked: capitalised words (names mid-sentence, and maybe names at the
+    start of one), acronyms, words with digits, apostrophes or hyphens, identifiers
+    (`snake_case`, `camelCase`, `obj.attr`), words in single quotes, elongations
+    (`soooo`), code, URLs and every other masked region.
+
+    Off by default. Measured on a corpus of 250 real transcripts (podcasts full of
+    software jargon, and the Congressional Record), 7 of 17 hits were misspellings:
+    precision 0.41, below the 0.95 required to be on by default. The wrong hits are
+    jargon, slang and names the dictionary lacks. Turn it on with a lexicon learned
+    from your corpus (`transcript-lint learn`) and your own `words`.
+
+    ## Why is this bad?
+    A misspelled word is missed by search and read wrongly by people and models.
+
+    ## Example
+    ```text
+    We waited becase the hall was full.
+    ```
+    Use instead:
+    ```text
+    We waited because the hall was full.
+    ```
+
+    ## Fix safety
+    Unsafe when there is one clear correction (the only candidate, or ten times as
+    common as the next): the word may be a name or a term the dictionary lacks.
+    Display-only when several corrections are close: the message lists them.
+    """
+    table = frequencies()
+    masked = doc.masked
+    unknown = Counter(w for w in _LOWER_WORD.findall(masked) if w not in table)
+    if not unknown:
+        return
+    accepted = _lowered(ctx.words) | _lowered(ctx.lexicon.keys("words"))
+    corpus = ctx.evidence.get(UNKNOWN_WORDS.name)
+    for word, count in unknown.items():
+        if count > 1 or word in accepted or word in EXTRA_WORDS:
+            continue
+        if corpus[word] + corpus[word.capitalize()] + corpus[word.upper()] >= _MIN_FILES:
+            continue
+        if is_dictionary_word(word) or _ELONGATED.search(word) or _is_compound(word):
+            continue
+        candidates = corrections(word)
+        if not candidates:
+            continue
+        for match in re.finditer(rf"\b{word}\b", masked):
+            start, end = match.span()
+            if masked[start - 1 : start] in _JOINED or masked[end : end + 1] in _JOINED:
+                continue
+            if masked[start - 2 : start - 1].isalnum() and masked[start - 1 : start] == ".":
+                continue  # `obj.attr`
+            if masked[end : end + 1] == "." and masked[end + 1 : end + 2].isalnum():
+                continue  # `name.attr`, `file.ext`
+            yield Violation(start, end, *_misspelling(word, candidates, start, end))
+
+
+def _misspelling(word: str, candidates: tuple[str, ...], start: int, end: int) -> tuple[str, Fix]:
+    """The message and fix for a misspelled word: unsafe with one clear correction
+    (the only one, or ten times as common as the next), display-only otherwise."""
+    table = frequencies()
+    best = candidates[0]
+    if len(candidates) == 1 or table[best] >= _CLEAR_MARGIN * table[candidates[1]]:
+        fix = replace(start, end, best, Safety.UNSAFE, f"Replace with '{best}'")
+        return f"Unknown word '{word}'; did you mean '{best}'?", fix
+    listed = ", ".join(f"'{c}'" for c in candidates[:_MAX_SHOWN])
+    fix = replace(start, end, best, Safety.DISPLAY_ONLY, f"Replace with one of {listed}")
+    return f"Unknown word '{word}'; did you mean one of {listed}?", fix
+
+
+# -- SP002 --------------------------------------------------------------------------------
+
+# A cheap scan for a word followed by the same word (any case) after spaces and at
+# most one line break; everything else is decided on the few candidates it finds.
+_DOUBLED = re.compile(
+    r"\b([^\W\d_]++(?:['’][^\W\d_]++)*+)"
+    r"([ \t]++(?:\r\n|\r|\n)?+[ \t]*+|(?:\r\n|\r|\n)[ \t]*+)\1\b",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)?([^\w]*)\Z")
+_WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
+_CLAUSE_END = re.compile(r"[.?!;:]|\n[ \t]*\n")
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_JOINERS = frozenset("-_/@#\\")
+_APOSTROPHES = frozenset("'’")
+_CLOSING_PUNCTUATION = frozenset('?!.,;:"”’)]…')
+_LOOKBACK = 200
+_WORD_WINDOW = 48  # characters: the word before a pair and the gap after it
+
+ARTICLES = frozenset({"a", "an", "the"})
+PREPOSITIONS = frozenset(
+    """
+    about above across after against along among around at before behind below beneath
+    beside between beyond by down during for from in inside into near of off on onto
+    out outside over past since through throughout to toward towards under until up
+    upon with within without
+    """.split()
+)
+_CONJUNCTIONS = frozenset(
+    "and but or nor so yet because if though although while whereas unless".split()
+)
+_PRONOUNS = frozenset(
+    """
+    i you he she it we they me him us them my your his its our their this these those
+    that who what which there here one
+    """.split()
+)
+_AUXILIARIES = frozenset(
+    """
+    is are was were be been being am has have had do does did will would shall should
+    can could may might must
+    """.split()
+)
+# Words a speaker repeats while finding the next one: with the closed classes above,
+# the repeats `verbatim = true` keeps.
+_HESITATION_WORDS = frozenset(
+    """
+    just like really so well actually basically literally kind sort maybe now then also
+    even still only know mean um uh er yeah okay ok right very pretty quite not no all
+    some any more much many too how why where when what
+    """.split()
+)
+# Repeats that are English whatever the context: `I think that that works`, `he had
+# had enough`, `we do do that`, `she gave her her keys`.
+_ENGLISH_REPEATS = frozenset({"that", "had", "do", "her"})
+# Reduplication for emphasis, back-channels and sounds: `very very`, `no no`, `bye bye`.
+_REDUPLICATIVES = frozenset(
+    """
+    very really so much many far way long super pretty no yes yeah yep yup nope nah okay
+    ok right sure well now please wait hey oh ah aw ooh uh um hmm mm mhm bye ha haha hah
+    hee ho blah bla yada knock chop hear hush tsk tut boo choo cha dum bam bang boom beep
+    ding tick pom night go goo ga la na da doo woo yay rah bah cool nice good wow
+    """.split()
+)
+# A copula or auxiliary after a clause that ends in one: `what it is is`, `the problem
+# they have has`, `the question was was there`.
+_CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "does", "did"})
+_CLAUSE_MARKERS = frozenset(
+    """
+    what where when why how who whoever whatever which that all thing things point
+    problem problems question questions issue reason idea truth fact trick key catch
+    difference answer one ones
+    """.split()
+)
+# Verbs that take a person and then a clause: `I told you you were right`.
+_TELLING_VERBS = frozenset(
+    """
+    tell told tells telling show showed shows remind reminded reminds bet promise
+    promised assure assured warn warned ask asked teach taught thank give gave let
+    """.split()
+)
+# Words after which `of` is stranded: `the one thing I'm proud of, of all of them`.
+_OF_STRANDERS = frozenset(
+    """
+    proud afraid aware sure think thinking thought heard hear made consist consists
+    dream dreamed dreaming capable fond tired sick scared ashamed rid care fan part kind
+    sort all most some none one any both many much few several lot bunch
+    instead ahead full short know knew known speak spoke spoken talk talked talking
+    approve remind reminded conscious jealous guilty free clear
+    """.split()
+)
+_OF_FOLLOWERS = frozenset({"course", "all"})
+_DETERMINERS = frozenset("a an the this that my your his her its our their".split())
+# Words a preposition cannot be stranded after or be a particle of (`and in in the`);
+# after any other word (`looked at at`, `put it in in`) a repeat may be English.
+_BEFORE_NO_PARTICLE = (
+    ARTICLES
+    | PREPOSITIONS
+    | _CONJUNCTIONS
+    | _AUXILIARIES
+    | frozenset({"i", "we", "they", "he", "she"})
+)
+
+
+def _closed_class(word: str) -> bool:
+    """Articles, prepositions, conjunctions, pronouns, auxiliaries and hesitation
+    words, and their contractions (`it's`, `don't`, `we're`)."""
+    base = re.split(r"['’]", word, maxsplit=1)[0]
+    if word.endswith(("n't", "n’t")):
+        base = base[:-1] if base.endswith("n") else base
+    return any(
+        base in words
+        for words in (
+            ARTICLES,
+            PREPOSITIONS,
+            _CONJUNCTIONS,
+            _PRONOUNS,
+            _AUXILIARIES,
+            _HESITATION_WORDS,
+        )
+    )
+
+
+def _is_slip(
+    word: str, previous: str | None, following: str, clause: frozenset[str], verbatim: bool
+) -> bool:
+    """Whether two equal words in a row are a slip: not English, and not speech that
+    ``verbatim`` keeps.
+
+    ``word`` is the repeated word in lowercase, ``previous`` the lowercase word just
+    before the pair in the same clause (None at a clause start), ``following`` the
+    text just after the pair, ``clause`` the lowercase words of the clause before it.
+    """
+    if word in _ENGLISH_REPEATS or word in _REDUPLICATIVES:
+        return False
+    if word.endswith(("'s", "’s")) and not _closed_class(word):
+        return False  # a chain of possessives: `my dad's dad's car`
+    if word in _CLAUSE_VERBS and clause & _CLAUSE_MARKERS:
+        return False
+    if word in _AUXILIARIES and previous in _DETERMINERS:
+        return False  # a noun, then the verb: `the will will be read`
+    if word == "you" and previous in _TELLING_VERBS:
+        return False
+    if word == "of":
+        if previous in _OF_STRANDERS or _next_word(following) in _OF_FOLLOWERS:
+            return False
+    elif word in PREPOSITIONS and previous is not None and previous not in _BEFORE_NO_PARTICLE:
+        return False  # a stranded preposition or a particle: `what I looked at at the time`
+    if not _closed_class(word):
+        if len(word) < 4:
+            return False  # emphasis, or an adjective before a compound: `a big big deal`
+        if following[:1] in _CLOSING_PUNCTUATION:
+            return False  # contrastive focus: `is that engineering engineering?`
+        if previous == word or _next_word(following) == word:
+            return False  # three or more: a chant or a list, `typey, typey typey`
+    return not (verbatim and _closed_class(word))  # a speaker could have said it
+
+
+def _next_word(following: str) -> str:
+    match = _WORD_AFTER.match(following)
+    return match.group(1).lower() if match else ""
+
+
+def _same_word(first: str, second: str, sentence_start: bool) -> bool:
+    """Whether two spellings of a word are a repeat rather than a name or title:
+    `the the`, `The the` at a sentence start, `THE THE`, `I I`; not `Judge Judge`,
+    `Walla Walla`, `Will will` or `the The`."""
+    if first == second:
+        if first == "I" or first.islower():
+            return True
+        if first.isupper():
+            return _closed_class(first.lower())
+        return False
+    return sentence_start and second.islower() and first == second.capitalize()
+
+
+@rule(
+    "SP002",
+    "doubled-word",
+    fix=Availability.SOMETIMES,
+    safety=(Safety.UNSAFE,),
+)
+def doubled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """The same word twice in a row: `the the`, `of of`, `and and`.
+
+    ## What it does
+    Finds a word repeated after spaces or one line break (also from one subtitle cue
+    to the next), in any case at a sentence start (`The the`). Punctuation between
+    the two (`the, the`), a blank line, a masked region (code, a URL, an annotation,
+    a timestamp) or a speaker label breaks a pair.
+
+    Left alone, because they are English:
+    - `that that`, `had had`, `do do`, `her her` (`gave her her keys`);
+    - a verb after a clause that ends in it: `what it is is`, `the point is is`,
+      `the problem they have has`, and a noun that is also a verb: `the will will`;
+    - `you you` after a verb such as `told`;
+    - a stranded preposition or a particle after a word that can take one: `what I
+      looked at at the time`, `log in in the corner`, `proud of of all`, `of of
+      course`;
+    - reduplication for emphasis or sound: `very very`, `no no`, `bye bye`, `ha ha`;
+    - a content word shorter than four letters (`a big big deal`, `new new hires`),
+      repeated before punctuation (`is it engineering engineering?`) or three times
+      or more (`typey, typey typey`), and possessive chains (`dad's dad's`);
+    - names and titles: both words capitalised (`Walla Walla`, `Judge Judge`), or only
+      the second (`the The`).
+
+    With `verbatim = true`, the repeats a speaker makes while finding the next word
+    are kept as well: any article, preposition, conjunction, pronoun, auxiliary or
+    hesitation word (`I I think`, `just just`, `the the`). Only the repeat of a
+    content word (`system system`), more often a typing slip, is reported.
+
+    ## Why is this bad?
+    A doubled word is a typing or editing slip (or, in a clean-read transcript, a
+    stammer the editor meant to remove). It reads as an error and breaks phrase
+    search.
+
+    ## Example
+    ```text
+    We will publish the the report on Monday.
+    ```
+    Use instead:
+    ```text
+    We will publish the report on Monday.
+    ```
+
+    ## Fix safety
+    Unsafe: the second word is deleted (with the space before it; across a line
+    break, with the space after it, so lines keep their shape), and a safe fix never
+    deletes a word. Even `the the` may be a speaker's repeat that a verbatim
+    transcript keeps, or a name (`The The`). Across two subtitle cues the word is
+    deleted from the second cue, or from the first when it is alone on its line; no
+    fix when either deletion would empty a line of a cue.
+    """
+    for match in _DOUBLED.finditer(doc.masked):
+        first_start, first_end = match.span(1)
+        second_start, second_end = match.end(2), match.end()
+        if doc.is_protected(first_start, second_end):
+            continue
+        yield from _doubled_at(doc, ctx, first_start, first_end, second_start, second_end)
+    if doc.format.is_subtitles:
+        for first_start, first_end, second_start, second_end in _cue_boundary_pairs(doc):
+            yield from _doubled_at(
+                doc, ctx, first_start, first_end, second_start, second_end, across_cues=True
+            )
+
+
+def _doubled_at(
+    doc: Document,
+    ctx: Context,
+    first_start: int,
+    first_end: int,
+    second_start: int,
+    second_end: int,
+    *,
+    across_cues: bool = False,
+) -> Iterator[Violation]:
+    text, masked = doc.text, doc.masked
+    first, second = text[first_start:first_end], text[second_start:second_end]
+    if first.lower() != second.lower():
+        return
+    before = masked[max(0, first_start - _LOOKBACK) : first_start]
+    after = masked[second_end : second_end + 2]
+    if _joined(before[-2:]) or _joined(after[::-1]):
+        return  # part of a compound, a contraction, a path or an identifier
+    # Only the tail can hold the word before: searching all of `before` is quadratic.
+    previous_match = _WORD_BEFORE.search(before, max(0, len(before) - _WORD_WINDOW))
+    previous_word = previous_match.group(1) if previous_match else None
+    gap = previous_match.group(2) if previous_match else ""
+    sentence_start = (
+        previous_word is None or bool(gap.strip(" \t\r\n,")) or bool(_BLANK_LINE.search(gap))
+    )
+    if not _same_word(first, second, sentence_start):
+        return
+    clause_text = _CLAUSE_END.split(before)[-1]
+    clause = frozenset(_CLAUSE_WORD.findall(clause_text.lower()))
+    previous = None if sentence_start or previous_word is None else previous_word.lower()
+    following = masked[second_end : second_end + 40]
+    if not _is_slip(second.lower(), previous, following, clause, ctx.verbatim):
+        return
+    span = _deletion(doc, first_start, first_end, second_start, second_end, across_cues)
+    pair = f"{first} {second}"
+    fix = delete(*span, Safety.UNSAFE, f"Delete the second '{second}'") if span else None
+    yield Violation(first_start, second_end, f"Doubled word '{pair}'", fix)
+
+
+def _joined(pair: str) -> bool:
+    """Whether the character next to a word (``pair[1]``, read outwards: ``pair[0]``
+    is the one beyond it) joins it to more: `well-the`, `foo.the`, `there's`."""
+    if len(pair) < 2:
+        return pair in _JOINERS
+    beyond, next_to = pair[0], pair[1]
+    if next_to in _JOINERS:
+        return True
+    return next_to in _APOSTROPHES | {"."} and beyond.isalnum()
+
+
+def _deletion(
+    doc: Document,
+    first_start: int,
+    first_end: int,
+    second_start: int,
+    second_end: int,
+    across_cues: bool,
+) -> tuple[int, int] | None:
+    """What to delete: the second word and the gap before it on one line; across a
+    line break the second word and the spaces after it, so no lines are joined."""
+    text = doc.text
+    if not _LINE_BREAK.search(text, first_end, second_start):
+        return first_end, second_end
+    line_end = doc.line_span(doc.line_of(second_end))[1]
+    rest = text[second_end:line_end]
+    words_follow = rest.lstrip(" \t")
+    if words_follow[:1].isalnum():
+        return second_start, second_end + len(rest) - len(words_follow)
+    if not across_cues:
+        return first_end, second_end  # only punctuation follows: join it to the line above
+    line_start = doc.line_starts[doc.line_of(first_start)]
+    lead = text[line_start:first_start]
+    if lead.strip() and text[first_start:first_end] == text[second_start:second_end]:
+        return line_start + len(lead.rstrip(" \t")), first_end  # delete the first instead
+    return None  # either deletion would empty a line of a cue
+
+
+def _cue_boundary_pairs(doc: Document) -> Iterator[tuple[int, int, int, int]]:
+    """The last word of each cue and the first word of the next one, when nothing but
+    the cue structure lies between them."""
+    text, masked = doc.text, doc.masked
+    for timing in TIMING_LINE.finditer(text):
+        after = _WORD_AFTER.match(masked, timing.end() + _newline_length(text, timing.end()))
+        if after is None:
+            continue
+        second_start, second_end = after.span(1)
+        previous = _WORD_BEFORE.search(masked, max(0, timing.start() - _LOOKBACK), timing.start())
+        if previous is None or previous.group(1) is None or previous.group(2).strip():
+            continue
+        first_start, first_end = previous.span(1)
+        # Between them: the end of the cue's last line, blank lines, and maybe a cue
+        # number or identifier right above the timing; anything else (a WebVTT NOTE,
+        # a closing tag) is not a plain cue boundary.
+        lines = _LINE_BREAK.split(text[first_end : timing.start()])[:-1]
+        if lines and lines[-1].strip():
+            lines.pop()
+        if len(lines) < 2 or any(line.strip() for line in lines):
+            continue
+        yield first_start, first_end, second_start, second_end
+
+
+def _newline_length(text: str, at: int) -> int:
+    if text.startswith("\r\n", at):
+        return 2
+    return 1 if text[at : at + 1] in ("\n", "\r") else 0

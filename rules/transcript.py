@@ -1,0 +1,471 @@
+"""Transcript structure (TR): speaker labels and the markers around turns.
+
+A transcript is a sequence of turns, each opened by a speaker label: `Name:` at the
+start of a line in plain text (alone on its line or before the turn's text) and in
+subtitle cues, `**Name:**` in Markdown. Scraping and hand editing break that
+structure: one speaker written three ways (`Wang Zhijun:`, `WANG ZHIJUN:`, `Mr.
+Wang:`), a CMS page-break token or a timestamp stuck to the next word, a label left
+with no text. Tools that split a transcript into turns, count who said what or align
+it with audio then go wrong.
+
+Labels are the document's ``speaker_labels``: what lies in a masked region (code, a
+URL) is never a label.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.fix import Safety, delete, replace
+from lint.masking import Format
+from lint.rule import Availability, Context, Violation, rule
+
+# -- speaker labels -----------------------------------------------------------------------
+
+_HONORIFICS = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame madam mme lord lady rev reverend fr
+    sen senator rep representative gov governor president judge justice minister
+    ambassador chairman chairwoman chair secretary gen general col colonel capt captain
+    """.split()
+)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One speaker label: where the whole label and the name inside it are."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The name's words, lowercase, without honorifics, initials, credentials
+        after a comma, or the punctuation inside them (`Zhi-jun` -> `zhijun`)."""
+        return _name_words(self.name)
+
+    @property
+    def key(self) -> str:
+        """What two spellings of one name share: `Wang Zhi-jun`, `WANG ZHIJUN`."""
+        return "".join(_name_words(self.name))
+
+
+@functools.cache
+def _name_words(name: str) -> tuple[str, ...]:
+    words = [_NOT_LETTER.sub("", w).lower() for w in name.split(",", 1)[0].split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words.pop(0)
+    return tuple(w for w in words if len(w) > 1)
+
+
+def speaker_labels(doc: Document) -> list[Label]:
+    """The document's speaker labels with their names, in order (computed once per
+    document for the three rules)."""
+    labels = _LABELS.get(doc)
+    if labels is None:
+        labels = _LABELS[doc] = _find_labels(doc)
+    return labels
+
+
+_LABELS: weakref.WeakKeyDictionary[Document, list[Label]] = weakref.WeakKeyDictionary()
+
+
+def _find_labels(doc: Document) -> list[Label]:
+    labels = []
+    for start, end in doc.speaker_labels:
+        raw = doc.text[start:end]
+        if raw.startswith("**"):
+            inner_start, inner_end = start + 2, end - 3  # `**Name:**` or `**Name**:`
+        else:
+            inner_start, inner_end = start, end - 1  # `Name:`
+        name = doc.text[inner_start:inner_end]
+        stripped = name.strip()
+        name_start = inner_start + (len(name) - len(name.lstrip()))
+        labels.append(Label(start, end, name_start, name_start + len(stripped), stripped))
+    return labels
+
+
+def _speakers(labels: Sequence[Label]) -> dict[str, str]:
+    """Each label key -> the key of the speaker it names.
+
+    Spellings of a name share a key. A one-word label (`Mr. Wang`, `Santo`) names the
+    speaker whose full name starts or ends with that word, when exactly one does.
+    """
+    keys = {label.key for label in labels if len(label.key) >= 2}
+    full = {label.key: label.tokens for label in labels if len(label.tokens) >= 2}
+    speaker = {key: key for key in keys}
+    for label in labels:
+        if len(label.tokens) != 1:
+            continue
+        word = label.tokens[0]
+        owners = {key for key, tokens in full.items() if word in (tokens[0], tokens[-1])}
+        if len(owners) == 1:
+            speaker[label.key] = owners.pop()
+    return speaker
+
+
+# -- TR001 --------------------------------------------------------------------------------
+
+
+@rule("TR001", "speaker-label-variants", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """One speaker labelled in several ways in one document.
+
+    ## What it does
+    Groups the speaker labels of a document (`Name:` at the start of a line in plain
+    text and subtitles, `**Name:**` in Markdown) by the speaker they name, and
+    reports every label that is not written in the group's most frequent form. Two
+    labels name the same speaker when they differ only in case, spacing, hyphens,
+    dots, initials, an honorific or credentials after a comma (`Wang Zhijun` /
+    `Wang Zhi-jun` / `WANG ZHIJUN` / `Dr. Wang Zhijun`), or when a one-word label
+    (`Mr. Wang:`, `Santo:`) matches the first or last word of exactly one full name
+    in the document. At a tie, the fuller, mixed-case, earlier form wins.
+
+    ## Why is this bad?
+    Tools that split a transcript into turns or count who said what treat each
+    spelling as a different person, and readers wonder whether they are.
+
+    ## Example
+    ```text
+    Wang Zhijun: We will upgrade the network.
+
+    WANG ZHIJUN: And the platforms.
+    ```
+    Use instead:
+    ```text
+    Wang Zhijun: We will upgrade the network.
+
+    Wang Zhijun: And the platforms.
+    ```
+
+    ## Fix safety
+    Unsafe: the name is rewritten in the most frequent form, and two people can share
+    a surname (`Mr. Wang` may be a second Wang who never has a full label).
+    """
+    labels = speaker_labels(doc)
+    speaker = _speakers(labels)
+    groups: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        if label.key in speaker:
+            groups[speaker[label.key]].append(label)
+    for group in groups.values():
+        forms = Counter(label.name for label in group)
+        if len(forms) < 2:
+            continue
+        first_seen: dict[str, int] = {}
+        words: dict[str, int] = {}
+        for label in group:
+            first_seen.setdefault(label.name, label.start)
+            words[label.name] = len(label.tokens)
+        canonical = max(
+            forms,
+            key=lambda form: (forms[form], words[form], not form.isupper(), -first_seen[form]),
+        )
+        for label in group:
+            if label.name == canonical:
+                continue
+            yield Violation(
+                label.name_start,
+                label.name_end,
+                f"Speaker label '{label.name}' for '{canonical}' "
+                f"(written so {forms[canonical]} times)",
+                replace(
+                    label.name_start,
+                    label.name_end,
+                    canonical,
+                    Safety.UNSAFE,
+                    f"Write '{canonical}'",
+                ),
+            )
+
+
+# -- TR002 --------------------------------------------------------------------------------
+
+# Page-break tokens of web editors that leak into scraped text: UEditor's, and
+# DedeCMS' page-title marker `#p#Title#e#`.
+_CMS_TOKEN = re.compile(r"_ueditor_page_break_tag_|#p#[^#\r\n]{0,60}#e#", re.IGNORECASE)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# The part of a timestamp after the hours (or minutes): a colon is a cheap anchor.
+_AFTER_HOURS = re.compile(r":\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_BRACKET = re.compile(r"[\[\]]")
+# Endings that belong to a time of day or a duration: `10:30am`, `5:00pm`, `2:30h`.
+_TIME_SUFFIXES = frozenset(
+    "a am p pm h hr hrs hour hours m min mins s sec secs ish utc gmt z".split()
+)
+_ANNOTATION = re.compile(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
+_HAS_TIME = re.compile(rf"(?<![\w:]){_TIME}(?![\w:])")
+# First words of an annotation (`[laughs]`, `\[unintelligible 00:16:51.23\]`).
+_ANNOTATION_WORDS = frozenset(
+    """
+    laugh laughs laughter laughing applause inaudible unintelligible crosstalk music
+    silence pause cough coughs coughing sighs sigh chuckles chuckle noise break
+    indiscernible foreign overlapping background ph sp
+    """.split()
+)
+# A name as the document model reads labels: up to five capitalised words.
+_NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}"
+_TEXT_LABEL_GLUED = regex.compile(rf"^({_NAME}):(?=\p{{L}})", regex.MULTILINE)
+_LABEL_AHEAD = regex.compile(rf"{_NAME}:(?=\s)")
+_GLUED_START = frozenset("\"“'‘(\\[")
+
+
+def _insert_space(start: int, end: int, at: int, message: str) -> Violation:
+    """A finding over ``[start, end)`` fixed by a space inserted at ``at``."""
+    return Violation(start, end, message, replace(at, at, " ", Safety.SAFE, "Insert a space"))
+
+
+@rule(
+    "TR002",
+    "glued-marker",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def glued_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A CMS token, timestamp, annotation or speaker label stuck to the text.
+
+    ## What it does
+    Finds:
+    - page-break tokens of web editors left in the text, glued or not
+      (`_ueditor_page_break_tag_Fu Linghui:`, `#p#Part two#e#`);
+    - a timestamp with a word straight after or before it (`00:28Security`,
+      `unintelligible00:14:07.28`), but not a time of day or duration (`10:30am`,
+      `2:30h`);
+    - an annotation with a word straight after or before it (`00:16:51.23\\]And`,
+      `word[laughs]`), when the brackets hold a timestamp or an annotation word
+      (`laughs`, `inaudible`, `crosstalk`...): editorial brackets (`[T]he`) are left;
+    - a speaker label with its text straight after the colon: `**Mat Ryer:**Yes` in
+      Markdown, and in plain text `Wang Zhijun:Yes` when `Wang Zhijun:` is a label
+      elsewhere in the document.
+    Nothing in code or a URL is checked.
+
+    ## Why is this bad?
+    The glued word is lost to search (`00:28Security` is not `Security`), a glued
+    label is not recognised as a turn, and a CMS token is markup nobody said.
+
+    ## Example
+    ```text
+    00:28Security comes first._ueditor_page_break_tag_Fu Linghui: Thank you.
+    ```
+    Use instead:
+    ```text
+    00:28 Security comes first.
+
+    Fu Linghui: Thank you.
+    ```
+
+    ## Fix safety
+    Safe where a space is inserted: no character changes, and only the shapes
+    above, which no word has, are split. Unsafe where a CMS token is removed: text
+    is deleted (and replaced by a paragraph break when a speaker label follows it,
+    or by a space between two words).
+    """
+    text = doc.text
+    for match in _CMS_TOKEN.finditer(text):
+        if not doc.is_protected(*match.span(), annotations=False):
+            yield _cms_token(doc, match)
+    yield from _glued_timestamps(doc)
+    yield from _glued_annotations(doc)
+    yield from _glued_labels(doc)
+
+
+def _glued_timestamps(doc: Document) -> Iterator[Violation]:
+    """`00:28Security` and `unintelligible00:14:07.28`, but not `10:30am` or a part
+    of a longer number; the glued word must not be code or a URL."""
+    text = doc.text
+    for match in _AFTER_HOURS.finditer(text):
+        start, end = match.span()
+        while start > match.start() - 2 and text[start - 1 : start].isdigit():
+            start -= 1
+        if start == match.start():
+            continue  # no hours: not a timestamp
+        stamp = text[start:end]
+        before = text[start - 1 : start]
+        if before.isalpha():
+            if not text[start - 2 : start].isalpha() or text[end : end + 1] in (":", *"0123456789"):
+                continue
+            if doc.is_protected(start - 1, start, annotations=False):
+                continue
+            message = f"Timestamp '{stamp}' glued to the word before it"
+            yield _insert_space(start, end, start, message)
+            continue
+        if before and (before.isalnum() or before in ":._"):
+            continue  # part of a longer number or name
+        word = _WORD_AFTER.match(text, end)
+        if word is None or word.group().lower() in _TIME_SUFFIXES:
+            continue
+        if doc.is_protected(end, word.end(), annotations=False) or _on_timing_line(doc, start):
+            continue
+        message = f"Timestamp '{stamp}' glued to '{word.group()}'"
+        yield _insert_space(start, word.end(), end, message)
+
+
+def _glued_annotations(doc: Document) -> Iterator[Violation]:
+    """`\\[laughs\\]And` and `word[laughs]`, for brackets that hold a timestamp or
+    an annotation word; the glued text must not be code or a URL."""
+    text = doc.text
+    for match in _BRACKET.finditer(text):
+        position = match.start()
+        if match.group() == "]":
+            following = text[position + 1 : position + 2]
+            if not (following.isalnum() or following == "“"):
+                continue
+            close = position + 1
+            line_start = text.rfind("\n", 0, close) + 1
+            opening = text.rfind("[", line_start, close)
+            if opening > 0 and text[opening - 1] == "\\":
+                opening -= 1
+            annotation = _ANNOTATION.match(text, opening) if opening >= 0 else None
+            if annotation is None or annotation.end() != close:
+                continue
+            glued, at, side = close, close, "after"
+        else:
+            if text[position - 1 : position] == "\\":
+                position -= 1
+            if not text[position - 1 : position].isalnum():
+                continue
+            annotation = _ANNOTATION.match(text, position)
+            if annotation is None:
+                continue
+            glued, at, side = position - 1, position, "before"
+        if not _is_annotation(annotation.group()) or doc.is_protected(glued, glued + 1):
+            continue
+        message = f"Annotation '{annotation.group()}' glued to the text {side} it"
+        yield _insert_space(annotation.start(), annotation.end(), at, message)
+
+
+def _cms_token(doc: Document, match: re.Match[str]) -> Violation:
+    text = doc.text
+    start, end = match.span()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before.strip() and after.strip():
+        if _LABEL_AHEAD.match(text, end):
+            content, what = doc.newline * 2, "start a paragraph for the label after it"
+        else:
+            content, what = " ", "keep a space"
+    else:
+        content, what = "", "delete it"
+        if after in (" ", "\t") and not before.strip():
+            end += 1  # the token and one space: no space is left doubled or leading
+    return Violation(
+        match.start(),
+        match.end(),
+        f"CMS token '{match.group()}' in the text",
+        replace(start, end, content, Safety.UNSAFE, f"Remove the token and {what}"),
+    )
+
+
+def _on_timing_line(doc: Document, offset: int) -> bool:
+    if not doc.format.is_subtitles:
+        return False
+    start, end = doc.line_span(doc.line_of(offset))
+    return "-->" in doc.text[start:end]
+
+
+def _is_annotation(annotation: str) -> bool:
+    inner = annotation.strip("\\[]")
+    if _HAS_TIME.search(inner):
+        return True
+    first = _WORD_AFTER.search(inner)
+    return first is not None and first.group().lower() in _ANNOTATION_WORDS
+
+
+def _glued_labels(doc: Document) -> Iterator[Violation]:
+    text = doc.text
+    if doc.format is Format.MARKDOWN:
+        for start, end in doc.speaker_labels:
+            following = text[end : end + 1]
+            if following and (following.isalnum() or following in _GLUED_START):
+                message = f"Speaker label '{text[start:end]}' glued to its text"
+                yield _insert_space(start, end, end, message)
+        return
+    names = {label.name for label in speaker_labels(doc)}
+    if not names:
+        return
+    for match in _TEXT_LABEL_GLUED.finditer(doc.masked):
+        if match.group(1) in names:
+            start, colon = match.start(), match.end(1) + 1
+            message = f"Speaker label '{match.group(1)}:' glued to its text"
+            yield _insert_space(start, colon, colon, message)
+
+
+# -- TR003 --------------------------------------------------------------------------------
+
+
+@rule("TR003", "empty-speaker-turn", fix=Availability.SOMETIMES, safety=(Safety.UNSAFE,))
+def empty_speaker_turn(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A speaker label with nothing after it before the next label.
+
+    ## What it does
+    Finds a speaker label followed by nothing but whitespace up to the next label or
+    the end of the document. It is reported when the next label names the same
+    speaker, or when the speaker has at least as many turns with text as without in
+    the document. So a heading such as `Participants:` above `Name: role` lines, and a
+    label a document leaves empty on purpose to mark a section (`**Break:**` before
+    each segment) are left alone. A turn that holds only an annotation or a timestamp
+    (`**Break:** [38:46]`) is not empty.
+
+    ## Why is this bad?
+    Either the speaker's words were lost in scraping, or the label was doubled. A
+    tool that splits the transcript into turns records a turn of nothing, and a
+    reader cannot tell what was said.
+
+    ## Example
+    ```text
+    Shou Xiaoli:
+
+    Shou Xiaoli: Now, the last question.
+    ```
+    Use instead:
+    ```text
+    Shou Xiaoli: Now, the last question.
+    ```
+
+    ## Fix safety
+    Only a doubled label (the next label names the same speaker) has a fix, which
+    deletes the empty one; it is unsafe, because the first label may mark a turn
+    whose words were lost. Any other empty turn is only reported: deleting its label
+    would hide the loss, and the lost words are not in the text to restore.
+    """
+    labels = speaker_labels(doc)
+    if not labels:
+        return
+    speaker = _speakers(labels)
+    text = doc.text
+    ends = [label.start for label in labels[1:]] + [len(text)]
+    empty = [not text[label.end : end].strip() for label, end in zip(labels, ends, strict=True)]
+    turns: Counter[tuple[str, bool]] = Counter(
+        (speaker[label.key], blank)
+        for label, blank in zip(labels, empty, strict=True)
+        if label.key in speaker
+    )
+    for index, label in enumerate(labels):
+        if not empty[index] or label.key not in speaker:
+            continue
+        who = speaker[label.key]
+        following = labels[index + 1] if index + 1 < len(labels) else None
+        same_next = following is not None and speaker.get(following.key) == who
+        if not same_next and turns[who, False] < turns[who, True]:
+            continue  # a label mostly left empty marks a section (`Break:`), not a turn
+        fix = None
+        if following is not None and same_next:
+            fix = delete(label.start, following.start, Safety.UNSAFE, "Delete the doubled label")
+        yield Violation(
+            label.start,
+            label.end,
+            f"Speaker label '{label.name}' has no text before the next label",
+            fix,
+        )

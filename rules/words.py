@@ -1,0 +1,360 @@
+"""Word knowledge in one place: which strings are English words, and how common.
+
+The word rules (merged words, spelling, casing) ask the same questions: is this a
+word, how frequent is it, where could this token be split into words. The answers
+come from pyspellchecker's English frequency list (about 160,000 lowercase words
+with counts from film subtitles), loaded once per process on first use and never at
+import time, plus a short list of modern words it lacks, plus what the user and the
+project lexicon accept (``accepted_words``: the ``words`` and ``terms`` settings and
+the lexicon's sections of the same names).
+
+The list knows base forms better than inflections and American spellings better
+than British ones, so ``is_known`` also accepts regular inflections of a known word
+(`themed`, `attaches`, `beheadings`), British spellings of one (`labour`,
+`offences`, `organised`), and a known word behind a common prefix (`underserved`,
+`onboard`, `inbox`). It does not accept arbitrary compounds of two words
+(`blockchain`): callers that need to know whether a token is a join decide that with
+``split_candidates`` and their own policy, because a join and a compound look the
+same to a dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from lint.rule import Context
+
+# Closed-class words: articles, prepositions, pronouns, auxiliaries, conjunctions.
+# They are the glue of a sentence, so they are the usual halves of a lost space
+# (`ofthe`, `thescale`, `rolehas`) and rarely the halves of a coined compound.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the of to in on at by for from with as into onto upon about over under
+    and or but nor so yet if than then that this these those there here
+    is are was were be been being am has have had do does did will would shall should
+    can could may might must i you he she it we they me him her us them my your his
+    its our their not no all any some each every more most very just also too only
+    what which who whom whose when where why how
+    """.split()
+)
+
+# Words the frequency list lacks that transcripts use all the time, found missing
+# while measuring the merged-word rules on real transcripts. Only words that look
+# like two words glued together matter here; a spelling rule will want more.
+EXTRA_WORDS = frozenset(
+    """
+    blockchain blockchains cybersecurity livestream livestreams livestreaming dataset
+    datasets nonprofit nonprofits async init readme typeof instanceof sizeof admin
+    admins onboarding offboarding inbox inboxes login logins logout plugin plugins
+    webinar webinars podcasts workflow workflows toolchain toolchains namespace
+    namespaces backend backends frontend frontends middleware codebase codebases
+    runtime runtimes username usernames homepage homepages website websites online
+    offline email emails ebook ebooks smartphone smartphones todo todos
+    """.split()
+)
+
+# Prefixes that make a word from a word (`under` + `served`). The rest must be a
+# known word of three letters or more that is not itself a function word, so
+# `onthe` and `inthe` stay unknown.
+PREFIXES = (
+    "anti",
+    "auto",
+    "back",
+    "bio",
+    "co",
+    "counter",
+    "cross",
+    "cyber",
+    "de",
+    "dis",
+    "down",
+    "eco",
+    "fore",
+    "geo",
+    "hyper",
+    "in",
+    "inter",
+    "macro",
+    "mega",
+    "meta",
+    "micro",
+    "mid",
+    "mini",
+    "mis",
+    "multi",
+    "non",
+    "off",
+    "on",
+    "out",
+    "over",
+    "post",
+    "pre",
+    "re",
+    "self",
+    "semi",
+    "sub",
+    "super",
+    "tele",
+    "trans",
+    "ultra",
+    "un",
+    "under",
+    "up",
+)
+
+# British spellings the (American) list lacks, as (ending, American ending).
+_BRITISH = (
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("ogue", "og"),
+)
+
+# Suffixes of regular inflection and derivation, tried longest first.
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ness",
+    "ment",
+    "ments",
+    "able",
+    "less",
+    "ings",
+    "ing",
+    "ers",
+    "est",
+    "ies",
+    "ied",
+    "ier",
+    "ily",
+    "ed",
+    "er",
+    "es",
+    "ly",
+    "s",
+    "y",
+)
+_Y_SUFFIXES = frozenset({"ies", "ied", "ier", "ily"})
+_E_DROPPING = frozenset(
+    {"ations", "ation", "able", "ings", "ing", "ers", "est", "ed", "er", "es", "y"}
+)
+_DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "y"})
+_VOWELS = frozenset("aeiou")
+_APOSTROPHES = ("'s", "’s")
+_MIN_BASE = 3  # a stem shorter than this is not evidence (`s` + `ing`)
+_DERIVED_DISCOUNT = 10  # an inflected word is taken to be a tenth as common as its base
+_PREFIXED_DISCOUNT = 1000  # and a prefixed one a thousandth
+_EXTRA_FREQUENCY = 1000  # what a word of EXTRA_WORDS counts as
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A token read as two words, with a score: the product of their frequencies."""
+
+    left: str
+    right: str
+    score: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.left} {self.right}"
+
+
+@functools.cache
+def frequencies() -> dict[str, int]:
+    """pyspellchecker's English word -> count table (lowercase), loaded once."""
+    path = resources.files("spellchecker").joinpath("resources", "en.json.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        table: dict[str, int] = json.load(text)
+    return table
+
+
+def accepted_words(ctx: Context) -> frozenset[str]:
+    """Words never to question: the user's ``words`` and ``terms``, and the words and
+    terms of the project lexicon."""
+    return ctx.words.union(ctx.terms, ctx.lexicon.keys("words"), ctx.lexicon.keys("terms"))
+
+
+def frequency(word: str) -> int:
+    """How often the word (any case) occurs in the frequency list; 0 if it does not."""
+    return frequencies().get(word.lower(), 0)
+
+
+def estimated_frequency(word: str) -> int:
+    """The word's count; for a word known only by derivation a share of its base
+    word's count (a tenth for `themed`, a thousandth for `reauthorization`: a prefix
+    makes many non-words, `realways`); 0 for an unknown word."""
+    lower = word.lower()
+    if (count := frequencies().get(lower)) is not None:
+        return count
+    base = _unprefixed_base(lower)
+    discount = _DERIVED_DISCOUNT
+    if base is None and lower.isalpha():
+        base, discount = _prefixed_base(lower), _PREFIXED_DISCOUNT
+    if base is None:
+        return 0
+    if base in EXTRA_WORDS and base not in frequencies():
+        return _EXTRA_FREQUENCY
+    return max(frequencies().get(base, 0) // discount, 1)
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
+
+
+def is_known(word: str, words: frozenset[str] = frozenset(), *, prefixed: bool = True) -> bool:
+    """Whether ``word`` is an English word, or one of the user's ``words``.
+
+    Case is ignored. Regular inflections (`themed`) and British spellings (`labour`)
+    count as known, and so, unless ``prefixed`` is false, does a known word behind a
+    common prefix (`underserved`; but `indepth` is no word, whatever `in` + `depth`).
+    """
+    lower = word.lower()
+    if words and (word in words or lower in _lowered(words)):
+        return True
+    return (_base(lower) if prefixed else _unprefixed_base(lower)) is not None
+
+
+def split_candidates(
+    token: str, words: frozenset[str] = frozenset(), *, one_of: frozenset[str] | None = None
+) -> list[Split]:
+    """Every way to read ``token`` as two known words, most likely first.
+
+    Both halves must be known; a half of one or two letters must be a function word
+    (`of`, `to`). With ``one_of``, only readings where a half is in it (say
+    ``FUNCTION_WORDS``): much faster, as only those cuts are tried. The score is the
+    product of the halves' estimated frequencies, so `of the` beats `oft he`. No
+    policy is applied: whether a split is a join or a compound (`block chain`) is for
+    the caller to decide.
+    """
+    lower = token.lower()
+    if one_of is None:
+        cuts: Iterable[int] = range(1, len(lower))
+    else:
+        longest = min(len(lower) - 1, max(map(len, one_of), default=0))
+        cuts = sorted(
+            {k for k in range(1, longest + 1) if lower[:k] in one_of}
+            | {len(lower) - k for k in range(1, longest + 1) if lower[-k:] in one_of}
+        )
+    splits: list[Split] = []
+    for cut in cuts:
+        left, right = lower[:cut], lower[cut:]
+        if not (_usable_half(left, words) and _usable_half(right, words)):
+            continue
+        score = max(estimated_frequency(left), 1) * max(estimated_frequency(right), 1)
+        splits.append(Split(token[:cut], token[cut:], score))
+    splits.sort(key=lambda s: -s.score)
+    return splits
+
+
+def _usable_half(half: str, words: frozenset[str]) -> bool:
+    if len(half) <= 2:
+        return half in FUNCTION_WORDS
+    return is_known(half, words)
+
+
+@functools.cache
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+# Each helper below returns the listed word that vouches for its argument (the word
+# itself, its stem, its American spelling, the word behind its prefix), or None.
+
+
+@functools.cache
+def _base(word: str) -> str | None:
+    found = _unprefixed_base(word)
+    if found is None and word.isalpha():
+        found = _prefixed_base(word)
+    return found
+
+
+@functools.cache
+def _unprefixed_base(word: str) -> str | None:
+    if _listed(word):
+        return word
+    found = _possessive_base(word)
+    if found is None and len(word) >= 4 and word.isalpha():
+        found = _inflection_base(word) or _british_base(word)
+    return found
+
+
+def _listed(word: str) -> bool:
+    return word in frequencies() or word in EXTRA_WORDS
+
+
+def _possessive_base(word: str) -> str | None:
+    for ending in _APOSTROPHES:
+        if word.endswith(ending) and len(word) > len(ending):
+            return _base(word[: -len(ending)])
+    return None
+
+
+def _inflection_base(word: str) -> str | None:
+    """A known stem plus a regular suffix: `themed`, `attaches`, `spammy`, `tidied`."""
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
+            continue
+        stem = word[: -len(suffix)]
+        if suffix == "s" and stem.endswith("s"):
+            continue  # `erness` is not `erne` + s + s
+        for candidate in _stems(stem, suffix):
+            if len(candidate) < _MIN_BASE or candidate in FUNCTION_WORDS:
+                continue  # `wasy` is not `was` + y
+            if _listed(candidate):
+                return candidate
+            if (found := _inflection_base(candidate)) is not None:
+                return found
+    return None
+
+
+def _stems(stem: str, suffix: str) -> list[str]:
+    """The base forms a stem can come from once its suffix is removed."""
+    if suffix in _Y_SUFFIXES:
+        return [stem, stem + "y"]  # tidied -> tidy
+    candidates = [stem]
+    if suffix in _E_DROPPING:
+        candidates.append(stem + "e")  # themed -> theme, shiny -> shine
+    if suffix in _DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in _VOWELS:
+        candidates.append(stem[:-1])  # spammy -> spam, stopped -> stop
+    return candidates
+
+
+def _british_base(word: str) -> str | None:
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) > len(british) + 1:
+            variant = word[: -len(british)] + american
+            if _listed(variant):
+                return variant
+            if (found := _inflection_base(variant)) is not None:
+                return found
+    return None
+
+
+def _prefixed_base(word: str) -> str | None:
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3 and rest not in FUNCTION_WORDS:
+            found = rest if _listed(rest) else _inflection_base(rest) or _british_base(rest)
+            if found is not None:
+                return found
+    return None

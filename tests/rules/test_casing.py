@@ -1,0 +1,340 @@
+"""CA rules: casings they must find, capitals they must leave, fixed output, learning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.api import check_text, fix_text, gather_text, settings_for
+from lint.cli import main
+from lint.evidence import total
+from lint.fix import Safety
+from lint.lexicon import Entry, Lexicon
+from tests.conftest import codes_and_spans, fixed
+
+
+def flagged(
+    text: str,
+    code: str,
+    filename: str = "t.txt",
+    terms: tuple[str, ...] = (),
+    words: tuple[str, ...] = (),
+    lexicon: Lexicon | None = None,
+) -> list[str]:
+    settings = settings_for(select=[code], terms=terms, words=words, lexicon=lexicon)
+    return [text[f.start : f.end] for f in check_text(text, filename=filename, settings=settings)]
+
+
+# A body that writes one term two ways: x3 `smart harbour` against x1 `smart Harbour`.
+BODY = (
+    "The smart harbour opened in May. Crews tested the smart harbour at night.\n"
+    "Funding for the smart Harbour came late, and the smart harbour still grew.\n"
+)
+
+# -- CA001 inconsistent-casing ---------------------------------------------------------
+
+
+def test_ca001_reports_minority_form_with_counts() -> None:
+    findings = check_text(BODY, settings=settings_for(select=["CA001"]))
+    assert [BODY[f.start : f.end] for f in findings] == ["smart Harbour"]
+    assert "'smart Harbour' (x1) vs 'smart harbour' (x3)" in findings[0].message
+    assert findings[0].safety is Safety.UNSAFE
+
+
+def test_ca001_fix_is_unsafe_and_writes_the_majority() -> None:
+    assert fixed(BODY, "CA001") == BODY
+    assert fixed(BODY, "CA001", unsafe=True) == BODY.replace("smart Harbour", "smart harbour")
+    crlf = BODY.replace("\n", "\r\n")
+    assert fixed(crlf, "CA001", unsafe=True) == crlf.replace("smart Harbour", "smart harbour")
+
+
+def test_ca001_term_across_a_line_break() -> None:
+    text = (
+        "The smart Harbour opened. We saw the smart Harbour. Then the smart\nharbour grew.\n"
+        "The smart Harbour won.\n"
+    )
+    assert flagged(text, "CA001") == ["smart\nharbour"]
+    assert fixed(text, "CA001", unsafe=True) == text.replace("smart\nharbour", "smart\nHarbour")
+    # A capital at a line start may be a new line's: it is taken as the position's.
+    assert flagged(BODY.replace("the smart Harbour", "the smart\nHarbour"), "CA001") == []
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        # Names and titles: a run of capitalised words, quoted or not.
+        "The Alliance of Smart Harbour met, and the report Building Smart Harbour came out.\n",
+        'They signed the "5G+Smart Harbour" plan.\n',
+        # Sentence starts, after a speaker label, headings, title-case and caps lines.
+        "Smart harbour crews rest on Sundays.\n",
+        "Ana Lee: Smart harbour news first.\n",
+        "# Smart Harbour Plans\n",
+        "Ten Years Of Smart Harbour Work\n",
+        "SMART HARBOUR REPORT FOR MAY\n",
+    ],
+)
+def test_ca001_leaves_capitals_of_position_alone(trap: str) -> None:
+    for text in (BODY + trap, trap + BODY):
+        assert flagged(text, "CA001", "t.md") == ["smart Harbour"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "minority"),
+    [
+        (
+            "We use HarbourNet daily. HarbourNet hosts it. Our Harbournet page is new.\n",
+            "Harbournet",
+        ),
+        ("The app runs on tideOS. Older tideOS builds and TideOS betas differ.\n", "TideOS"),
+        ("She joined McLean early. The McLean office and the Mclean site.\n", "Mclean"),
+        ("Harbournet is down. HarbourNet said so, and HarbourNet is back.\n", "Harbournet"),
+        (
+            "Bring the net meter. The net meter broke. A net Meter was sent. "
+            "The net meter works.\n",
+            "net Meter",
+        ),
+    ],
+)
+def test_ca001_flags(text: str, minority: str) -> None:
+    assert flagged(text, "CA001") == [minority]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The House is the chamber, the house a building: institutions are not compared.
+        "The bill went to the House. He sold the house. The House voted. My house is old.\n"
+        "The whole House rose. The whole house shook. The whole House sat.\n",
+        "This great Nation will endure. A great nation has a past. Our great Nation.\n",
+        # A name that is also a word: DeLay the member, delay the word.
+        "Mr. DeLay spoke. After a delay, DeLay spoke again about the delay.\n",
+        # Two names: Dupont Circle the place, DuPont-Merck the company.
+        "They met at Dupont Circle, then Dupont Circle again, and at DuPont-Merck.\n",
+        # Names in capitals, as the Congressional Record prints speakers.
+        "Mr. McCAIN. I thank Senator McCain. Mr. McCAIN. Yes.\n",
+        # One form only, or a tie: nothing to compare, or no majority.
+        "I sold it on eBay. The eBay buyer paid. I like eBay.\n",
+        "We use HarbourNet. Our Harbournet page is new.\n",
+        # A word next to a name is not a term: `Git` stands on its own.
+        "It came after Git. Then after git we ran git, git, git and git. Later after Git.\n",
+    ],
+)
+def test_ca001_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "CA001") == []
+
+
+def test_ca001_code_is_not_read() -> None:
+    text = BODY.replace("smart Harbour", "smart harbour") + "Run `smart Harbour` now.\n"
+    assert codes_and_spans(text, "CA001", "t.md") == []
+
+
+def test_ca001_corpus_majority_decides() -> None:
+    settings = settings_for(select=["CA001"])
+    texts = {
+        "a.txt": "Our QuayDock runner failed. QuayDock fixed it. QuayDock is fine.\n",
+        "b.txt": "The QuayDock team wrote. QuayDock said so.\n",
+        "c.txt": "The Quaydock server fell over. Quaydock was back, and QuayDock said so.\n",
+    }
+    c = texts["c.txt"]
+    # Alone, c.txt writes Quaydock most; the corpus writes QuayDock.
+    assert flagged(c, "CA001") == ["QuayDock"]
+    evidence = total(gather_text(t, filename=n, settings=settings) for n, t in texts.items())
+    findings = check_text(c, filename="c.txt", settings=settings, evidence=evidence)
+    assert [c[f.start : f.end] for f in findings] == ["Quaydock", "Quaydock"]
+    assert "vs 'QuayDock' (x1; x6 in 3 of 3 files)" in findings[0].message
+
+
+def test_ca001_leaves_project_terms_to_ca002() -> None:
+    text = "We use QuayDock daily. QuayDock hosts it. Our Quaydock page is new.\n"
+    assert flagged(text, "CA001", terms=("QuayDock",)) == []
+    assert flagged(text, "CA002", terms=("QuayDock",)) == ["Quaydock"]
+
+
+# -- CA002 term-casing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "found"),
+    [
+        ("The code is on Github now.\n", "GitHub", "Github"),
+        ("The code is on github now.\n", "GitHub", "github"),
+        ("It runs on MacOS only.\n", "macOS", "MacOS"),
+        ("We trace it with EBPF today.\n", "eBPF", "EBPF"),
+        ("Done. EBPF traces it.\n", "eBPF", "EBPF"),
+        ("The industrial internet grew.\n", "industrial Internet", "industrial internet"),
+        ("Mind the Github\nActions page.\n", "GitHub", "Github"),
+    ],
+)
+def test_ca002_flags_config_term_safely(text: str, term: str, found: str) -> None:
+    findings = check_text(text, settings=settings_for(select=["CA002"], terms=[term]))
+    assert [(text[f.start : f.end], f.safety) for f in findings] == [(found, Safety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Let us go home. We go now.\n", "Go"),
+        ("The state department of health met.\n", "State Department"),
+        ("PYTHON IS FUN\nI like PYTHON a lot.\n", "Python"),
+        ("IPhone sales rose. The iPhone sold.\n", "iPhone"),
+        ("MacOS is fine.\n", "macOS"),
+        ("The Industrial Internet Alliance met.\n", "industrial internet"),
+        ("See https://github.com/x and `github` and setup.github.yml.\n", "GitHub"),
+        ("GITHUB NEWS TODAY\n", "GitHub"),
+        ("There was a delay. Mr. DeLAY spoke.\n", "DeLay"),
+        ("Use it on GitHub today.\n", "GitHub"),
+    ],
+)
+def test_ca002_leaves_alone(text: str, term: str) -> None:
+    assert flagged(text, "CA002", "t.md", terms=(term,)) == []
+
+
+@pytest.mark.parametrize("extra", [0, 100])  # few terms, and many (searched otherwise)
+def test_ca002_terms_with_signs_and_many_terms(extra: int) -> None:
+    terms = (".NET", "HarbourNet", "smart harbour", *(f"Term{n}Word" for n in range(extra)))
+    text = "We ship .Net code to the Harbournet, a smart Harbour. Term7word too.\n"
+    found = flagged(text, "CA002", terms=terms)
+    assert found == [".Net", "Harbournet", "smart Harbour", *(["Term7word"] if extra else [])]
+
+
+def test_ca002_fix_keeps_a_capital_the_position_asks_for() -> None:
+    settings = settings_for(select=["CA002"], terms=["iPhone", "GitHub", "eBPF"])
+    text = "Iphone sales rose. We sold an Iphone on Github. EBPF helped.\n"
+    assert fix_text(text, settings=settings).text == (
+        "IPhone sales rose. We sold an iPhone on GitHub. eBPF helped.\n"
+    )
+
+
+def test_ca002_lexicon_terms_are_unsafe_unless_reviewed() -> None:
+    lexicon = Lexicon({"terms": {"QuayDock": Entry(5), "HarbourNet": Entry(2, reviewed=True)}})
+    text = "We run Quaydock on the Harbournet.\n"
+    findings = check_text(text, settings=settings_for(select=["CA002"], lexicon=lexicon))
+    assert [(text[f.start : f.end], f.safety) for f in findings] == [
+        ("Quaydock", Safety.UNSAFE),
+        ("Harbournet", Safety.SAFE),
+    ]
+    assert "learned from 5 files" in findings[0].message
+
+
+def test_ca002_built_in_terms_and_turning_one_off() -> None:
+    text = "We write Javascript and put it on Youtube.\n"
+    assert flagged(text, "CA002") == ["Javascript", "Youtube"]
+    off = Lexicon({"terms": {"YouTube": Entry(0, reviewed=True, ignore=True)}})
+    assert flagged(text, "CA002", lexicon=off) == ["Javascript"]
+
+
+# -- CA003 lowercase-sentence-start ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        (
+            "We agreed on the plan. the minister will present it.\n",
+            "We agreed on the plan. The minister will present it.\n",
+        ),
+        ("Is that right? that is what I heard.\n", "Is that right? That is what I heard.\n"),
+        ("It worked! everyone was glad.\n", "It worked! Everyone was glad.\n"),
+        (
+            "The board met at noon.\nthe vote came later.\n",
+            "The board met at noon.\nThe vote came later.\n",
+        ),
+    ],
+)
+def test_ca003_flags_and_fixes(text: str, after: str) -> None:
+    assert len(codes_and_spans(text, "CA003")) == 1
+    assert fixed(text, "CA003") == text
+    assert fixed(text, "CA003", unsafe=True) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bring tools, e.g. a hammer, i.e. the big one.\n",
+        "Pens, paper, etc. were bought.\n",
+        "It was Smith vs. the city.\n",
+        "We met Mr. and Mrs. Lee at 9 a.m. and left at 5 p.m. with them.\n",
+        "The U.S. team won. Item No. five was late.\n",
+        "He spoke for an hour... and then he left. Well… maybe.\n",
+        "Growth was 3.5 percent this year.\n",
+        "I love my phone. iPhone owners agree. eBay sellers too.\n",
+        '"Why?" she asked. "Now!" he said.\n',
+        "1. the first point\n2. the second point\n",
+        "We said so. npm installs it.\n",
+        "The plan worked.\n\nthe next paragraph starts low.\n",
+        "Read the notes at https://example.com/a. b is next.\n",
+        "The rash. and other signs appeared.\n",
+        "We listed it.        the other column\n",
+        "Shares of Yahoo! stock rose.\n",
+    ],
+)
+def test_ca003_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "CA003") == []
+
+
+def test_ca003_masked_text_after_the_stop() -> None:
+    text = "**Ana Lee:** I agree. \\[inaudible 00:01:02\\] so we go on.\n"
+    assert codes_and_spans(text, "CA003", "t.md") == []
+
+
+def test_ca003_user_words_are_left_alone() -> None:
+    text = "We chat there. slack is our tool.\n"
+    assert flagged(text, "CA003") == ["slack"]
+    assert flagged(text, "CA003", words=("slack",)) == []
+
+
+# -- learning the [terms] section ------------------------------------------------------
+
+
+def corpus(tmp_path: Path) -> None:
+    for n in range(4):
+        (tmp_path / f"{n:02}.txt").write_text(
+            f"Report {n}.\n\nWe moved the files to QuayDock. QuayDock keeps them.\n"
+            "The smart harbour grew. The smart harbour works. A smart Harbour won.\n"
+            "So the smart harbour stays.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "04.txt").write_text(
+        "Late report.\n\nWe left Quaydock for now.\nThe smart Harbour grew. Smart harbour helps.\n",
+        encoding="utf-8",
+    )
+
+
+def test_learn_then_single_file_check_uses_learned_forms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(tmp_path)
+    lexicon = tmp_path / "lexicon.toml"
+    assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
+    learned = lexicon.read_text()
+    assert '"QuayDock" = { files = 4 }' in learned
+    assert '"smart harbour" = { files = 4 }' in learned
+    (tmp_path / "transcript-lint.toml").write_text('lexicon = "lexicon.toml"\n')
+    capsys.readouterr()
+    assert main(["check", "--select", "CA", str(tmp_path / "04.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "CA002 'Quaydock' is written 'QuayDock' in the project lexicon" in out
+    assert "CA002 'smart Harbour' is written 'smart harbour' in the project lexicon" in out
+    assert out.count("CA00") == 2
+    before = lexicon.read_bytes()
+    assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
+    assert lexicon.read_bytes() == before
+
+
+def test_learn_needs_a_clear_majority(tmp_path: Path) -> None:
+    for n, form in enumerate(["QuayDock", "Quaydock", "Quaydock", "Quaydock"]):
+        (tmp_path / f"{n}.txt").write_text(f"We use {form} daily, and QuayDock too.\n")
+    lexicon = tmp_path / "lexicon.toml"
+    assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
+    assert "QuayDock" not in lexicon.read_text()  # 5 of 8: under three quarters
+
+
+def test_learn_does_not_trust_a_capitalised_pair(tmp_path: Path) -> None:
+    # Three files write `net Meter`; files that write `net meter` throughout are not
+    # counted, so the capitalised pair is not learned.
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text("A net Meter here, a net Meter there, a net Meter.\n")
+    lexicon = tmp_path / "lexicon.toml"
+    assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
+    assert "net Meter" not in lexicon.read_text()

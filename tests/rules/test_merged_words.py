@@ -1,0 +1,409 @@
+"""MW rules: joins they must find, real words and names they must leave, fixed output."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.api import check_text, fix_text, settings_for
+from lint.fix import Safety
+from lint.lexicon import Entry, Lexicon
+from rules import words
+from tests.conftest import codes_and_spans, fixed
+
+
+def flagged(text: str, code: str, filename: str = "t.txt") -> list[str]:
+    return [text[s:e] for s, e in codes_and_spans(text, code, filename)]
+
+
+def safeties(text: str, code: str) -> list[Safety | None]:
+    return [f.safety for f in check_text(text, settings=settings_for(select=[code]))]
+
+
+# Correct text that looks joined, for every rule of the family at once: brands and
+# products, code identifiers, names, modern compounds, abbreviations, numbers.
+TRAPS = [
+    "I bought an iPhone on eBay and chat on WeChat.",
+    "Watch it on YouTube, then open PowerPoint.",
+    "We wrote it in JavaScript and pushed it to GitHub.",
+    "It runs on macOS, iOS and watchOS with iCloud.",
+    "We had lunch at McDonald's with Mr. McDonald.",
+    "Call assertEqual and read the userAgent field.",
+    "Use getElementById or the localStorage API.",
+    "The blockchain and cybersecurity panel will livestream.",
+    "A nonprofit published the dataset and its invariants.",
+    "Huawei opened an office in Shenzhen.",
+    "Shou Xiaoli, Wang Zhijun and Wen Ku spoke.",
+    "The U.S. and the U.K. signed, e.g. on trade.",
+    "She has a Ph.D. and reads J.R.R. Tolkien.",
+    "It grew 3.5 percent in version 2.1 at 10:30 a.m. today.",
+    "Read it on china.org.cn or GoTime.fm, or see README.md.",
+    "Use jQuery.Deferred, string.Template or Ecto.Query here.",
+    "Go has http.Handler and sync.WaitGroup.",
+    "And then... The end. Wait...What?",
+    "About 1,000 people, a 3:1 vote, and John 3:16 was read.",
+    "See https://example.com/a,b;c:D and www.example.org/x.Y for more.",
+    "The MIIT will roll out 5G in 300 cities.",
+    "It costs $447 billion, or 3 trillion yuan.",
+    "My inbox, the readme and the async API were fine.",
+    "We did onboarding and the offboarding of admins.",
+    "Use typeof or instanceof in the code.",
+    "The labour party cut offences and organised it.",
+    "We stopped, tidied up and were themed.",
+    "Install redis and theano first.",
+    "The YouTubers liked the TensorFlow demo at GopherCon.",
+    "A pre- and post-war study, a short- to medium-term plan.",
+    "I was going to- yeah, I think so.",
+    "Red,green,blue are three colours.",
+    "TL;DR the point is simple.",
+    "Go to re:Invent and set position:absolute.",
+    "Talk to Dr. Wang at 3 p.m. on Jan. 5.",
+    "Versions 1.2.3 and 4.5 shipped; see Fig. 2 and No. 5.",
+    "The AI- you know, the model.",
+    "We love ECMAScript, PHPStorm and JSFiddle.",
+    "The industrial Internet, the Internet of Things.",
+]
+
+
+@pytest.mark.parametrize("code", ["MW001", "MW002", "MW003", "MW004", "MW005"])
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_are_left_alone(code: str, text: str) -> None:
+    assert flagged(text + "\n", code) == []
+
+
+# -- MW001 camel-joined-words ----------------------------------------------------------
+
+
+def test_mw001_split_seen_elsewhere_in_the_document() -> None:
+    text = (
+        "The growth of the industrialInternet industry.\n"
+        "The industrial Internet grew; the industrialInternet community too.\n"
+    )
+    assert flagged(text, "MW001") == ["industrialInternet", "industrialInternet"]
+    assert safeties(text, "MW001") == [Safety.UNSAFE, Safety.UNSAFE]
+    assert fixed(text, "MW001", unsafe=True) == text.replace("lI", "l I")
+    assert fixed(text, "MW001") == text  # unsafe: not applied by --fix alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting was heldThe next day we met.\n", ["heldThe"]),
+        ("It was a good weekYeah, it was.\n", ["weekYeah"]),
+        ("China SCIOUpdated: October 29, 2020\n", ["SCIOUpdated"]),
+        ("The Bank ofAmerica branch closed; the Bank of America opened one.\n", ["ofAmerica"]),
+        ("We live in theUnited States.\n", ["theUnited"]),
+    ],
+)
+def test_mw001_flags(text: str, expected: list[str]) -> None:
+    assert flagged(text, "MW001") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recurs and is never written apart: a name or an identifier
+        "The remoteStorage app and remoteStorage servers.\n",
+        # the second word is not a name in this document
+        "We set remoteStorage on the client.\n",
+        # code context
+        "Call obj.fooBar() and fooBar(x) and $scope.userName.\n",
+        # more than one hump
+        "Call getElementById and addEventListener.\n",
+        "The eNumerate tool and the iRobot vacuum.\n",
+    ],
+)
+def test_mw001_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW001") == []
+
+
+def test_mw001_user_words() -> None:
+    text = "Try the heldThe app.\n"
+    assert flagged(text, "MW001") == ["heldThe"]
+    settings = settings_for(select=["MW001"], words=["heldThe"])
+    assert check_text(text, settings=settings) == []
+
+
+# -- MW002 run-together-words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("In addition, thescale of it grew.\n", "In addition, the scale of it grew.\n"),
+        ("Its pillar rolehas emerged.\n", "Its pillar role has emerged.\n"),
+        ("He is the leader ofthe party.\n", "He is the leader of the party.\n"),
+        ("Welcome youto the show.\n", "Welcome you to the show.\n"),
+        ("It was kindof strange.\n", "It was kind of strange.\n"),
+        ("Thisis the end.\n", "Thisis the end.\n"),  # capitalised: left alone
+        ("We put it inthe box.\n", "We put it in the box.\n"),
+        ("It canbe done.\n", "It can be done.\n"),
+    ],
+)
+def test_mw002_fix(text: str, result: str) -> None:
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(text, "MW002") == text
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # modern words and compounds the word list lacks
+        "blockchain",
+        "cybersecurity",
+        "livestream",
+        "dataset",
+        "datasets",
+        "toolchain",
+        "failover",
+        "shipit",
+        # function words that are prefixes and endings, not halves of a join
+        "inbox",
+        "onboard",
+        "onboarding",
+        "async",
+        "readme",
+        "init",
+        "admin",
+        "plugin",
+        "labour",
+        "offences",
+        "attaches",
+        "beheadings",
+        "memes",
+        "spammy",
+        "underserved",
+        "overindex",
+        "intaking",
+        "instanceof",
+        "youtuber",
+        "redis",
+        "theano",
+        "whoof",
+        "withdrawl",
+        # other languages and names
+        "porque",
+        "xiaoli",
+        "shenzhen",
+        "huawei",
+    ],
+)
+def test_mw002_leaves_real_words(word: str) -> None:
+    assert flagged(f"They said {word} twice.\n", "MW002") == []
+
+
+def test_mw002_names_and_repeats_are_left_alone() -> None:
+    # written as a name elsewhere in the document
+    assert flagged("Thescale is a band; thescale tour.\n", "MW002") == []
+    # recurs, never written apart: a term of this text
+    assert flagged("The thescale app; thescale rocks.\n", "MW002") == []
+    # but two function words are never a term
+    assert flagged("Part ofthe plan, part ofthe deal.\n", "MW002") == ["ofthe", "ofthe"]
+    # and a recurring join is confirmed when the split is also written
+    text = "The rolehas changed; the role has grown; the rolehas gone.\n"
+    assert flagged(text, "MW002") == ["rolehas", "rolehas"]
+
+
+def test_mw002_code_and_handles_are_left_alone() -> None:
+    text = "See @thescale, /thescale/, self.thescale and thescale_x or thescale().\n"
+    assert flagged(text, "MW002") == []
+
+
+def test_mw002_user_words_terms_and_lexicon() -> None:
+    text = "Read thescale now.\n"
+    assert check_text(text, settings=settings_for(select=["MW002"], words=["thescale"])) == []
+    assert check_text(text, settings=settings_for(select=["MW002"], terms=["TheScale"])) == []
+    lexicon = Lexicon({"words": {"thescale": Entry(files=3)}})
+    assert check_text(text, settings=settings_for(select=["MW002"], lexicon=lexicon)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("They use themall together.\n", "them all"),
+        ("A SHA hashover the content.\n", "hash over"),
+    ],
+)
+def test_mw002_ambiguous_split_is_display_only(text: str, suggestion: str) -> None:
+    [finding] = check_text(text, settings=settings_for(select=["MW002"]))
+    assert finding.safety is Safety.DISPLAY_ONLY
+    assert finding.fix is not None and finding.fix.edits[0].content == suggestion
+    assert fixed(text, "MW002", unsafe=True) == text
+
+
+# -- MW003 missing-space-after-sentence ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "safety"),
+    [
+        (
+            "We will build the industrial internet.Guided by the plan, we go.\n",
+            "We will build the industrial internet. Guided by the plan, we go.\n",
+            Safety.UNSAFE,
+        ),
+        ("That was fantastic.Yeah, it was.\n", "That was fantastic. Yeah, it was.\n", Safety.SAFE),
+        ("It was done.The next step.\n", "It was done. The next step.\n", Safety.SAFE),
+        ("Is it true?So we asked.\n", "Is it true? So we asked.\n", Safety.UNSAFE),
+        ("Really?Absolutely not.\n", "Really? Absolutely not.\n", Safety.UNSAFE),
+        (
+            "Out of poverty.12.5 million rose.\n",
+            "Out of poverty. 12.5 million rose.\n",
+            Safety.UNSAFE,
+        ),
+        ('He said "fine."The end.\n'.replace('"', "”"), None, Safety.SAFE),
+        ("It opened in 2020.The plan worked.\n", "It opened in 2020. The plan worked.\n", None),
+        ("I was at work.I think so.\n", "I was at work. I think so.\n", Safety.SAFE),
+    ],
+)
+def test_mw003_fix(text: str, result: str | None, safety: Safety | None) -> None:
+    findings = check_text(text, settings=settings_for(select=["MW003"]))
+    assert len(findings) == 1
+    if safety is not None:
+        assert findings[0].safety is safety
+    if result is not None:
+        assert fixed(text, "MW003", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use string.Template and os.Path here.\n",
+        "The http.Handler type.\n",
+        "A method obj.Run() and obj.Name.first.\n",
+        "It was 2 p.m.The next day.\n",
+        "Wait...The end.\n",
+        "See ch.3 and fig.4 and no.5.\n",
+        "Mr.Wang and St.Louis.\n",
+        "The 5G.The ones.\n",
+        "She said it.Template based.\n",
+        "What?i don't know\n",
+    ],
+)
+def test_mw003_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW003") == []
+
+
+# -- MW004 missing-space-after-comma ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "safety"),
+    [
+        ("I think,first we should eat.\n", "I think, first we should eat.\n", Safety.SAFE),
+        ("We came;we saw.\n", "We came; we saw.\n", Safety.SAFE),
+        ("The goals are:Equality and growth.\n", "The goals are: Equality and growth.\n", None),
+        ("China.org.cn,October 19\n", "China.org.cn, October 19\n", Safety.UNSAFE),
+        (
+            "Signed on March 3,2019 in Paris.\n",
+            "Signed on March 3, 2019 in Paris.\n",
+            Safety.UNSAFE,
+        ),
+        ("We met Tom,Anna and Bob.\n", "We met Tom, Anna and Bob.\n", Safety.UNSAFE),
+    ],
+)
+def test_mw004_fix(text: str, result: str, safety: Safety | None) -> None:
+    findings = check_text(text, settings=settings_for(select=["MW004"]))
+    assert len(findings) == 1
+    if safety is not None:
+        assert findings[0].safety is safety
+    assert fixed(text, "MW004", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was wild,erness everywhere.\n",
+        "Use x::y and std::vector.\n",
+        "(For:Acme Corp)\n(For:Beta Inc)\n(For:Gamma Ltd)\n",
+        "Jane Doe, 1801 K Street,NW .......... Acme Corp     1,500.00\n",
+        "Q:What A:That\n",
+        "We had 1,000,000 and 10,20,30.\n",
+        "Scores of 3:1 and 2:0, and Luke 2:10.\n",
+    ],
+)
+def test_mw004_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW004") == []
+
+
+# -- MW005 hyphen-space-in-word --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "safety"),
+    [
+        ("It took twenty- five years.\n", "It took twenty-five years.\n", Safety.UNSAFE),
+        ("Stop the scare- mongering.\n", None, Safety.DISPLAY_ONLY),
+        ("The gov- ernment said so.\n", "The government said so.\n", Safety.UNSAFE),
+        ("Mind your self- esteem.\n", "Mind your self-esteem.\n", Safety.UNSAFE),
+        ("A trade- off, like the tradeoff.\n", "A tradeoff, like the tradeoff.\n", Safety.UNSAFE),
+        ("It was a hard- working team and a hard-working one.\n", None, Safety.UNSAFE),
+        ("A non- profit group.\n", None, Safety.DISPLAY_ONLY),
+    ],
+)
+def test_mw005_fix(text: str, result: str | None, safety: Safety) -> None:
+    assert safeties(text, "MW005") == [safety]
+    if result is not None:
+        assert fixed(text, "MW005", unsafe=True) == result
+
+
+def test_mw005_hyphen_form_from_the_document() -> None:
+    text = "A hard- working team and a hard-working one.\n"
+    assert fixed(text, "MW005", unsafe=True) == "A hard-working team and a hard-working one.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A pre- and post-war study.\n",
+        "So we- we tried it.\n",
+        "I was going to- yeah, no.\n",
+        "An in- depth look.\n",
+        "The AI- you know.\n",
+    ],
+)
+def test_mw005_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW005") == []
+
+
+# -- the reference briefing's joins, in sentences of our own ---------------------------
+
+
+def test_briefing_like_text_is_fixed_to_the_expected_words() -> None:
+    text = (
+        "The industrialInternet industry grew. The industrial Internet is key.\n"
+        "In addition, thescale of the industrial Internet grew; its main rolehas\n"
+        "emerged in the industrial internet.Guided by the plan, we will use 5G,\n"
+        "blockchain and AI, said Shou Xiaoli of the MIIT.\n"
+    )
+    expected = (
+        "The industrial Internet industry grew. The industrial Internet is key.\n"
+        "In addition, the scale of the industrial Internet grew; its main role has\n"
+        "emerged in the industrial internet. Guided by the plan, we will use 5G,\n"
+        "blockchain and AI, said Shou Xiaoli of the MIIT.\n"
+    )
+    settings = settings_for(select=["MW"])
+    findings = check_text(text, settings=settings)
+    assert [f.code for f in findings] == ["MW001", "MW002", "MW002", "MW003"]
+    assert fix_text(text, settings=settings, unsafe=True).text == expected
+
+
+# -- rules.words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["scale", "Internet", "themed", "attaches", "labour", "organised", "underserved", "inbox"],
+)
+def test_words_knows_inflections_variants_and_prefixes(word: str) -> None:
+    assert words.is_known(word)
+
+
+@pytest.mark.parametrize("word", ["thescale", "rolehas", "ofthe", "erness", "indepth"])
+def test_words_does_not_know_joins(word: str) -> None:
+    assert not words.is_known(word, prefixed=False)
+
+
+def test_words_split_candidates_rank_by_frequency() -> None:
+    assert words.split_candidates("ofthe")[0].text == "of the"
+    assert words.split_candidates("thescale")[0].text == "the scale"
+    assert words.frequency("the") > words.frequency("scale") > 0 == words.frequency("xqzt")
