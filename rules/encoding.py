@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -283,7 +284,9 @@ def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Unsafe: the visible text changes (a text about HTML may mean the entity).
-    `&nbsp;` and other space entities become a plain space.
+    `&nbsp;` and other space entities become a plain space; a line break entity
+    (`&#13;`) becomes a line break of the kind the file uses, or goes when a real
+    line break stands beside it; other control characters get no fix.
     """
     if doc.format is Format.MARKDOWN:
         for match in _DOUBLE_ESCAPED_ENTITY.finditer(doc.masked):
@@ -298,6 +301,18 @@ def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
         if decoded == match.group():
             continue
         decoded = _SPACE_LIKE_ENTITIES.get(decoded, decoded)
+        if decoded in ("\r", "\n"):
+            # A line break entity next to a real line break repeats it; elsewhere it
+            # becomes a line break of the kind the file uses, never a stray CR.
+            beside_break = doc.text[end : end + 1] in ("\r", "\n") or doc.text[
+                start - 1 : start
+            ] in ("\r", "\n")
+            decoded = "" if beside_break else doc.newline
+        elif not decoded or (unicodedata.category(decoded[0]) == "Cc" and decoded != "\t"):
+            yield Violation(
+                start, end, f"HTML entity '{match.group()}' (a control character) in plain text"
+            )
+            continue
         shown = decoded if decoded.isprintable() else f"U+{ord(decoded[0]):04X}"
         yield Violation(
             start,

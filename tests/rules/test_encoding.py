@@ -183,3 +183,19 @@ def test_en006_fix(text: str, result: str) -> None:
 )
 def test_en006_leaves_alone(text: str, filename: str) -> None:
     assert codes_and_spans(text, "EN006", filename) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Thank you.&#13;\nNext.\n", "Thank you.\nNext.\n"),
+        ("One&#10;Two\r\nThree\r\n", "One\r\nTwo\r\nThree\r\n"),
+    ],
+)
+def test_en005_line_break_entities_follow_the_file(text: str, result: str) -> None:
+    assert fixed(text, "EN005", unsafe=True) == result
+
+
+def test_en005_control_character_entity_has_no_fix() -> None:
+    findings = check_text("a&#1;b\n", settings=settings_for(select=["EN005"]))
+    assert [(f.start, f.end, f.fix) for f in findings] == [(1, 5, None)]
