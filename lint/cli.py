@@ -1,4 +1,4 @@
-"""The command line: ``transcript-lint check|rule|rules``.
+"""The command line: ``transcript-lint check|baseline|learn|rule|rules``.
 
 ``main(argv)`` returns the exit code: 0 when nothing is left to report, 1 when
 findings remain, 2 for a usage, config or input error.
@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import difflib
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files, lexicon
-from lint.config import ConfigError, Overrides, Settings, SettingsResolver, parse_selectors
+from lint import __version__, files, ledger, lexicon
+from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
+from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
+from lint.gate import GateOutcome, evaluate
 from lint.masking import format_for
 from lint.report import REPORTERS, Report
+from lint.report import text as text_report
 from lint.result import FileResult
 from lint.rule import Rule, gatherers_of
 from lint.runner import Job, Mode, gather_jobs, process_text, run_jobs
@@ -30,6 +36,25 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class UsageError(Exception):
     pass
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--select", help="comma-separated codes or families to check (replaces config)"
+    )
+    parser.add_argument("--extend-select", help="codes or families to check in addition")
+    parser.add_argument("--ignore", help="codes or families not to check")
+    parser.add_argument("--config", type=Path, help="use this config file for every path")
+
+
+def _add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: number of cores)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,27 +82,43 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", action="store_true", help="show the fixes as a diff and write nothing"
     )
+    check.add_argument(
+        "--ledger",
+        type=Path,
+        metavar="FILE",
+        help="with --fix, append one JSON line per applied edit to FILE",
+    )
     check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
     check.add_argument("--output-file", type=Path, help="write the report to this file")
-    check.add_argument(
-        "--select", help="comma-separated codes or families to check (replaces config)"
-    )
-    check.add_argument("--extend-select", help="codes or families to check in addition")
-    check.add_argument("--ignore", help="codes or families not to check")
-    check.add_argument("--config", type=Path, help="use this config file for every path")
+    _add_selection(check)
     check.add_argument("--stdin-filename", help="the name (and so the format) of standard input")
     check.add_argument(
-        "--statistics", action="store_true", help="show counts per code instead of findings"
+        "--no-baseline",
+        action="store_true",
+        help="report every finding, also those in the baseline file",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="show counts and rates per code instead of findings",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=os.cpu_count() or 1,
-        help="worker processes (default: number of cores)",
+    _add_jobs(check)
+
+    baseline = commands.add_parser(
+        "baseline", help="accept the current findings: write them to the baseline file"
     )
+    baseline.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
+    )
+    baseline.add_argument(
+        "--prune",
+        action="store_true",
+        help="only drop the entries that no longer occur; add nothing",
+    )
+    _add_selection(baseline)
+    _add_jobs(baseline)
 
     learn = commands.add_parser("learn", help="learn the project lexicon from a corpus")
     learn.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
@@ -104,8 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_rules()
         if args.command == "learn":
             return learn(args)
+        if args.command == "baseline":
+            return write_baseline(args)
         return check(args)
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, UsageError, BaselineError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -178,46 +221,185 @@ def learn(args: argparse.Namespace) -> int:
 # -- check ------------------------------------------------------------------------------
 
 
-def check(args: argparse.Namespace) -> int:
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    overrides = Overrides(
+@dataclass(frozen=True)
+class Checked:
+    """The result of one path with what it was checked under: ``settings`` is None
+    for a path that was not found, ``path`` None for standard input."""
+
+    result: FileResult
+    settings: Settings | None = None
+    path: Path | None = None
+
+
+def overrides_of(args: argparse.Namespace) -> Overrides:
+    return Overrides(
         select=parse_selectors(args.select, "--select") if args.select is not None else None,
         extend_select=parse_selectors(args.extend_select, "--extend-select")
         if args.extend_select
         else None,
         ignore=parse_selectors(args.ignore, "--ignore") if args.ignore is not None else None,
     )
-    resolver = SettingsResolver(overrides, args.config)
-    mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
-    results: list[FileResult] = []
-    stdin_output: str | None = None
+
+
+def run(
+    args: argparse.Namespace, resolver: SettingsResolver, mode: Mode, unsafe: bool
+) -> list[Checked]:
+    """Check (or fix) every path given, in a stable order of file names."""
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    checked: list[Checked] = []
+    missing: list[FileResult] = []
     jobs: list[Job] = []
-    for path, display in discover(args.paths, resolver, results):
+    for path, display in discover(args.paths, resolver, missing):
         if display == "-":
-            name = args.stdin_filename or "-"
-            result = check_stdin(
-                name,
-                resolver.for_path(Path(args.stdin_filename or "stdin")),
-                mode,
-                args.unsafe_fixes,
-            )
-            results.append(result)
-            if mode is Mode.FIX and result.error is None:
-                stdin_output = result.fixed if result.fixed is not None else ""
+            stdin_name = getattr(args, "stdin_filename", None)
+            settings = resolver.for_path(Path(stdin_name or "stdin"))
+            result = check_stdin(stdin_name or "-", settings, mode, unsafe)
+            checked.append(Checked(result, settings))
             continue
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
-        jobs.append(Job(path, display, settings, mode, args.unsafe_fixes, registry))
-    results.extend(run_jobs(with_evidence(jobs, args.jobs), args.jobs))
-    results.sort(key=lambda r: r.path)
+        jobs.append(Job(path, display, settings, mode, unsafe, registry))
+    checked.extend(Checked(r) for r in missing)
+    results = run_jobs(with_evidence(jobs, args.jobs), args.jobs)
+    checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
+    checked.sort(key=lambda c: c.result.path)
+    return checked
 
-    if stdin_output is not None:
-        sys.stdout.write(stdin_output)
-        sys.stdout.flush()
+
+def check(args: argparse.Namespace) -> int:
+    mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
+    if args.ledger is not None and mode is not Mode.FIX:
+        raise UsageError("--ledger needs --fix (and not --diff)")
+    resolver = SettingsResolver(overrides_of(args), args.config)
+    checked = run(args, resolver, mode, args.unsafe_fixes)
+    results = [c.result for c in checked]
+
+    ledger_failed = False
+    if mode is Mode.FIX:
+        stdin = next((c.result for c in checked if c.path is None and c.settings is not None), None)
+        if stdin is not None and stdin.error is None:
+            sys.stdout.write(stdin.fixed if stdin.fixed is not None else "")
+            sys.stdout.flush()
+        announce_fixes(results)
+        if args.ledger is not None:
+            ledger_failed = not write_ledger(args.ledger, results)
     # With --fix on standard input, standard output is the fixed text alone.
     fixing_stdin = mode is Mode.FIX and "-" in args.paths
-    return report(args, results, mode, sys.stderr if fixing_stdin else sys.stdout)
+    code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
+    return EXIT_ERROR if ledger_failed else code
+
+
+def announce_fixes(results: Sequence[FileResult]) -> None:
+    """Say, per file written, how many fixes of which rules went into it."""
+    for result in results:
+        if not result.changed or result.error is not None:
+            continue
+        counts = Counter((f.code, f.name) for f in result.applied)
+        parts = ", ".join(f"{n} {code} ({name})" for (code, name), n in sorted(counts.items()))
+        print(f"Fixed {result.path}: {parts}", file=sys.stderr)
+
+
+def write_ledger(path: Path, results: Sequence[FileResult]) -> bool:
+    time = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    try:
+        ledger.append(path, results, __version__, time)
+    except OSError as exc:
+        print(
+            f"transcript-lint: error: {path}: cannot write the ledger: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[int]]:
+    """The files checked without error, by the baseline file that covers them."""
+    groups: dict[Path, list[int]] = {}
+    for i, c in enumerate(checked):
+        if c.settings is not None and c.path is not None and c.result.error is None:
+            groups.setdefault(c.settings.baseline_path, []).append(i)
+    return groups
+
+
+def subject_of(c: Checked, baseline_path: Path) -> Subject:
+    assert c.settings is not None and c.path is not None
+    codes = frozenset(r.code for r in c.settings.enabled_rules(ALL_RULES, c.path))
+    return Subject(relative_name(baseline_path, c.path), c.result, codes)
+
+
+def apply_baselines(checked: list[Checked]) -> list[Applied]:
+    """Take the findings each file's baseline knows out of its result."""
+    outcomes = []
+    for path, indices in baseline_groups(checked).items():
+        if not path.is_file():
+            continue
+        results, applied = Baseline.load(path).apply(
+            [subject_of(checked[i], path) for i in indices]
+        )
+        for i, result in zip(indices, results, strict=True):
+            checked[i] = dataclasses.replace(checked[i], result=result)
+        outcomes.append(applied)
+    return outcomes
+
+
+def evaluate_gates(checked: Sequence[Checked]) -> tuple[list[GateOutcome], bool]:
+    """The outcome of each quality gate over the files its config applies to, and
+    whether a file no gate covers has findings (which fail the run as always)."""
+    groups: dict[Gate, list[FileResult]] = {}
+    ungated_findings = False
+    for c in checked:
+        gate = c.settings.gate if c.settings is not None else None
+        if gate is None:
+            ungated_findings = ungated_findings or bool(c.result.findings)
+        else:
+            groups.setdefault(gate, []).append(c.result)
+    return [evaluate(gate, results) for gate, results in groups.items()], ungated_findings
+
+
+# -- baseline ---------------------------------------------------------------------------
+
+
+def write_baseline(args: argparse.Namespace) -> int:
+    """Write (or with --prune, shrink) the baseline file of every path's config."""
+    if "-" in args.paths:
+        raise UsageError("baseline reads files, not standard input")
+    resolver = SettingsResolver(overrides_of(args), args.config)
+    checked = run(args, resolver, Mode.CHECK, False)
+    errors = [c.result for c in checked if c.result.error]
+    for error in errors:
+        print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
+    groups = baseline_groups(checked)
+    if not groups:
+        print("No files to baseline.")
+    for path, indices in groups.items():
+        shown = os.path.relpath(path)
+        if args.prune and not path.is_file():
+            print(f"{shown}: no baseline to prune.")
+            continue
+        old = Baseline.load(path)
+        new = old.rebuilt([subject_of(checked[i], path) for i in indices], prune=args.prune)
+        text = new.dumps()
+        unchanged = path.is_file() and path.read_text(encoding="utf-8") == text
+        if not unchanged:
+            try:
+                files.write_atomically(path, text, "utf-8")
+            except OSError as exc:
+                raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        state = " (unchanged)" if unchanged else ""
+        if args.prune:
+            dropped = old.findings - new.findings
+            print(
+                f"{shown}: dropped {dropped} finding{'s' if dropped != 1 else ''} no longer "
+                f"found; {new.findings} remain{state}."
+            )
+        else:
+            in_files = len({e.key.file for e in new.entries.values()})
+            print(
+                f"{shown}: {new.findings} finding{'s' if new.findings != 1 else ''} in "
+                f"{in_files} file{'s' if in_files != 1 else ''}{state}."
+            )
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
@@ -277,20 +459,12 @@ def walk(folder: Path, resolver: SettingsResolver) -> Iterator[Path]:
                 yield path
 
 
-def report(args: argparse.Namespace, results: list[FileResult], mode: Mode, stream: TextIO) -> int:
-    errors = [r for r in results if r.error]
+def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream: TextIO) -> int:
+    errors = [c.result for c in checked if c.result.error]
     for r in errors:
         print(f"transcript-lint: error: {r.path}: {r.error}", file=sys.stderr)
-    color = stream.isatty() and "NO_COLOR" not in os.environ and args.output_file is None
-    rendered = Report(
-        results,
-        ALL_RULES,
-        unsafe=args.unsafe_fixes,
-        fixing=mode is Mode.FIX,
-        color=color,
-        statistics=args.statistics,
-    )
     if mode is Mode.DIFF:
+        results = [c.result for c in checked]
         diff = "".join(unified_diff(r) for r in results if r.changed)
         stream.write(diff)
         stream.flush()
@@ -300,18 +474,39 @@ def report(args: argparse.Namespace, results: list[FileResult], mode: Mode, stre
             files_changed = f"{changed} file" + ("s" if changed != 1 else "")
             message = f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {files_changed}."
             print(message if fixes else "No fixes available.", file=sys.stderr)
-        exit_code = EXIT_FINDINGS if changed else EXIT_CLEAN
-    else:
-        output = REPORTERS[args.format](rendered)
-        if args.quiet and args.format == "text":
-            output = "".join(line + "\n" for line in output.splitlines()[:-1])
-        if args.output_file is not None:
+        return EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN
+
+    baselines = [] if args.no_baseline else apply_baselines(checked)
+    gates, ungated_findings = evaluate_gates(checked)
+    color = stream.isatty() and "NO_COLOR" not in os.environ and args.output_file is None
+    rendered = Report(
+        [c.result for c in checked],
+        ALL_RULES,
+        unsafe=args.unsafe_fixes,
+        fixing=mode is Mode.FIX,
+        color=color,
+        statistics=args.statistics,
+        quiet=args.quiet,
+        baselines=baselines,
+        gates=gates,
+    )
+    output = REPORTERS[args.format](rendered)
+    if args.format != "text" and not args.quiet:
+        # Machine-readable output stays parseable: what the baseline and the gates
+        # did goes to standard error.
+        for line in text_report.notes(dataclasses.replace(rendered, color=False)):
+            print(line, file=sys.stderr)
+    if args.output_file is not None:
+        try:
             args.output_file.write_text(output, encoding="utf-8")
-        else:
-            stream.write(output)
-        remaining = any(r.findings for r in results)
-        exit_code = EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
-    return EXIT_ERROR if errors else exit_code
+        except OSError as exc:
+            raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
+    else:
+        stream.write(output)
+    failed = ungated_findings or not all(gate.passed for gate in gates)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
 
 
 def unified_diff(result: FileResult) -> str:

@@ -45,10 +45,21 @@ ALWAYS_EXCLUDED = (
     "dist",
 )
 DEFAULT_MAX_FILE_SIZE_MB = 50
+DEFAULT_BASELINE = "transcript-lint-baseline.json"
+GATE_KEYS = {"max-per-10k-words"}
 
 
 class ConfigError(Exception):
     """A setting that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Quality limits of a run: findings per 10,000 words allowed, by code or family
+    (the most specific selector that matches a code counts it), from ``source``."""
+
+    limits: tuple[tuple[str, float], ...]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,13 @@ class Settings:
     max_file_size_mb: int = DEFAULT_MAX_FILE_SIZE_MB
     lexicon_path: Path | None = None
     lexicon: Lexicon = field(default_factory=Lexicon)
+    baseline_name: str = DEFAULT_BASELINE
+    gate: Gate | None = None
+
+    @property
+    def baseline_path(self) -> Path:
+        """The baseline file of the files these settings apply to."""
+        return self.root / self.baseline_name
 
     def context(self, evidence: Evidence | None = None) -> Context:
         return Context(
@@ -117,6 +135,7 @@ class Settings:
             ("extend-select", self.extend_select),
             ("ignore", self.ignore),
             *((f"per-file-ignores.{glob}", codes) for glob, codes in self.per_file_ignores),
+            ("gate.max-per-10k-words", (s for s, _ in self.gate.limits) if self.gate else ()),
         ]
         for key, selectors in lists:
             for selector in selectors:
@@ -181,6 +200,8 @@ _KEYS = {
     "lexicon",
     "terms",
     "verbatim",
+    "baseline",
+    "gate",
 }
 
 
@@ -259,6 +280,12 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{source}: {key}: expected a positive whole number")
             values[attribute] = value
+        elif key == "baseline":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{source}: {key}: expected a file name")
+            values["baseline_name"] = value
+        elif key == "gate":
+            values[attribute] = _gate(value, source)
     return with_lexicon(replace(settings, **values))
 
 
@@ -269,6 +296,26 @@ def with_lexicon(settings: Settings) -> Settings:
         return replace(settings, lexicon_path=path, lexicon=lexicon.load(path))
     except lexicon.LexiconError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def _gate(value: Any, source: str) -> Gate | None:
+    """The gate table; one that sets no limit is no gate (every finding counts)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: gate: expected a table (max-per-10k-words = {{...}})")
+    unknown = sorted(set(value) - GATE_KEYS)
+    if unknown:
+        raise ConfigError(f"{source}: gate: unknown key '{unknown[0]}'")
+    table = value.get("max-per-10k-words", {})
+    where = f"{source}: gate.max-per-10k-words"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of code or family = rate")
+    _selectors(list(table), where)
+    limits = []
+    for selector, limit in sorted(table.items()):
+        if not isinstance(limit, int | float) or isinstance(limit, bool) or not limit >= 0:
+            raise ConfigError(f"{where}.{selector}: expected a number of 0 or more")
+        limits.append((selector, float(limit)))
+    return Gate(tuple(limits), source) if limits else None
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

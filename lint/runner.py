@@ -21,7 +21,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format
-from lint.result import FileResult, Finding, resolve
+from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 MAX_PASSES = 20
@@ -60,9 +60,12 @@ def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
 
 @dataclass(frozen=True)
 class FixOutcome:
+    """The fixed document, what was applied (and in which pass, from 1) and what is left."""
+
     doc: Document
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
+    passes: tuple[int, ...] = ()
 
 
 def fix_document(
@@ -71,16 +74,18 @@ def fix_document(
     """Apply allowed fixes until none is left; raise NotConverged if it never settles."""
     by_code = {r.code: r for r in rules}
     applied: list[Finding] = []
+    passes: list[int] = []
     codes_per_pass: list[str] = []
-    for _ in range(MAX_PASSES):
+    for number in range(1, MAX_PASSES + 1):
         diagnostics = check_document(doc, rules, ctx)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.safety in allowed]
         if not fixable:
             remaining = tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
-            return FixOutcome(doc, tuple(applied), remaining)
+            return FixOutcome(doc, tuple(applied), remaining, tuple(passes))
         chosen = {id(f) for f in select_non_overlapping(d.fix for d in fixable if d.fix)}
         taken = [d for d in fixable if id(d.fix) in chosen]
         applied.extend(resolve(doc, d, by_code[d.code]) for d in taken)
+        passes.extend([number] * len(taken))
         codes_per_pass = [d.code for d in taken]
         doc = doc.with_text(apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits]))
     raise NotConverged(codes_per_pass)
@@ -143,10 +148,11 @@ def process_text(
 
     ``evidence`` is what was gathered from the whole run; without it, the text's own.
     """
+    words = count_words(text)
     try:
         doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence)
         if mode is Mode.CHECK:
-            return FileResult(display, check_findings(doc, enabled, ctx))
+            return FileResult(display, check_findings(doc, enabled, ctx), words=words)
         outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
     except NotConverged as exc:
         return FileResult(display, error=str(exc))
@@ -155,7 +161,13 @@ def process_text(
             display, error=f"internal error ({type(exc).__name__}: {exc}); please report it"
         )
     return FileResult(
-        display, outcome.remaining, outcome.applied, original=text, fixed=outcome.doc.text
+        display,
+        outcome.remaining,
+        outcome.applied,
+        original=text,
+        fixed=outcome.doc.text,
+        passes=outcome.passes,
+        words=words,
     )
 
 

@@ -369,10 +369,12 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 def test_statistics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "We will  go.\nNothing here.\nThey  went.\nHi .\n" + UNSAFE)
     _, out, _ = run(capsys, "check", "--statistics", "a.txt")
-    assert out.splitlines()[:3] == [
-        "2  WS002  [*] multiple-spaces",
-        "1  EN005      html-entity",
-        "1  WS004  [*] space-before-punctuation",
+    # 12 words: rates per 10,000 words.
+    assert out.splitlines()[:4] == [
+        "2  WS002  [*] multiple-spaces           1818.18 per 10k words",
+        "1  EN005      html-entity                909.09 per 10k words",
+        "1  WS004  [*] space-before-punctuation   909.09 per 10k words",
+        "11 words in 1 file.",
     ]
 
 
@@ -418,7 +420,10 @@ def test_bad_files_are_errors_and_others_still_checked(
     good = write(tmp_path / "good.txt", "x  y\n")
     code, _, err = run(capsys, "check", "--fix", "bad.txt", "good.txt")
     assert code == 2
-    assert err == f"transcript-lint: error: bad.txt: {message}\n"
+    assert err.splitlines() == [
+        "Fixed good.txt: 1 WS002 (multiple-spaces)",
+        f"transcript-lint: error: bad.txt: {message}",
+    ]
     assert (tmp_path / "bad.txt").read_bytes() == content
     assert read(good) == "x y\n"
 
@@ -466,7 +471,8 @@ def test_file_over_the_size_limit(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 
 def test_one_megabyte_single_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    line = "word " * 100_000 + "two  spaces " + "word " * 100_000
+    prose = "we spoke about the harbour and the new quay, " * 12_000
+    line = prose + "two  spaces " + prose
     path = write(tmp_path / "a.txt", line)
     code, out, _ = run(capsys, "check", "--fix", "a.txt")
     assert code == 0

@@ -5,23 +5,36 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from lint.baseline import Applied
 from lint.fix import Safety
+from lint.gate import GateOutcome
 from lint.result import FileResult, Finding
 from lint.rule import Rule
 
 
 @dataclass(frozen=True)
 class Report:
+    """The results of a run (with the baseline's findings already taken out), the
+    rules, and what the baselines and gates of the run made of them."""
+
     results: Sequence[FileResult]
     rules: Sequence[Rule]
     unsafe: bool = False
     fixing: bool = False
     color: bool = False
     statistics: bool = False
+    quiet: bool = False
+    baselines: Sequence[Applied] = ()
+    gates: Sequence[GateOutcome] = ()
 
     def findings(self) -> Iterator[Finding]:
         for result in self.results:
             yield from result.findings
+
+    @property
+    def words(self) -> int:
+        """The words of every file checked."""
+        return sum(r.words for r in self.results)
 
     def applicable(self, finding: Finding) -> bool:
         """Whether --fix (with --unsafe-fixes if given) would apply this finding's fix."""
@@ -29,3 +42,7 @@ class Report:
 
     def rule(self, code: str) -> Rule:
         return next(r for r in self.rules if r.code == code)
+
+    def rule_name(self, code: str) -> str:
+        """The name of a rule, or "" for a code no rule has (any more)."""
+        return next((r.name for r in self.rules if r.code == code), "")

@@ -39,6 +39,9 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         "ruleIndex": index,
         "level": "warning",
         "message": {"text": finding.message},
+        # What the baseline matches on: stable when lines move, so code scanning can
+        # follow a finding across commits.
+        "partialFingerprints": {"transcriptLint/v1": finding.fingerprint},
         "locations": [
             {
                 "physicalLocation": {

@@ -1,22 +1,31 @@
-"""The default report: one line per finding and a closing summary."""
+"""The default report: one line per finding, what the baseline and the quality gate
+made of the run, and a closing summary."""
 
 from __future__ import annotations
 
+import json
+import math
+import os
 from collections import Counter
+from pathlib import Path
 
 from lint.fix import Safety
+from lint.gate import rate
 from lint.report.model import Report
 from lint.result import Finding
 
-BOLD, RED, CYAN, RESET = "\033[1m", "\033[31m", "\033[36m", "\033[0m"
+BOLD, RED, GREEN, CYAN, RESET = "\033[1m", "\033[31m", "\033[32m", "\033[36m", "\033[0m"
+STALE_LISTED = 50
 
 
 def render(report: Report) -> str:
     lines = (
         statistics(report) if report.statistics else [_line(report, f) for f in report.findings()]
     )
-    lines.append(summary(report))
-    return "\n".join(line for line in lines if line) + "\n"
+    if not report.quiet:
+        lines.extend(notes(report))
+        lines.append(summary(report))
+    return "".join(line + "\n" for line in lines if line)
 
 
 def _paint(report: Report, style: str, text: str) -> str:
@@ -30,15 +39,81 @@ def _line(report: Report, finding: Finding) -> str:
     return f"{_paint(report, BOLD, place)} {code} {finding.message}"
 
 
+def format_rate(value: float) -> str:
+    return f"{value:.2f}" if math.isfinite(value) else "inf"
+
+
 def statistics(report: Report) -> list[str]:
-    """Counts per code, most frequent first: `  12  WS001  [*] trailing-whitespace`."""
+    """Counts and rates per code, most frequent first:
+    `12  WS001  [*] trailing-whitespace  3.10 per 10k words`, then the words checked."""
     counts = Counter(f.code for f in report.findings())
     fixable = {f.code for f in report.findings() if report.applicable(f)}
+    words = report.words
+    rates = {code: format_rate(rate(count, words)) for code, count in counts.items()}
     width = len(str(max(counts.values(), default=0)))
-    return [
-        f"{count:>{width}}  {code}  {'[*]' if code in fixable else '   '} {report.rule(code).name}"
+    name_width = max((len(report.rule(code).name) for code in counts), default=0)
+    rate_width = max((len(r) for r in rates.values()), default=0)
+    lines = [
+        f"{count:>{width}}  {code}  {'[*]' if code in fixable else '   '} "
+        f"{report.rule(code).name:<{name_width}}  {rates[code]:>{rate_width}} per 10k words"
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
+    checked = sum(1 for r in report.results if r.error is None)
+    lines.append(f"{words:,} words in {checked} file{'s' if checked != 1 else ''}.")
+    return lines
+
+
+def notes(report: Report) -> list[str]:
+    """What the baselines and quality gates of the run did."""
+    lines = []
+    for applied in report.baselines:
+        known = "problem" if applied.suppressed == 1 else "problems"
+        lines.append(
+            f"Baseline {_shown(applied.path)}: {applied.suppressed} known {known} not shown."
+        )
+        if applied.stale:
+            missing = sum(e.count for e in applied.stale)
+            lines.append(
+                f"{missing} baseline {'entry' if missing == 1 else 'entries'} no longer "
+                f"occur{'s' if missing == 1 else ''} (shrink the baseline with: "
+                "transcript-lint baseline --prune):"
+            )
+            for entry in applied.stale[:STALE_LISTED]:
+                times = f" x{entry.count}" if entry.count > 1 else ""
+                name = report.rule_name(entry.key.code)
+                lines.append(
+                    f"  {entry.key.file}: {entry.key.code}{f' {name}' if name else ''} "
+                    f"{json.dumps(entry.text, ensure_ascii=False)}{times}"
+                )
+            if len(applied.stale) > STALE_LISTED:
+                lines.append(f"  ... and {len(applied.stale) - STALE_LISTED} more")
+    for gate in report.gates:
+        verdict = _paint(report, GREEN, "passed") if gate.passed else _paint(report, RED, "failed")
+        lines.append(
+            f"Quality gate ({shown_source(gate.source)}): {verdict}, over {gate.words:,} words in "
+            f"{gate.files} file{'s' if gate.files != 1 else ''}:"
+        )
+        width = max(len(m.selector) for m in gate.measures)
+        for m in gate.measures:
+            state = _paint(report, RED, "exceeded") if m.exceeded else "ok"
+            lines.append(
+                f"  {m.selector:<{width}}  {m.count:>5} found  {format_rate(m.rate):>7} per 10k "
+                f"words  limit {m.limit:g}  {state}"
+            )
+    return lines
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return str(path)
+
+
+def shown_source(source: str) -> str:
+    """A config file named relative to the current folder: ``pyproject.toml [table]``."""
+    path, bracket, table = source.partition(" [")
+    return _shown(Path(path)) + bracket + table
 
 
 def summary(report: Report) -> str:
