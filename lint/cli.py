@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files, ledger, lexicon
+from lint import __version__, datasets, files, ledger, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
@@ -124,9 +124,28 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
     learn.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
     learn.add_argument("--config", type=Path, help="use this config file for every path")
-    learn.add_argument(
-        "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes"
+    _add_jobs(learn)
+
+    dataset = commands.add_parser(
+        "dataset", help="check or fix a dataset of records (JSON Lines or Parquet)"
     )
+    dataset.add_argument("action", choices=["check", "fix"])
+    dataset.add_argument("input", type=Path, metavar="INPUT", help="a .jsonl or .parquet file")
+    dataset.add_argument(
+        "output", type=Path, metavar="OUTPUT", help="where to write (a folder with --ray)"
+    )
+    dataset.add_argument("--text-field", default="text", help="the field holding the text")
+    dataset.add_argument(
+        "--filename-field", help="a field naming each record (its format and per-file ignores)"
+    )
+    dataset.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    dataset.add_argument(
+        "--ray",
+        metavar="ADDRESS",
+        help="run on a Ray cluster: its address, 'auto', or 'local' to start one here",
+    )
+    _add_selection(dataset)
+    _add_jobs(dataset)
 
     rule = commands.add_parser("rule", help="explain a rule")
     rule.add_argument("code", metavar="CODE")
@@ -147,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return learn(args)
         if args.command == "baseline":
             return write_baseline(args)
+        if args.command == "dataset":
+            return run_dataset(args)
         return check(args)
-    except (ConfigError, UsageError, BaselineError) as exc:
+    except (ConfigError, UsageError, BaselineError, datasets.DatasetError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -180,6 +201,36 @@ def list_rules() -> int:
 
 def fix_safety(r: Rule) -> str:
     return "/".join(s.value for s in r.safety)
+
+
+# -- dataset ------------------------------------------------------------------------------
+
+
+def run_dataset(args: argparse.Namespace) -> int:
+    """Check or fix every record of a dataset file, locally or on Ray."""
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    settings = SettingsResolver(overrides_of(args), args.config).for_path(Path("_"))
+    settings.check_selectors(ALL_RULES)
+    task = datasets.Task(
+        fix=args.action == "fix",
+        unsafe=args.unsafe_fixes,
+        text_field=args.text_field,
+        filename_field=args.filename_field,
+        settings=settings,
+    )
+    if args.ray:
+        count = datasets.run_ray(args.input, args.output, task, args.ray)
+        print(f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr)
+        return EXIT_CLEAN
+    results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
+    datasets.write_records(args.output, results)
+    column = "applied" if task.fix else "findings"
+    total = sum(len(r[column]) for r in results)
+    touched = sum(1 for r in results if r[column])
+    what = "fixes applied" if task.fix else "findings"
+    print(f"{len(results)} records: {total} {what} in {touched} records.", file=sys.stderr)
+    return EXIT_CLEAN
 
 
 # -- learn ------------------------------------------------------------------------------

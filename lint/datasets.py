@@ -166,12 +166,10 @@ def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:
         ignore_reinit_error=True,
         log_to_driver=False,
     )
+    # Workers do not share this process' working folder: give them absolute paths.
+    source, target = str(input_path.resolve()), str(output.resolve())
     kind = dataset_format(input_path)
-    ds = (
-        ray.data.read_parquet(str(input_path))
-        if kind == "parquet"
-        else ray.data.read_json(str(input_path))
-    )
+    ds = ray.data.read_parquet(source) if kind == "parquet" else ray.data.read_json(source)
     common: dict[str, Any] = {
         "text_column": task.text_field,
         "filename_column": task.filename_field,
@@ -181,8 +179,9 @@ def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:
         result = ray_data.fix_dataset(ds, unsafe=task.unsafe, **common)
     else:
         result = ray_data.check_dataset(ds, **common)
-    if dataset_format(output) == "parquet":
-        result.write_parquet(str(output))
+    # OUTPUT is a folder of shards: in the input's format unless its name says otherwise.
+    if (dataset_format(output) if output.suffix else kind) == "parquet":
+        result.write_parquet(target)
     else:
-        result.write_json(str(output))
+        result.write_json(target)
     return int(result.count())

@@ -104,3 +104,38 @@ def test_bad_dataset_is_a_one_line_error(tmp_path: Path) -> None:
     (tmp_path / "d.jsonl").write_text('{"text": 1}\n')
     with pytest.raises(DatasetError, match="field 'text' is not text"):
         run_local(read_records(tmp_path / "d.jsonl"), TASK, 1)
+
+
+def test_dataset_command_jsonl(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = make_records(20)
+    write_records(in_tmp / "in.jsonl", records)
+    code = main(
+        ["dataset", "check", "in.jsonl", "out.jsonl", "--filename-field", "path", "--jobs", "1"]
+    )
+    assert code == 0
+    rows = read_records(in_tmp / "out.jsonl")
+    assert [r["id"] for r in rows] == list(range(20))
+    assert all(r["text"] == rec["text"] for r, rec in zip(rows, records, strict=True))
+    found = sum(len(r["findings"]) for r in rows)
+    assert capsys.readouterr().err.endswith(f"20 records: {found} findings in 20 records.\n")
+    assert main(["dataset", "fix", "in.jsonl", "fixed.jsonl", "--select", "WS"]) == 0
+    fixed = read_records(in_tmp / "fixed.jsonl")
+    assert all("  " not in r["fixed_text"] for r in fixed)
+    assert {a["code"] for r in fixed for a in r["applied"]} <= {"WS002", "WS004"}
+
+
+def test_dataset_command_parquet(in_tmp: Path) -> None:
+    pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
+    write_records(in_tmp / "in.parquet", make_records(10))
+    assert main(["dataset", "check", "in.parquet", "out.parquet", "--filename-field", "path"]) == 0
+    rows = read_records(in_tmp / "out.parquet")
+    assert len(rows) == 10 and all(isinstance(r["findings"], list) for r in rows)
+
+
+def test_dataset_command_errors(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dataset", "check", "missing.jsonl", "out.jsonl"]) == 2
+    assert "missing.jsonl: cannot read" in capsys.readouterr().err
+    (in_tmp / "in.jsonl").write_text('{"body": "x"}\n')
+    assert main(["dataset", "check", "in.jsonl", "out.jsonl"]) == 2
+    assert "field 'text' is not text" in capsys.readouterr().err
+    assert not (in_tmp / "out.jsonl").exists()

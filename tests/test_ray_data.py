@@ -52,3 +52,24 @@ def test_fix_dataset_equals_the_cli(local_ray: None, in_tmp: Path) -> None:
     _, fixed = cli_results(in_tmp, records, "--fix", "--unsafe-fixes")
     assert {r["path"]: r["fixed_text"] for r in rows} == fixed
     assert sum(len(r["applied"]) for r in rows) > 200
+
+
+def test_dataset_command_on_ray(local_ray: None, in_tmp: Path) -> None:
+    import json
+
+    from lint.cli import main
+    from lint.datasets import write_records
+
+    records = make_records(40)
+    write_records(in_tmp / "in.jsonl", records)
+    assert (
+        main(["dataset", "check", "in.jsonl", "out", "--ray", "local", "--filename-field", "path"])
+        == 0
+    )
+    rows = [
+        json.loads(line)
+        for shard in sorted((in_tmp / "out").glob("*.json*"))
+        for line in shard.open()
+    ]
+    expected, _ = cli_results(in_tmp, records)
+    assert {r["path"]: r["findings"] for r in rows} == expected
