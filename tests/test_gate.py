@@ -13,7 +13,10 @@ from lint.gate import gated_by, rate
 from lint.result import count_words
 
 # 20 words; one WS002 and one EN005.
-TALK = "We will  go to the market on Monday and buy bread.\nThen we will see the R&amp;D people again today.\n"
+TALK = (
+    "We will  go to the market on Monday and buy bread.\n"
+    "Then we will see the R&amp;D people again today.\n"
+)
 
 
 def write(path: Path, text: str) -> Path:
