@@ -10,13 +10,15 @@ not prose (URLs, timestamps, code, annotations, user patterns) are blanked out.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import TypeVar, cast
 
 import regex
 
 from lint.masking import Format, Span, format_for, mask, protected_regions
 
+T = TypeVar("T")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
@@ -41,6 +43,7 @@ class Document:
         self.path = path
         self.format = fmt if fmt is not None else format_for(path)
         self.ignore_patterns = tuple(ignore_patterns)
+        self._shared: dict[Callable[[Document], object], object] = {}
 
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes), every view recomputed."""
@@ -120,13 +123,25 @@ class Document:
             column -= 1
         return line + 1, column
 
+    def shared(self, analysis: Callable[[Document], T]) -> T:
+        """``analysis(self)``, computed once per document: how rules share work such
+        as a tokenisation or a layout, without module-level caches."""
+        try:
+            return cast(T, self._shared[analysis])
+        except KeyError:
+            value = self._shared[analysis] = analysis(self)
+            return value
+
+    @cached_property
+    def line_spans(self) -> list[Span]:
+        """Start and end (before the line break) of every line."""
+        starts, text = self.line_starts, self.text
+        ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+        return list(zip(starts, ends, strict=True))
+
     def line_span(self, line: int) -> Span:
         """Start and end (before the line break) of the 0-based line ``line``."""
-        start = self.line_starts[line]
-        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
-        while end > start and self.text[end - 1] in "\r\n":
-            end -= 1
-        return start, end
+        return self.line_spans[line]
 
     def whole_line(self, line: int) -> Span:
         """The span to delete to remove line ``line`` entirely: the line and its line

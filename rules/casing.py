@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -289,15 +288,9 @@ class _Layout:
         return _Token(found.start(), found.end(), found.group())
 
 
-_LAYOUTS: weakref.WeakKeyDictionary[Document, _Layout] = weakref.WeakKeyDictionary()
-
-
 def _layout(doc: Document) -> _Layout:
     """The layout of a document, shared by the rules that ask."""
-    layout = _LAYOUTS.get(doc)
-    if layout is None:
-        layout = _LAYOUTS[doc] = _Layout(doc)
-    return layout
+    return doc.shared(_Layout)
 
 
 def _words_pattern(keys: Iterable[str]) -> regex.Pattern[str]:

@@ -9,7 +9,6 @@ safe; anything that changes visible characters is unsafe.
 
 from __future__ import annotations
 
-import difflib
 import html
 import unicodedata
 from collections.abc import Iterator
@@ -27,6 +26,9 @@ _MOJIBAKE_HINT = regex.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+_RUN = regex.compile(r"[^ \t\r\n]*\Z")  # searched up to a hint: where its run starts
+_RUN_END = regex.compile(r"[ \t\r\n]|\Z")
+_RUN_REACH = 64  # characters: how far back a run is followed
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 _JOINER_IN_LATIN = regex.compile(r"(?<=[\p{Latin}\d])[\u200c\u200d]+(?=[\p{Latin}\d])")
 _BIDI_CONTROL = regex.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
@@ -104,32 +106,48 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     import ftfy  # a 60 ms import, only for text that may hold mojibake
 
-    seen_lines: set[int] = set()
+    # Mojibake is local: repair the run of text around each hint (up to ASCII
+    # whitespace, as U+00A0 can itself be part of it), not the whole line.
+    text = doc.text
+    seen: set[int] = set()
     for hint in _MOJIBAKE_HINT.finditer(masked):
-        line = doc.line_of(hint.start())
-        if line in seen_lines:
+        run = _RUN.search(text, max(0, hint.start() - _RUN_REACH), hint.start())
+        start = run.start() if run else hint.start()
+        if start in seen:
             continue
-        seen_lines.add(line)
-        start, end = doc.line_span(line)
-        original = doc.text[start:end]
+        seen.add(start)
+        end = _RUN_END.search(text, hint.end()).start()
+        original = text[start:end]
         repaired, steps = ftfy.fix_encoding_and_explain(original)
         if repaired == original or not steps:
+            continue
+        prefix = _shared_length(original, repaired)
+        suffix = _shared_length(original[prefix:][::-1], repaired[prefix:][::-1])
+        before = original[prefix : len(original) - suffix]
+        after = repaired[prefix : len(repaired) - suffix]
+        at, until = start + prefix, end - suffix
+        if doc.is_protected(at, until):
             continue
         how = ", ".join(
             f"{action} as {arg}" if action in ("encode", "decode") else f"{action} {arg}"
             for action, arg in steps
         )
-        matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal" or doc.is_protected(start + i1, start + i2):
-                continue
-            before, after = original[i1:i2], repaired[j1:j2]
-            yield Violation(
-                start + i1,
-                start + i2,
-                f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
-                replace(start + i1, start + i2, after, Safety.UNSAFE, f"Replace with '{after}'"),
-            )
+        yield Violation(
+            at,
+            until,
+            f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
+            replace(at, until, after, Safety.UNSAFE, f"Replace with '{after}'"),
+        )
+
+
+def _shared_length(a: str, b: str) -> int:
+    """How many characters two strings share at their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 @rule("EN002", "invisible-character", fix=Availability.ALWAYS, safety=(Safety.SAFE,))

@@ -33,6 +33,7 @@ _NAVIGATION_WORDS = frozenset(
 )
 _STRIP_TOKEN = regex.compile(r"[^\s|]+")
 _NUMBER = regex.compile(r"[1-9]\d{0,3}")
+_DIGIT = regex.compile(r"\d")
 _SPLIT_SYMBOLS = regex.compile(r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)")
 
 
@@ -87,11 +88,11 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
     Safe: the whole line is navigation, so deleting it removes no word.
     """
     text = doc.text
-    lines = len(doc.line_starts)
-    for line in range(lines):
-        start, end = doc.line_span(line)
+    for line, (start, end) in enumerate(doc.line_spans):
+        if not _DIGIT.search(text, start, end):
+            continue  # no page number: most lines end here, cheaply
         content = text[start:end]
-        if not content.strip() or _strip_numbers(content) is None:
+        if _strip_numbers(content) is None:
             continue
         if any(_is_number_row(doc, other) for other in (line - 1, line + 1)):
             continue  # a row of a table of numbers

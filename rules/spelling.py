@@ -19,18 +19,16 @@ on first use and never at import time.
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from importlib import resources
 
 from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete, replace
 from lint.masking import TIMING_LINE
 from lint.rule import Availability, Context, Violation, rule
+from rules.words import WORD_CACHE, frequencies, lowered
 
 # -- word knowledge ------------------------------------------------------------------------
 # What follows duplicates part of rules/words.py, which was not committed when this
@@ -147,16 +145,7 @@ _MIN_BASE = 4  # a shorter base is no evidence (`wat` + `ing`)
 _MIN_HALF = 3  # each half of a compound
 
 
-@functools.cache
-def frequencies() -> dict[str, int]:
-    """pyspellchecker's English word -> count table (lowercase), loaded once."""
-    path = resources.files("spellchecker").joinpath("resources", "en.json.gz")
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        table: dict[str, int] = json.load(text)
-    return table
-
-
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_dictionary_word(word: str) -> bool:
     """Whether a lowercase word is English: listed, or a regular inflection, British
     spelling or prefixed form of a listed word (`rebased`, `labour`, `unmerged`)."""
@@ -222,11 +211,6 @@ def _is_compound(word: str) -> bool:
     )
 
 
-@functools.cache
-def _lowered(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
 # -- SP001 --------------------------------------------------------------------------------
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -246,7 +230,7 @@ _MIN_FILES = 2  # a word in this many files of the corpus is the corpus' vocabul
 _MAX_SHOWN = 3
 
 
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE)
 def corrections(word: str) -> tuple[str, ...]:
     """Common words one edit inside ``word`` away, most frequent first.
 
@@ -347,7 +331,7 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
     unknown = Counter(w for w in _LOWER_WORD.findall(masked) if w not in table)
     if not unknown:
         return
-    accepted = _lowered(ctx.words) | _lowered(ctx.lexicon.keys("words"))
+    accepted = lowered(ctx.words) | lowered(ctx.lexicon.keys("words"))
     corpus = ctx.evidence.get(UNKNOWN_WORDS.name)
     for word, count in unknown.items():
         if count > 1 or word in accepted or word in EXTRA_WORDS:

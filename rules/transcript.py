@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
+from rules.words import WORD_CACHE
 
 # -- speaker labels -----------------------------------------------------------------------
 
@@ -62,7 +62,7 @@ class Label:
         return "".join(_name_words(self.name))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _name_words(name: str) -> tuple[str, ...]:
     words = [_NOT_LETTER.sub("", w).lower() for w in name.split(",", 1)[0].split()]
     words = [w for w in words if w]
@@ -74,13 +74,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 def speaker_labels(doc: Document) -> list[Label]:
     """The document's speaker labels with their names, in order (computed once per
     document for the three rules)."""
-    labels = _LABELS.get(doc)
-    if labels is None:
-        labels = _LABELS[doc] = _find_labels(doc)
-    return labels
-
-
-_LABELS: weakref.WeakKeyDictionary[Document, list[Label]] = weakref.WeakKeyDictionary()
+    return doc.shared(_find_labels)
 
 
 def _find_labels(doc: Document) -> list[Label]:

@@ -178,6 +178,11 @@ class Split:
         return f"{self.left} {self.right}"
 
 
+# Word-keyed answers are kept for the most recent words only: a run over millions of
+# documents meets an unbounded vocabulary (names, typos) and must not grow with it.
+WORD_CACHE = 1 << 16
+
+
 @functools.cache
 def frequencies() -> dict[str, int]:
     """pyspellchecker's English word -> count table (lowercase), loaded once."""
@@ -228,7 +233,7 @@ def is_known(word: str, words: frozenset[str] = frozenset(), *, prefixed: bool =
     common prefix (`underserved`; but `indepth` is no word, whatever `in` + `depth`).
     """
     lower = word.lower()
-    if words and (word in words or lower in _lowered(words)):
+    if words and (word in words or lower in lowered(words)):
         return True
     return (_base(lower) if prefixed else _unprefixed_base(lower)) is not None
 
@@ -271,8 +276,8 @@ def _usable_half(half: str, words: frozenset[str]) -> bool:
     return is_known(half, words)
 
 
-@functools.cache
-def _lowered(words: frozenset[str]) -> frozenset[str]:
+@functools.lru_cache(maxsize=16)
+def lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
@@ -280,7 +285,7 @@ def _lowered(words: frozenset[str]) -> frozenset[str]:
 # itself, its stem, its American spelling, the word behind its prefix), or None.
 
 
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _base(word: str) -> str | None:
     found = _unprefixed_base(word)
     if found is None and word.isalpha():
@@ -288,7 +293,7 @@ def _base(word: str) -> str | None:
     return found
 
 
-@functools.cache
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _unprefixed_base(word: str) -> str | None:
     if _listed(word):
         return word
