@@ -28,7 +28,7 @@ from lint.report import REPORTERS, Report
 from lint.report import text as text_report
 from lint.result import FileResult
 from lint.rule import Rule, gatherers_of
-from lint.runner import Job, Mode, gather_jobs, process_text, run_jobs
+from lint.runner import Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -249,7 +249,8 @@ def learn(args: argparse.Namespace) -> int:
     ]
     for error in errors:
         print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
-    evidence = gather_jobs(jobs, args.jobs)
+    with Workers(args.jobs, len(jobs)) as workers:
+        evidence = gather_jobs(jobs, workers)
     learned: dict[str, dict[str, int]] = {}
     for gatherer in needed_gatherers(jobs):
         if gatherer.learn is not None and gatherer.section is not None:
@@ -312,7 +313,8 @@ def run(
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, unsafe, registry))
     checked.extend(Checked(r) for r in missing)
-    results = run_jobs(with_evidence(jobs, args.jobs), args.jobs)
+    with Workers(args.jobs, len(jobs)) as workers:
+        results = run_jobs(with_evidence(jobs, workers), workers)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
     return checked
@@ -458,11 +460,11 @@ def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
     return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
 
 
-def with_evidence(jobs: list[Job], processes: int) -> list[Job]:
+def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
     """The jobs carrying the evidence of the whole run, when an enabled rule needs it."""
     if not needed_gatherers(jobs):
         return jobs
-    evidence = gather_jobs(jobs, processes)
+    evidence = gather_jobs(jobs, workers).kept(needed_gatherers(jobs))
     return [dataclasses.replace(job, evidence=evidence) for job in jobs]
 
 

@@ -28,13 +28,16 @@ class Gatherer:
     """Counts one kind of corpus evidence.
 
     ``gather`` maps a document to its counts; ``learn`` maps the corpus totals and
-    the number of documents to lexicon entries of section ``section``.
+    the number of documents to lexicon entries of section ``section``; ``keep``
+    keeps of the totals only what the rules can use, so that what is sent to every
+    worker stays small.
     """
 
     name: str
     gather: Callable[[Document], Counter[str]] = field(compare=False)
     section: str | None = None
     learn: Callable[[Counter[str], int], LexiconEntries] | None = field(default=None, compare=False)
+    keep: Callable[[Counter[str], int], Counter[str]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,14 @@ class Evidence:
 
     def get(self, name: str) -> Counter[str]:
         return self.counts.get(name, Counter())
+
+    def kept(self, gatherers: Iterable[Gatherer]) -> Evidence:
+        """The evidence with each gatherer's ``keep`` applied to its counts."""
+        counts = dict(self.counts)
+        for g in gatherers:
+            if g.keep is not None and g.name in counts:
+                counts[g.name] = g.keep(counts[g.name], self.documents)
+        return Evidence(self.documents, counts)
 
     def __add__(self, other: Evidence) -> Evidence:
         return total((self, other))

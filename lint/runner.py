@@ -10,10 +10,11 @@ pool when asked, with results in the order of the files given.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from lint import files
 from lint.config import Settings
@@ -25,6 +26,7 @@ from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 MAX_PASSES = 20
+R = TypeVar("R")
 FILES_PER_TASK = 8
 
 
@@ -194,13 +196,33 @@ def process_job(job: Job) -> FileResult:
     return result
 
 
-def run_jobs(jobs: Sequence[Job], processes: int) -> Iterator[FileResult]:
-    """Results in the order of ``jobs``; a pool of ``processes`` workers when > 1."""
-    if processes <= 1 or len(jobs) <= FILES_PER_TASK:
-        yield from map(process_job, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        yield from pool.map(process_job, jobs, chunksize=FILES_PER_TASK)
+class Workers:
+    """Where a run's jobs are done: in this process, or in one pool of worker
+    processes that serves every pass of the run (gathering evidence, then checking),
+    so the workers start and load the rules once."""
+
+    def __init__(self, processes: int, jobs: int) -> None:
+        self._pool = (
+            ProcessPoolExecutor(processes) if processes > 1 and jobs > FILES_PER_TASK else None
+        )
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def map(self, function: Callable[[Job], R], jobs: Sequence[Job]) -> list[R]:
+        """``function`` of every job, in the order of the jobs."""
+        if self._pool is None:
+            return [function(job) for job in jobs]
+        return list(self._pool.map(function, jobs, chunksize=FILES_PER_TASK))
+
+
+def run_jobs(jobs: Sequence[Job], workers: Workers) -> list[FileResult]:
+    """The result of every job, in the order of the jobs."""
+    return workers.map(process_job, jobs)
 
 
 # -- corpus evidence ---------------------------------------------------------------------
@@ -217,9 +239,6 @@ def gather_job(job: Job) -> Evidence:
     return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
 
 
-def gather_jobs(jobs: Sequence[Job], processes: int) -> Evidence:
+def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
     """The summed evidence of every file, gathered before any is checked."""
-    if processes <= 1 or len(jobs) <= FILES_PER_TASK:
-        return total(map(gather_job, jobs))
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        return total(pool.map(gather_job, jobs, chunksize=FILES_PER_TASK))
+    return total(workers.map(gather_job, jobs))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 import regex
 
@@ -34,6 +34,7 @@ _NAVIGATION_WORDS = frozenset(
 _STRIP_TOKEN = regex.compile(r"[^\s|]+")
 _NUMBER = regex.compile(r"[1-9]\d{0,3}")
 _DIGIT = regex.compile(r"\d")
+_STRIP_START = regex.compile(r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer))")
 _SPLIT_SYMBOLS = regex.compile(r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)")
 
 
@@ -89,8 +90,8 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     for line, (start, end) in enumerate(doc.line_spans):
-        if not _DIGIT.search(text, start, end):
-            continue  # no page number: most lines end here, cheaply
+        if not _STRIP_START.match(text, start, end) or not _DIGIT.search(text, start, end):
+            continue  # not navigation from its first character, or no page number
         content = text[start:end]
         if _strip_numbers(content) is None:
             continue
@@ -262,7 +263,7 @@ _CHROME_LIKELY = regex.compile(
     r"|print\ this\ page|font\ size|text\ size|you\ are\ here:?)[ \t]*",
     regex.VERBOSE,
 )
-_LETTERS = regex.compile(r"\p{L}")
+_THREE_LETTERS = regex.compile(r"\p{L}(?:\P{L}*\p{L}){2}")
 _SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
 _MAX_BOILERPLATE_LENGTH = 100
 _DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
@@ -273,27 +274,35 @@ _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
 
 
-def candidate_lines(doc: Document) -> Iterator[tuple[int, str]]:
-    """Lines that could be boilerplate, by index, whitespace-normalised.
+def candidate_lines(doc: Document) -> list[tuple[int, str]]:
+    """Lines that could be boilerplate, by index, whitespace-normalised (computed
+    once per document).
 
     Short lines of at least two words, outside code blocks, that are not speaker
     turns, headings, quotes, list items or sentences (`Thank you.` and `Yeah.`
     recur because people say them).
     """
+    return doc.shared(_candidate_lines)
+
+
+def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
     text, masked = doc.text, doc.masked
     labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
-    for line in range(len(doc.line_starts)):
-        start, end = doc.line_span(line)
-        if end - start > _MAX_BOILERPLATE_LENGTH or line in labelled or doc.in_block(start):
+    found = []
+    for line, (start, end) in enumerate(doc.line_spans):
+        if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
             continue
         content = " ".join(text[start:end].split())
         if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
             continue
-        if len(_LETTERS.findall(masked, start, end)) < 3 or _SENTENCE_END.search(content):
+        if _SENTENCE_END.search(content) or line in labelled:
+            continue
+        if not _THREE_LETTERS.search(masked, start, end) or doc.in_block(start):
             continue
         if _continues(doc, line, content):
             continue
-        yield line, content
+        found.append((line, content))
+    return found
 
 
 def _continues(doc: Document, line: int, content: str) -> bool:
@@ -320,12 +329,14 @@ def _gather_lines(doc: Document) -> Counter[str]:
     return Counter({content for line, content in candidate_lines(doc) if line in edges})
 
 
-def _learn_lines(counts: Counter[str], documents: int) -> Mapping[str, int]:
+def _learn_lines(counts: Counter[str], documents: int) -> Counter[str]:
     needed = max(_MIN_FILES, _MIN_SHARE * documents)
-    return {line: n for line, n in counts.items() if n >= needed}
+    return Counter({line: n for line, n in counts.items() if n >= needed})
 
 
-REPEATED_LINES = Gatherer("repeated-lines", _gather_lines, "boilerplate", _learn_lines)
+REPEATED_LINES = Gatherer(
+    "repeated-lines", _gather_lines, "boilerplate", learn=_learn_lines, keep=_learn_lines
+)
 
 
 @rule(
