@@ -28,119 +28,20 @@ from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete, replace
 from lint.masking import TIMING_LINE
 from lint.rule import Availability, Context, Violation, rule
-from rules.words import WORD_CACHE, frequencies, lowered
-
-# -- word knowledge ------------------------------------------------------------------------
-# What follows duplicates part of rules/words.py, which was not committed when this
-# module was written; it should move there (see the report of the SP/TR change).
-
-# Modern words the frequency list (film subtitles) lacks.
-EXTRA_WORDS = frozenset(
-    """
-    blockchain blockchains cybersecurity livestream livestreams livestreaming dataset
-    datasets nonprofit nonprofits podcast podcasts podcasting workflow workflows
-    website websites online offline email emails smartphone smartphones
-    """.split()
+from rules.words import (
+    BRITISH_ENDINGS,
+    DOUBLING,
+    E_DROPPING,
+    EXTRA_WORDS,
+    PREFIXES,
+    SUFFIXES,
+    VOWELS,
+    WORD_CACHE,
+    Y_SUFFIXES,
+    frequencies,
+    lowered,
 )
 
-# Regular endings, tried longest first, with the base forms each can come from.
-_SUFFIXES = (
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ness",
-    "able",
-    "ably",
-    "less",
-    "ings",
-    "ing",
-    "ers",
-    "est",
-    "ies",
-    "ied",
-    "ier",
-    "ily",
-    "ful",
-    "ish",
-    "ed",
-    "er",
-    "es",
-    "ly",
-    "s",
-    "y",
-)
-_Y_SUFFIXES = frozenset({"ies", "ied", "ier", "ily"})
-_E_DROPPING = frozenset(
-    {"ations", "ation", "able", "ably", "ings", "ing", "ers", "est", "ed", "er", "es", "ish", "y"}
-)
-_DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "ish", "y"})
-_VOWELS = frozenset("aeiou")
-# British endings the (American) list lacks, as (British, American).
-_BRITISH = (
-    ("our", "or"),
-    ("ours", "ors"),
-    ("ence", "ense"),
-    ("ences", "enses"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ising", "izing"),
-    ("isation", "ization"),
-    ("isations", "izations"),
-    ("yse", "yze"),
-    ("ysed", "yzed"),
-    ("tre", "ter"),
-    ("tres", "ters"),
-    ("elled", "eled"),
-    ("elling", "eling"),
-    ("eller", "eler"),
-    ("ellers", "elers"),
-    ("ogue", "og"),
-)
-_PREFIXES = (
-    "anti",
-    "auto",
-    "back",
-    "bio",
-    "co",
-    "counter",
-    "cross",
-    "cyber",
-    "de",
-    "dis",
-    "down",
-    "eco",
-    "fore",
-    "geo",
-    "hyper",
-    "inter",
-    "macro",
-    "mega",
-    "meta",
-    "micro",
-    "mid",
-    "mini",
-    "mis",
-    "multi",
-    "non",
-    "out",
-    "over",
-    "post",
-    "pre",
-    "pro",
-    "re",
-    "self",
-    "semi",
-    "sub",
-    "super",
-    "tele",
-    "trans",
-    "ultra",
-    "un",
-    "under",
-    "up",
-)
 _MIN_BASE = 4  # a shorter base is no evidence (`wat` + `ing`)
 _MIN_HALF = 3  # each half of a compound
 
@@ -168,17 +69,17 @@ def _derived(word: str) -> bool:
 
 def _inflected(word: str) -> bool:
     """A base and one regular ending: `themed`, `attaches`, `tidied`, `stopped`."""
-    for suffix in _SUFFIXES:
+    for suffix in SUFFIXES:
         if not word.endswith(suffix):
             continue
         stem = word[: -len(suffix)]
-        if suffix in _Y_SUFFIXES:
+        if suffix in Y_SUFFIXES:
             bases = [stem, stem + "y"]
         else:
             bases = [stem]
-            if suffix in _E_DROPPING:
+            if suffix in E_DROPPING:
                 bases.append(stem + "e")
-            if suffix in _DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in _VOWELS:
+            if suffix in DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in VOWELS:
                 bases.append(stem[:-1])
         if any(_base(base) for base in bases):
             return True
@@ -186,7 +87,7 @@ def _inflected(word: str) -> bool:
 
 
 def _british(word: str) -> bool:
-    for british, american in _BRITISH:
+    for british, american in BRITISH_ENDINGS:
         if word.endswith(british) and len(word) > len(british) + 1:
             variant = word[: -len(british)] + american
             if _listed(variant) or _inflected(variant):
@@ -195,7 +96,7 @@ def _british(word: str) -> bool:
 
 
 def _prefixed(word: str) -> bool:
-    for prefix in _PREFIXES:
+    for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and (_listed(rest) or _derived(rest)):
             return True

@@ -55,6 +55,7 @@ EXTRA_WORDS = frozenset(
     namespaces backend backends frontend frontends middleware codebase codebases
     runtime runtimes username usernames homepage homepages website websites online
     offline email emails ebook ebooks smartphone smartphones todo todos
+    podcast podcasts podcasting
     """.split()
 )
 
@@ -94,6 +95,7 @@ PREFIXES = (
     "over",
     "post",
     "pre",
+    "pro",
     "re",
     "self",
     "semi",
@@ -108,7 +110,7 @@ PREFIXES = (
 )
 
 # British spellings the (American) list lacks, as (ending, American ending).
-_BRITISH = (
+BRITISH_ENDINGS = (
     ("our", "or"),
     ("ours", "ors"),
     ("ence", "ense"),
@@ -125,17 +127,20 @@ _BRITISH = (
     ("tres", "ters"),
     ("elled", "eled"),
     ("elling", "eling"),
+    ("eller", "eler"),
+    ("ellers", "elers"),
     ("ogue", "og"),
 )
 
 # Suffixes of regular inflection and derivation, tried longest first.
-_SUFFIXES = (
+SUFFIXES = (
     "ations",
     "ation",
-    "ness",
-    "ment",
     "ments",
+    "ment",
+    "ness",
     "able",
+    "ably",
     "less",
     "ings",
     "ing",
@@ -145,6 +150,8 @@ _SUFFIXES = (
     "ied",
     "ier",
     "ily",
+    "ful",
+    "ish",
     "ed",
     "er",
     "es",
@@ -152,12 +159,12 @@ _SUFFIXES = (
     "s",
     "y",
 )
-_Y_SUFFIXES = frozenset({"ies", "ied", "ier", "ily"})
-_E_DROPPING = frozenset(
-    {"ations", "ation", "able", "ings", "ing", "ers", "est", "ed", "er", "es", "y"}
+Y_SUFFIXES = frozenset({"ies", "ied", "ier", "ily"})
+E_DROPPING = frozenset(
+    {"ations", "ation", "able", "ably", "ings", "ing", "ers", "est", "ed", "er", "es", "ish", "y"}
 )
-_DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "y"})
-_VOWELS = frozenset("aeiou")
+DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "ish", "y"})
+VOWELS = frozenset("aeiou")
 _APOSTROPHES = ("'s", "’s")
 _MIN_BASE = 3  # a stem shorter than this is not evidence (`s` + `ing`)
 _DERIVED_DISCOUNT = 10  # an inflected word is taken to be a tenth as common as its base
@@ -316,7 +323,7 @@ def _possessive_base(word: str) -> str | None:
 
 def _inflection_base(word: str) -> str | None:
     """A known stem plus a regular suffix: `themed`, `attaches`, `spammy`, `tidied`."""
-    for suffix in _SUFFIXES:
+    for suffix in SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
             continue
         stem = word[: -len(suffix)]
@@ -334,18 +341,18 @@ def _inflection_base(word: str) -> str | None:
 
 def _stems(stem: str, suffix: str) -> list[str]:
     """The base forms a stem can come from once its suffix is removed."""
-    if suffix in _Y_SUFFIXES:
+    if suffix in Y_SUFFIXES:
         return [stem, stem + "y"]  # tidied -> tidy
     candidates = [stem]
-    if suffix in _E_DROPPING:
+    if suffix in E_DROPPING:
         candidates.append(stem + "e")  # themed -> theme, shiny -> shine
-    if suffix in _DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in _VOWELS:
+    if suffix in DOUBLING and len(stem) >= 4 and stem[-1] == stem[-2] not in VOWELS:
         candidates.append(stem[:-1])  # spammy -> spam, stopped -> stop
     return candidates
 
 
 def _british_base(word: str) -> str | None:
-    for british, american in _BRITISH:
+    for british, american in BRITISH_ENDINGS:
         if word.endswith(british) and len(word) > len(british) + 1:
             variant = word[: -len(british)] + american
             if _listed(variant):
