@@ -564,3 +564,21 @@ def test_color_on_a_terminal_unless_no_color(
     monkeypatch.setattr(sys, "stdout", terminal)
     main(["check", "a.txt"])
     assert "\033[" not in terminal.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [
+        ("sarif", '"version": "2.1.0"'),
+        ("github", "::error title=transcript-lint (WS004),file=a.txt,line=1,col=3"),
+        ("junit", '<testcase name="transcript-lint.WS004" classname="a.txt"'),
+        ("html", "<!DOCTYPE html>"),
+    ],
+)
+def test_every_format_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, marker: str
+) -> None:
+    write(tmp_path / "a.txt", "Hi .\n")
+    code, out, _ = run(capsys, "check", "--format", fmt, "a.txt")
+    assert code == 1
+    assert marker in out
