@@ -313,6 +313,9 @@ def run(
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, unsafe, registry))
     checked.extend(Checked(r) for r in missing)
+    if mode is Mode.FIX:
+        for folder in sorted({job.path.parent for job in jobs}):
+            files.remove_stale_temporaries(folder)
     with Workers(args.jobs, len(jobs)) as workers:
         results = run_jobs(with_evidence(jobs, workers), workers)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))

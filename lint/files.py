@@ -10,11 +10,19 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 BINARY_SNIFF = 8192
+# A temporary file of ours is `.NAME.transcript-lint-XXXXXXXX.tmp` beside NAME. One
+# can only outlive its run if the process was killed mid-write; the next --fix run
+# removes those older than STALE_AFTER seconds (younger ones may be another run's).
+TEMPORARY_MARK = ".transcript-lint-"
+STALE_AFTER = 60.0
+_TEMPORARY = re.compile(r"\..+" + re.escape(TEMPORARY_MARK) + r"[^./]+\.tmp")
 UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -80,7 +88,9 @@ def write_atomically(path: Path, text: str, encoding: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}{TEMPORARY_MARK}", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -92,3 +102,21 @@ def write_atomically(path: Path, text: str, encoding: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_AFTER) -> list[Path]:
+    """Delete the temporary files a killed run left in ``folder``; return them."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMPORARY.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > older_than:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed

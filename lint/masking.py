@@ -105,6 +105,17 @@ _SUBTITLES = regex.compile(
 )
 
 _NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
+PATTERN_TIMEOUT = 2.0  # seconds a user's ignore-pattern may take on one file
+
+
+class PatternTimeout(Exception):
+    """A user's ignore-pattern ran too long on a file (catastrophic backtracking)."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(
+            f"ignore-patterns: '{pattern}' took more than {PATTERN_TIMEOUT:g} s on this file; "
+            "simplify it (nested repeats such as (a+)+ backtrack without end)"
+        )
 
 
 def protected_regions(
@@ -134,7 +145,14 @@ def protected_regions(
         spans.extend(m.span() for m in TIMING_LINE.finditer(text))
         spans.extend(m.span() for m in _SUBTITLES.finditer(text))
     for pattern in extra:
-        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+        try:
+            spans.extend(
+                m.span()
+                for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+                if m.end() > m.start()
+            )
+        except TimeoutError:
+            raise PatternTimeout(pattern.pattern) from None
     return merge(spans)
 
 

@@ -21,7 +21,7 @@ from lint.config import Settings
 from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
-from lint.masking import Format
+from lint.masking import Format, PatternTimeout
 from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
@@ -156,7 +156,7 @@ def process_text(
         if mode is Mode.CHECK:
             return FileResult(display, check_findings(doc, enabled, ctx), words=words)
         outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
-    except NotConverged as exc:
+    except (NotConverged, PatternTimeout) as exc:
         return FileResult(display, error=str(exc))
     except Exception as exc:  # a bug in a rule must not cost the user the other files
         return FileResult(
@@ -236,7 +236,10 @@ def gather_job(job: Job) -> Evidence:
     except files.InputError:
         return Evidence()
     doc = document_for(text, job.display, job.settings)
-    return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
+    try:
+        return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
+    except PatternTimeout:
+        return Evidence()
 
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
