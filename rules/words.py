@@ -269,11 +269,14 @@ def is_known(word: str, words: frozenset[str] = frozenset(), *, prefixed: bool =
 
     Case is ignored. Regular inflections (`themed`) and British spellings (`labour`)
     count as known, and so, unless ``prefixed`` is false, does a known word behind a
-    common prefix (`underserved`; but `indepth` is no word, whatever `in` + `depth`).
+    common prefix (`underserved`; but `indepth` is no word, whatever `in` + `depth`),
+    unless a capital inside the word marks a join (`inGeneva`).
     """
     lower = word.lower()
     if words and (word in words or lower in lowered(words)):
         return True
+    if prefixed and not word[1:].islower() and not word.isupper():
+        prefixed = False  # a capital inside (`inGeneva`) marks a join, not a prefix
     return (_base(lower) if prefixed else _unprefixed_base(lower)) is not None
 
 
