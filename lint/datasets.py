@@ -93,15 +93,17 @@ def _texts(task: Task, records: Sequence[Record], offset: int) -> Iterator[tuple
         yield text, name
 
 
-def _gather_batch(job: tuple[Task, Sequence[Record], int]) -> Evidence:
-    task, records, offset = job
+def gather_records(task: Task, records: Sequence[Record], offset: int = 0) -> Evidence:
+    """The summed corpus evidence of some records (``offset``: the first one's index)."""
     return total(
         gather_text(t, filename=n, settings=task.settings) for t, n in _texts(task, records, offset)
     )
 
 
-def _process_batch(job: tuple[Task, Sequence[Record], int, Evidence]) -> list[Record]:
-    task, records, offset, evidence = job
+def apply_records(
+    task: Task, records: Sequence[Record], evidence: Evidence, offset: int = 0
+) -> list[Record]:
+    """The records with ``findings`` (check) or ``fixed_text`` and ``applied`` (fix)."""
     out = []
     for record, (text, name) in zip(records, _texts(task, records, offset), strict=True):
         if task.fix:
@@ -119,6 +121,15 @@ def _process_batch(job: tuple[Task, Sequence[Record], int, Evidence]) -> list[Re
             findings = check_text(text, filename=name, settings=task.settings, evidence=evidence)
             out.append({**record, "findings": [as_dict(f) for f in findings]})
     return out
+
+
+def _gather_batch(job: tuple[Task, Sequence[Record], int]) -> Evidence:
+    return gather_records(*job)
+
+
+def _process_batch(job: tuple[Task, Sequence[Record], int, Evidence]) -> list[Record]:
+    task, records, offset, evidence = job
+    return apply_records(task, records, evidence, offset)
 
 
 def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Record]:
@@ -170,15 +181,7 @@ def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:
     source, target = str(input_path.resolve()), str(output.resolve())
     kind = dataset_format(input_path)
     ds = ray.data.read_parquet(source) if kind == "parquet" else ray.data.read_json(source)
-    common: dict[str, Any] = {
-        "text_column": task.text_field,
-        "filename_column": task.filename_field,
-        "settings": task.settings,
-    }
-    if task.fix:
-        result = ray_data.fix_dataset(ds, unsafe=task.unsafe, **common)
-    else:
-        result = ray_data.check_dataset(ds, **common)
+    result = ray_data.apply_task(ds, task)
     # OUTPUT is a folder of shards: in the input's format unless its name says otherwise.
     if (dataset_format(output) if output.suffix else kind) == "parquet":
         result.write_parquet(target)

@@ -21,98 +21,54 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any
 
-from lint.api import check_text, fix_text, gather_text, settings_for
+from lint.api import settings_for
 from lint.config import Settings
+from lint.datasets import Record, Task, apply_records, gather_records
 from lint.evidence import Evidence, total
-from lint.report.json_format import as_dict
 
 if TYPE_CHECKING:
     from ray.data import Dataset
 
-Batch = dict[str, list[Any]]
-DEFAULT_FILENAME = "record.txt"
+Batch = dict[str, Any]  # column name -> the column's values
 
 
-def _filenames(batch: Batch, filename_column: str | None, size: int) -> list[str]:
-    if filename_column is None:
-        return [DEFAULT_FILENAME] * size
-    return [str(name) for name in batch[filename_column]]
+def _rows(batch: Batch) -> list[Record]:
+    columns = list(batch)
+    return [dict(zip(columns, values, strict=True)) for values in zip(*batch.values(), strict=True)]
+
+
+def _columns(rows: list[Record]) -> Batch:
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
 
 
 class _Gather:
     """One batch -> one row holding the batch's summed evidence, pickled."""
 
-    def __init__(self, text_column: str, filename_column: str | None, settings: Settings) -> None:
-        self.text_column, self.filename_column, self.settings = (
-            text_column,
-            filename_column,
-            settings,
-        )
+    def __init__(self, task: Task) -> None:
+        self.task = task
 
     def __call__(self, batch: Batch) -> Batch:
-        texts = batch[self.text_column]
-        names = _filenames(batch, self.filename_column, len(texts))
-        part = total(
-            gather_text(text, filename=name, settings=self.settings)
-            for text, name in zip(texts, names, strict=True)
-        )
-        return {"evidence": [pickle.dumps(part)]}
+        return {"evidence": [pickle.dumps(gather_records(self.task, _rows(batch)))]}
 
 
-class _Check:
-    def __init__(
-        self,
-        text_column: str,
-        filename_column: str | None,
-        settings: Settings,
-        evidence: Evidence | None,
-    ) -> None:
-        self.text_column, self.filename_column = text_column, filename_column
-        self.settings, self.evidence = settings, evidence
+class _Apply:
+    """One batch -> the same records with their results; built once per worker."""
+
+    def __init__(self, task: Task, evidence: Evidence) -> None:
+        self.task, self.evidence = task, evidence
 
     def __call__(self, batch: Batch) -> Batch:
-        texts = batch[self.text_column]
-        names = _filenames(batch, self.filename_column, len(texts))
-        batch["findings"] = [
-            [
-                as_dict(f)
-                for f in check_text(
-                    text, filename=name, settings=self.settings, evidence=self.evidence
-                )
-            ]
-            for text, name in zip(texts, names, strict=True)
-        ]
-        return batch
+        return _columns(apply_records(self.task, _rows(batch), self.evidence))
 
 
-class _Fix(_Check):
-    def __init__(
-        self,
-        text_column: str,
-        filename_column: str | None,
-        settings: Settings,
-        evidence: Evidence | None,
-        unsafe: bool,
-    ) -> None:
-        super().__init__(text_column, filename_column, settings, evidence)
-        self.unsafe = unsafe
-
-    def __call__(self, batch: Batch) -> Batch:
-        texts = batch[self.text_column]
-        names = _filenames(batch, self.filename_column, len(texts))
-        results = [
-            fix_text(
-                text,
-                filename=name,
-                settings=self.settings,
-                evidence=self.evidence,
-                unsafe=self.unsafe,
-            )
-            for text, name in zip(texts, names, strict=True)
-        ]
-        batch["fixed_text"] = [r.text for r in results]
-        batch["applied"] = [[as_dict(f) for f in r.applied] for r in results]
-        return batch
+def _task(
+    fix: bool,
+    text_column: str,
+    filename_column: str | None,
+    settings: Settings | None,
+    unsafe: bool,
+) -> Task:
+    return Task(fix, unsafe, text_column, filename_column, settings or settings_for())
 
 
 def gather_dataset(
@@ -123,17 +79,28 @@ def gather_dataset(
     settings: Settings | None = None,
 ) -> Evidence:
     """The corpus-level evidence of every record, summed."""
+    task = _task(False, text_column, filename_column, settings, False)
+    return _gather(ds, task)
+
+
+def _gather(ds: Dataset, task: Task) -> Evidence:
     partial = ds.map_batches(
-        _Gather,
-        fn_constructor_kwargs={
-            "text_column": text_column,
-            "filename_column": filename_column,
-            "settings": settings or settings_for(),
-        },
+        _Gather, fn_constructor_kwargs={"task": task}, batch_format="default", compute=_actor_pool()
+    )
+    return total(pickle.loads(row["evidence"]) for row in partial.iter_rows())
+
+
+def apply_task(ds: Dataset, task: Task, evidence: Evidence | None = None) -> Dataset:
+    """``ds`` with the results of ``task`` added to every record; the evidence of the
+    whole dataset is gathered first unless given."""
+    if evidence is None:
+        evidence = _gather(ds, task)
+    return ds.map_batches(
+        _Apply,
+        fn_constructor_kwargs={"task": task, "evidence": evidence},
         batch_format="default",
         compute=_actor_pool(),
     )
-    return total(pickle.loads(row["evidence"]) for row in partial.iter_rows())
 
 
 def check_dataset(
@@ -145,22 +112,7 @@ def check_dataset(
     evidence: Evidence | None = None,
 ) -> Dataset:
     """``ds`` with a ``findings`` column (a list of finding dicts per record)."""
-    settings = settings or settings_for()
-    if evidence is None:
-        evidence = gather_dataset(
-            ds, text_column=text_column, filename_column=filename_column, settings=settings
-        )
-    return ds.map_batches(
-        _Check,
-        fn_constructor_kwargs={
-            "text_column": text_column,
-            "filename_column": filename_column,
-            "settings": settings,
-            "evidence": evidence,
-        },
-        batch_format="default",
-        compute=_actor_pool(),
-    )
+    return apply_task(ds, _task(False, text_column, filename_column, settings, False), evidence)
 
 
 def fix_dataset(
@@ -173,23 +125,7 @@ def fix_dataset(
     unsafe: bool = False,
 ) -> Dataset:
     """``ds`` with ``fixed_text`` and ``applied`` (the fixes applied, as finding dicts)."""
-    settings = settings or settings_for()
-    if evidence is None:
-        evidence = gather_dataset(
-            ds, text_column=text_column, filename_column=filename_column, settings=settings
-        )
-    return ds.map_batches(
-        _Fix,
-        fn_constructor_kwargs={
-            "text_column": text_column,
-            "filename_column": filename_column,
-            "settings": settings,
-            "evidence": evidence,
-            "unsafe": unsafe,
-        },
-        batch_format="default",
-        compute=_actor_pool(),
-    )
+    return apply_task(ds, _task(True, text_column, filename_column, settings, unsafe), evidence)
 
 
 def _actor_pool() -> Any:
