@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from lint.api import check_text, fix_text, settings_for
+from lint.cli import main
 
 
 def codes_and_spans(text: str, code: str, filename: str = "t.txt") -> list[tuple[int, int]]:
@@ -13,3 +18,30 @@ def fixed(text: str, code: str, filename: str = "t.txt", unsafe: bool = False) -
     return fix_text(
         text, filename=filename, settings=settings_for(select=[code]), unsafe=unsafe
     ).text
+
+
+def write(path: Path, text: str, newline: str = "") -> Path:
+    """Write ``text`` exactly (no newline translation), making folders as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline=newline) as f:
+        f.write(text)
+    return path
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of ``main(argv)``."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty folder, with colour settings of the environment removed."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path

@@ -8,31 +8,14 @@ from typing import Any
 
 import pytest
 
-from lint.cli import main
 from lint.result import fingerprint
+from tests.conftest import run, write
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 BASELINE = "transcript-lint-baseline.json"
 # Three findings: WS004 (line 1), WS001 (line 1), WS002 (line 3).
 TALK = "Thank you , Mr. Wang.  \nA clean line of the talk.\nNext  question.\n"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--version"] if not argv else list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def codes(out: str) -> list[tuple[str, str]]:

@@ -12,34 +12,13 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from tests.conftest import read, run, write
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 DIRTY = "Thank you , Mr. Wang.  \n\n\nNext  question.\n"
 DIRTY_FIXED = "Thank you, Mr. Wang.\n\nNext question.\n"
 UNSAFE = "R&amp;D grew.\n"
-
-
-def write(path: Path, text: str, newline: str = "") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline=newline) as f:
-        f.write(text)
-    return path
-
-
-def read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- reporting and exit codes ---------------------------------------------------------

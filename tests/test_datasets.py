@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +52,6 @@ def cli_results(
         findings[row["filename"]].append(row)
     texts = {r["path"]: (tmp_path / r["path"]).read_text(encoding="utf-8") for r in records}
     return findings, texts
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.chdir(tmp_path)
-    yield tmp_path
 
 
 TASK = Task(

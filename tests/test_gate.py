@@ -8,33 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
 from lint.gate import gated_by, rate
 from lint.result import count_words
+from tests.conftest import run, write
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 # 20 words; one WS002 and one EN005.
 TALK = (
     "We will  go to the market on Monday and buy bread.\n"
     "Then we will see the R&amp;D people again today.\n"
 )
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def gate(limits: str) -> str:

@@ -15,6 +15,8 @@ from lint.cli import main
 from lint.report.html import _visible
 from tests.headless import Browser, find_browser
 
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
 CORPUS = {
     "a.txt": "Thank you , Mr. Wang.  \n\n\n\nNext  question , please.\nR&amp;D grew.\n",
     "b.txt": "Lost \ufffd here.\nA <br> tag and a NUL \x00 here.\n",
@@ -22,12 +24,6 @@ CORPUS = {
     "d.txt": "Clean.\n",
     "e.txt": "<script>alert('x')</script> in a transcript.\n",
 }
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def make_corpus(root: Path) -> None:

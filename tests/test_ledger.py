@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 from lint import __version__, files
-from lint.cli import main
 from lint.document import Document
 from rules import ALL_RULES
+from tests.conftest import run
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 KEYS = {
     "file",
@@ -44,18 +46,6 @@ CORPUS = {
     "d.txt": "Clean.\n",
     "e.txt": "x &amp;nbsp; y  \n",
 }
-
-
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def make(root: Path, texts: dict[str, str]) -> None:

@@ -23,12 +23,6 @@ def local_ray() -> Iterator[None]:
     ray.shutdown()
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.chdir(tmp_path)
-    yield tmp_path
-
-
 def test_check_dataset_equals_the_cli(local_ray: None, in_tmp: Path) -> None:
     import ray.data
 
