@@ -7,6 +7,7 @@ findings remain, 2 for a usage, config or input error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime
 import difflib
@@ -316,7 +317,7 @@ def run(
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
-    with Workers(args.jobs, len(jobs)) as workers:
+    with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
         results = run_jobs(with_evidence(jobs, workers), workers)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
@@ -461,6 +462,15 @@ def write_baseline(args: argparse.Namespace) -> int:
 def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
     distinct = {id(job.settings): job.settings for job in jobs}.values()
     return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
+
+
+def total_size(jobs: Sequence[Job]) -> int:
+    """The bytes of the files of a run (unreadable ones count as none)."""
+    size = 0
+    for job in jobs:
+        with contextlib.suppress(OSError):
+            size += job.path.stat().st_size
+    return size
 
 
 def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:

@@ -26,6 +26,7 @@ from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 MAX_PASSES = 20
+KEEP_BYTES = 16 * 1024 * 1024  # ~3 bytes of memory per byte of text kept
 R = TypeVar("R")
 FILES_PER_TASK = 8
 
@@ -123,12 +124,15 @@ def prepare(
     fmt: Format | None = None,
     path: Path | None = None,
     evidence: Evidence | None = None,
+    doc: Document | None = None,
 ) -> tuple[Document, list[Rule], Context]:
     """The document, the rules enabled for it and their context.
 
-    Without ``evidence`` from a whole run, the text's own is gathered.
+    Without ``evidence`` from a whole run, the text's own is gathered. ``doc`` is the
+    document of ``text`` when an earlier pass already made it.
     """
-    doc = document_for(text, display, settings, fmt)
+    if doc is None:
+        doc = document_for(text, display, settings, fmt)
     enabled = settings.enabled_rules(rules, path if path is not None else Path(display))
     if evidence is None:
         evidence = gather(doc, gatherers_of(enabled))
@@ -145,6 +149,7 @@ def process_text(
     fmt: Format | None = None,
     path: Path | None = None,
     evidence: Evidence | None = None,
+    doc: Document | None = None,
 ) -> FileResult:
     """Check or fix one text; errors become part of the result, never exceptions.
 
@@ -152,7 +157,7 @@ def process_text(
     """
     words = count_words(text)
     try:
-        doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence)
+        doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence, doc)
         if mode is Mode.CHECK:
             return FileResult(display, check_findings(doc, enabled, ctx), words=words)
         outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
@@ -173,11 +178,16 @@ def process_text(
     )
 
 
-def process_job(job: Job) -> FileResult:
-    try:
-        text, encoding = files.read(job.path, job.settings.max_file_size_mb)
-    except files.InputError as exc:
-        return FileResult(job.display, error=str(exc))
+def process_job(job: Job, kept: Kept | None = None) -> FileResult:
+    """Check or fix one file (with the document the evidence pass kept, if any)."""
+    doc = None
+    if kept is not None and job.path in kept:
+        text, encoding, doc = kept.pop(job.path)
+    else:
+        try:
+            text, encoding = files.read(job.path, job.settings.max_file_size_mb)
+        except files.InputError as exc:
+            return FileResult(job.display, error=str(exc))
     result = process_text(
         text,
         job.display,
@@ -187,6 +197,7 @@ def process_job(job: Job) -> FileResult:
         job.unsafe,
         path=job.path,
         evidence=job.evidence,
+        doc=doc,
     )
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
@@ -196,15 +207,22 @@ def process_job(job: Job) -> FileResult:
     return result
 
 
+Kept = dict[Path, tuple[str, str, Document]]  # path -> (text, encoding, document)
+
+
 class Workers:
     """Where a run's jobs are done: in this process, or in one pool of worker
     processes that serves every pass of the run (gathering evidence, then checking),
     so the workers start and load the rules once."""
 
-    def __init__(self, processes: int, jobs: int) -> None:
+    def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         self._pool = (
             ProcessPoolExecutor(processes) if processes > 1 and jobs > FILES_PER_TASK else None
         )
+        # In one process, a run of up to KEEP_BYTES keeps the documents the evidence
+        # pass made for the check pass: reading, masking and the rules' shared
+        # analyses (tokens, layouts) are then done once per file, not twice.
+        self.kept: Kept | None = {} if self._pool is None and size <= KEEP_BYTES else None
 
     def __enter__(self) -> Workers:
         return self
@@ -222,20 +240,25 @@ class Workers:
 
 def run_jobs(jobs: Sequence[Job], workers: Workers) -> list[FileResult]:
     """The result of every job, in the order of the jobs."""
+    if workers.kept is not None:
+        return [process_job(job, workers.kept) for job in jobs]
     return workers.map(process_job, jobs)
 
 
 # -- corpus evidence ---------------------------------------------------------------------
 
 
-def gather_job(job: Job) -> Evidence:
+def gather_job(job: Job, kept: Kept | None = None) -> Evidence:
     """The evidence of one file for the gatherers of its enabled rules; a file that
-    cannot be read gives none (the check pass reports it)."""
+    cannot be read gives none (the check pass reports it). With ``kept``, the
+    document is kept there for the check pass."""
     try:
-        text, _ = files.read(job.path, job.settings.max_file_size_mb)
+        text, encoding = files.read(job.path, job.settings.max_file_size_mb)
     except files.InputError:
         return Evidence()
     doc = document_for(text, job.display, job.settings)
+    if kept is not None:
+        kept[job.path] = (text, encoding, doc)
     try:
         return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
     except PatternTimeout:
@@ -244,4 +267,6 @@ def gather_job(job: Job) -> Evidence:
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
     """The summed evidence of every file, gathered before any is checked."""
+    if workers.kept is not None:
+        return total(gather_job(job, workers.kept) for job in jobs)
     return total(workers.map(gather_job, jobs))
