@@ -514,7 +514,19 @@ def _sentence_gap_verdict(
         return None
     if left.isdigit():
         return (right, Safety.UNSAFE) if right in SENTENCE_STARTERS else None
-    capitalised_question = mark == "?" and left[0].isupper() and left[1:].islower()
+    titled = left[0].isupper() and left[1:].islower()
+    # `Internet.The`: a capitalised word ends a sentence; code names (`Ecto.Query`,
+    # `String.Format`) do not go on with a sentence opener.
+    if (
+        titled
+        and len(left) >= 3
+        and right in SENTENCE_STARTERS
+        and mark == "."
+        and left not in ABBREVIATIONS
+        and words.is_known(left, user_words)
+    ):
+        return right, Safety.UNSAFE
+    capitalised_question = mark == "?" and titled
     if not (left.islower() or capitalised_question) or len(left) < 2 or left in ABBREVIATIONS:
         return None
     plain = words.is_known(left, user_words)

@@ -407,3 +407,12 @@ def test_words_split_candidates_rank_by_frequency() -> None:
     assert words.split_candidates("ofthe")[0].text == "of the"
     assert words.split_candidates("thescale")[0].text == "the scale"
     assert words.frequency("the") > words.frequency("scale") > 0 == words.frequency("xqzt")
+
+
+def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
+    text = "We spoke about the Internet.The minister agreed.\n"
+    assert (
+        fixed(text, "MW003", unsafe=True) == "We spoke about the Internet. The minister agreed.\n"
+    )
+    for code_name in ("Call Ecto.Query here.\n", "Use String.Format now.\n", "See Foo.The docs\n"):
+        assert codes_and_spans(code_name, "MW003") == []
