@@ -180,7 +180,4 @@ class FileResult:
     fixed: str | None = None
     passes: tuple[int, ...] = ()
     words: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return self.fixed is not None and self.fixed != self.original
+    changed: bool = False  # fixes changed the text (kept when the texts are dropped)

@@ -9,6 +9,7 @@ pool when asked, with results in the order of the files given.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -175,6 +176,7 @@ def process_text(
         fixed=outcome.doc.text,
         passes=outcome.passes,
         words=words,
+        changed=outcome.doc.text != text,
     )
 
 
@@ -204,6 +206,10 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
             files.write_atomically(job.path, result.fixed, encoding)
         except OSError as exc:
             return FileResult(job.display, error=f"cannot write: {exc.strerror or exc}")
+    if job.mode is Mode.FIX:
+        # Written: the texts are not needed any more, and a run over many files
+        # must not hold every file twice until it ends.
+        result = dataclasses.replace(result, original=None, fixed=None)
     return result
 
 
