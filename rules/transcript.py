@@ -156,20 +156,22 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
         if label.key in speaker:
             groups[speaker[label.key]].append(label)
     for group in groups.values():
-        forms = Counter(label.name for label in group)
+        # Spacing is WS002's business: `Wang  Zhijun` and `Wang Zhijun` are one form.
+        written = {id(label): " ".join(label.name.split()) for label in group}
+        forms = Counter(written[id(label)] for label in group)
         if len(forms) < 2:
             continue
         first_seen: dict[str, int] = {}
         words: dict[str, int] = {}
         for label in group:
-            first_seen.setdefault(label.name, label.start)
-            words[label.name] = len(label.tokens)
+            first_seen.setdefault(written[id(label)], label.start)
+            words[written[id(label)]] = len(label.tokens)
         canonical = max(
             forms,
             key=lambda form: (forms[form], words[form], not form.isupper(), -first_seen[form]),
         )
         for label in group:
-            if label.name == canonical:
+            if written[id(label)] == canonical:
                 continue
             yield Violation(
                 label.name_start,

@@ -212,3 +212,15 @@ def test_tr003_empty_last_turn() -> None:
 )
 def test_tr003_leaves_alone(text: str, filename: str) -> None:
     assert codes_and_spans(text, "TR003", filename) == []
+
+
+def test_tr001_ignores_spacing_so_fixes_settle() -> None:
+    # Found by bench/fuzz.py: TR001 copied a label's double space, WS002 removed it,
+    # and the two took turns for ever.
+    from lint.api import fix_text, settings_for
+
+    text = "**i  a Zhang:**  t\n\n**Zhang:**"
+    settings = settings_for(select=["ALL"])
+    once = fix_text(text, filename="t.md", settings=settings, unsafe=True).text
+    assert once == "**i  a Zhang:**  t\n\n**i a Zhang:**\n"
+    assert fix_text(once, filename="t.md", settings=settings, unsafe=True).text == once
