@@ -27,7 +27,7 @@ from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 MAX_PASSES = 20
-KEEP_BYTES = 16 * 1024 * 1024  # ~3 bytes of memory per byte of text kept
+KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
 R = TypeVar("R")
 FILES_PER_TASK = 8
 
