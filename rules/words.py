@@ -260,10 +260,6 @@ def estimated_frequency(word: str) -> int:
     return max(frequencies().get(base, 0) // discount, 1)
 
 
-def is_function_word(word: str) -> bool:
-    return word.lower() in FUNCTION_WORDS
-
-
 def is_known(word: str, words: frozenset[str] = frozenset(), *, prefixed: bool = True) -> bool:
     """Whether ``word`` is an English word, or one of the user's ``words``.
 
