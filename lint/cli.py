@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import datetime
-import difflib
 import os
 import sys
 from collections import Counter
@@ -19,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, datasets, files, ledger, lexicon
+from lint import __version__, files, ledger, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
@@ -170,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "dataset":
             return run_dataset(args)
         return check(args)
-    except (ConfigError, UsageError, BaselineError, datasets.DatasetError) as exc:
+    except (ConfigError, UsageError, BaselineError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -209,6 +207,8 @@ def fix_safety(r: Rule) -> str:
 
 def run_dataset(args: argparse.Namespace) -> int:
     """Check or fix every record of a dataset file, locally or on Ray."""
+    from lint import datasets  # its pool and JSON handling are needed by this command only
+
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     settings = SettingsResolver(overrides_of(args), args.config).for_path(Path("_"))
@@ -220,12 +220,17 @@ def run_dataset(args: argparse.Namespace) -> int:
         filename_field=args.filename_field,
         settings=settings,
     )
-    if args.ray:
-        count = datasets.run_ray(args.input, args.output, task, args.ray)
-        print(f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr)
-        return EXIT_CLEAN
-    results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
-    datasets.write_records(args.output, results)
+    try:
+        if args.ray:
+            count = datasets.run_ray(args.input, args.output, task, args.ray)
+            print(
+                f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr
+            )
+            return EXIT_CLEAN
+        results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
+        datasets.write_records(args.output, results)
+    except datasets.DatasetError as exc:
+        raise UsageError(str(exc)) from None
     column = "applied" if task.fix else "findings"
     total = sum(len(r[column]) for r in results)
     touched = sum(1 for r in results if r[column])
@@ -358,6 +363,8 @@ def announce_fixes(results: Sequence[FileResult]) -> None:
 
 
 def write_ledger(path: Path, results: Sequence[FileResult]) -> bool:
+    import datetime  # here, like difflib below: every import counts against start-up
+
     time = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     try:
         ledger.append(path, results, __version__, time)
@@ -578,6 +585,8 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
 def unified_diff(result: FileResult) -> str:
     before = (result.original or "").splitlines(keepends=True)
     after = (result.fixed or "").splitlines(keepends=True)
+    import difflib
+
     lines = difflib.unified_diff(before, after, result.path, result.path)
     out = []
     for line in lines:

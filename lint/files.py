@@ -12,7 +12,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -88,6 +87,8 @@ def write_atomically(path: Path, text: str, encoding: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile  # 5 ms to import, for runs that write
+
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}{TEMPORARY_MARK}", suffix=".tmp"
     )

@@ -13,7 +13,6 @@ whitespace next to it, leaves it unchanged.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 import regex
@@ -113,6 +112,8 @@ def fingerprint(text: str, code: str, start: int, end: int) -> str:
         before = _fold(before_lines)[-FINGERPRINT_CONTEXT:]
         after = _fold(after_lines)[:FINGERPRINT_CONTEXT]
     key = "\x1f".join((code, before, flagged, after))
+    import hashlib  # OpenSSL's 4 ms load is paid only by runs with findings
+
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

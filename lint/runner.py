@@ -12,10 +12,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lint import files
 from lint.config import Settings
@@ -25,6 +24,9 @@ from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternTimeout
 from lint.result import FileResult, Finding, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 MAX_PASSES = 20
 KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
@@ -222,9 +224,12 @@ class Workers:
     so the workers start and load the rules once."""
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
-        self._pool = (
-            ProcessPoolExecutor(processes) if processes > 1 and jobs > FILES_PER_TASK else None
-        )
+        self._pool: ProcessPoolExecutor | None = None
+        if processes > 1 and jobs > FILES_PER_TASK:
+            # Imported here: multiprocessing costs a one-file run 15 ms to import.
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(processes)
         # In one process, a run of up to KEEP_BYTES keeps the documents the evidence
         # pass made for the check pass: reading, masking and the rules' shared
         # analyses (tokens, layouts) are then done once per file, not twice.

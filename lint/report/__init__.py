@@ -1,23 +1,49 @@
 """Reporters: the findings of a run as text, JSON, SARIF, GitHub annotations, JUnit
 and a self-contained HTML page.
 
-Every reporter is a function from a ``Report`` to the string it prints.
+Every reporter is a function from a ``Report`` to the string it prints. A reporter's
+module is imported when it is first asked for: a run prints one format, and the
+others (an XML library, an HTML page's template) would only add to every start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 
-from lint.report import github, html, json_format, junit, sarif, text
 from lint.report.model import Report
 
-REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "junit": junit.render,
-    "html": html.render,
-}
+Reporter = Callable[[Report], str]
 
-__all__ = ["REPORTERS", "Report"]
+
+_MODULES = (
+    ("text", "text"),
+    ("json", "json_format"),
+    ("sarif", "sarif"),
+    ("github", "github"),
+    ("junit", "junit"),
+    ("html", "html"),
+)
+
+
+class _Reporters(Mapping[str, Reporter]):
+    """Format name -> the ``render`` function of its module, imported on lookup."""
+
+    def __init__(self) -> None:
+        self._modules = dict(_MODULES)
+
+    def __getitem__(self, name: str) -> Reporter:
+        module = importlib.import_module(f"lint.report.{self._modules[name]}")
+        render: Reporter = module.render
+        return render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
+
+__all__ = ["REPORTERS", "Report", "Reporter"]

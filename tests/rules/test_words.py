@@ -1,0 +1,53 @@
+"""The word table: the index a small run reads answers as the whole dict does."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+from rules import words
+
+
+def table_of(counts: dict[str, int]) -> tuple[words.WordTable, list[int]]:
+    """A table of ``counts`` and the list its loader appends to when it loads."""
+    loads: list[int] = []
+
+    def whole() -> dict[str, int]:
+        loads.append(1)
+        return counts
+
+    return words.WordTable(words._filed(counts), whole), loads
+
+
+def test_the_index_answers_like_the_dict() -> None:
+    counts = {"the": 900, "theme": 40, "them": 300, "a": 5, "at": 70, "scale": 12}
+    table, loads = table_of(counts)
+    for word in [*counts, "th", "thescale", "", "x", "the\tscale", "them\n"]:
+        assert table.get(word) == counts.get(word)
+        assert (word in table) == (word in counts)
+    assert table["theme"] == 40
+    assert table.get("thescale", 0) == 0
+    assert loads == []
+
+
+def test_many_lookups_load_the_whole_dict_once() -> None:
+    table, loads = table_of({"word": 3})
+    for _ in range(words._WHOLE_TABLE_AFTER + 5):
+        assert table.get("word") == 3
+    assert loads == [1]
+
+
+def test_the_real_table_knows_common_words_and_not_joins() -> None:
+    table = words.frequencies()
+    assert table["the"] > table["scale"] > 0
+    assert "thescale" not in table
+
+
+def test_writing_copies_removes_those_of_an_older_source(tmp_path: Path) -> None:
+    stale = tmp_path / "words-1-2.marshal"
+    stale.write_bytes(b"old")
+    index, whole = tmp_path / "words-3-4.index.marshal", tmp_path / "words-3-4.marshal"
+    words._write_copies({"word": 3}, index, whole)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [index.name, whole.name]
+    assert marshal.loads(whole.read_bytes()) == {"word": 3}
+    assert words.WordTable(marshal.loads(index.read_bytes()), dict).get("word") == 3
