@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from lint.document import Document
 
+T = TypeVar("T")
 LexiconEntries = Mapping[str, int]  # key -> count, for one section of the lexicon
 
 
@@ -46,9 +48,32 @@ class Evidence:
 
     documents: int = 0
     counts: Mapping[str, Counter[str]] = field(default_factory=dict)
+    # Analyses of the counts that rules share (see ``shared``); not part of the value.
+    _shared: dict[Callable[[Evidence], object], object] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def get(self, name: str) -> Counter[str]:
         return self.counts.get(name, Counter())
+
+    def shared(self, analysis: Callable[[Evidence], T]) -> T:
+        """``analysis(self)``, computed once for this evidence: a run hands the same
+        evidence to every document, so a rule can regroup the counts once per run
+        instead of once per document (like ``Document.shared``)."""
+        try:
+            return cast(T, self._shared[analysis])
+        except KeyError:
+            value = self._shared[analysis] = analysis(self)
+            return value
+
+    def __getstate__(self) -> tuple[int, Mapping[str, Counter[str]]]:
+        return self.documents, self.counts  # a worker recomputes what it shares
+
+    def __setstate__(self, state: tuple[int, Mapping[str, Counter[str]]]) -> None:
+        documents, counts = state
+        object.__setattr__(self, "documents", documents)
+        object.__setattr__(self, "counts", counts)
+        object.__setattr__(self, "_shared", {})
 
     def kept(self, gatherers: Iterable[Gatherer]) -> Evidence:
         """The evidence with each gatherer's ``keep`` applied to its counts."""

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 MAX_PASSES = 20
 KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
 R = TypeVar("R")
-FILES_PER_TASK = 8
+FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers.map``)
+TASKS_PER_WORKER = 16  # enough to even out the workers' loads
 
 
 class Mode(enum.Enum):
@@ -230,6 +231,7 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(processes)
+        self._processes = processes
         # In one process, a run of up to KEEP_BYTES keeps the documents the evidence
         # pass made for the check pass: reading, masking and the rules' shared
         # analyses (tokens, layouts) are then done once per file, not twice.
@@ -246,7 +248,10 @@ class Workers:
         """``function`` of every job, in the order of the jobs."""
         if self._pool is None:
             return [function(job) for job in jobs]
-        return list(self._pool.map(function, jobs, chunksize=FILES_PER_TASK))
+        # Each task carries the run's evidence once, and a worker regroups it once per
+        # task: on a large run, fewer and bigger tasks than one per 8 files.
+        size = max(FILES_PER_TASK, len(jobs) // (self._processes * TASKS_PER_WORKER))
+        return list(self._pool.map(function, jobs, chunksize=size))
 
 
 def run_jobs(jobs: Sequence[Job], workers: Workers) -> list[FileResult]:

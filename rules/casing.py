@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.evidence import Gatherer
+from lint.evidence import Evidence, Gatherer
 from lint.fix import Edit, Fix, Safety
 from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
@@ -686,17 +686,9 @@ def _regroup(counts: Counter[str]) -> _CorpusForms:
     return _CorpusForms(dict(occurrences), dict(files), frozenset(occurrences))
 
 
-_REGROUPED: list[tuple[Counter[str], _CorpusForms]] = []
-
-
-def _corpus_forms(counts: Counter[str]) -> _CorpusForms:
-    """The regrouped counts of a run, computed once per run (the same counts are
-    handed to every document)."""
-    if _REGROUPED and _REGROUPED[0][0] is counts:
-        return _REGROUPED[0][1]
-    regrouped = _regroup(counts)
-    _REGROUPED[:] = [(counts, regrouped)]
-    return regrouped
+def _corpus_forms(evidence: Evidence) -> _CorpusForms:
+    """The run's term forms regrouped; computed once per run with ``Evidence.shared``."""
+    return _regroup(evidence.get(TERM_FORMS.name))
 
 
 def _majority(forms: Counter[str]) -> str | None:
@@ -850,7 +842,7 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     one (a brand's official casing), or mean something else.
     """
     layout = _layout(doc)
-    corpus = _corpus_forms(ctx.evidence.get(TERM_FORMS.name))
+    corpus = ctx.evidence.shared(_corpus_forms)
     project = _project_terms(ctx)
     variants = _variants(layout, corpus.keys)
     runs = ctx.evidence.documents
