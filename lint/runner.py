@@ -14,7 +14,7 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from lint import files
 from lint.config import Settings
@@ -218,46 +218,98 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
 
 Kept = dict[Path, tuple[str, str, Document]]  # path -> (text, encoding, document)
 
+# The documents a worker process keeps from the evidence pass for the check pass of
+# its run. Per process by nature: the pool's initializer sets it up, and the pool
+# (and so the process) lives for one run.
+_worker_kept: Kept | None = None
+
+
+def _start_worker(keep: bool) -> None:
+    global _worker_kept  # the worker's own store, see above
+    _worker_kept = {} if keep else None
+
+
+def _run_task(function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) -> list[R]:
+    return [function(job, _worker_kept) for job in jobs]
+
 
 class Workers:
-    """Where a run's jobs are done: in this process, or in one pool of worker
-    processes that serves every pass of the run (gathering evidence, then checking),
-    so the workers start and load the rules once."""
+    """Where a run's jobs are done: in this process, or in worker processes that
+    serve every pass of the run (gathering evidence, then checking), so that each
+    starts and loads the rules once.
+
+    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
+    evidence pass made for the check pass: reading, masking and the rules' shared
+    analyses (tokens, layouts) are then done once per file, not twice. For that,
+    each file goes to the same worker in every pass: each worker is a pool of one
+    process, and the files are dealt to the workers by size, the next file to the
+    worker with the fewest bytes so far.
+    """
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        if processes > 1 and jobs > FILES_PER_TASK:
+        pooled = processes > 1 and jobs > FILES_PER_TASK
+        keep = size <= KEEP_BYTES * (processes if pooled else 1)
+        self.kept: Kept | None = {} if keep and not pooled else None
+        self._pools: list[ProcessPoolExecutor] = []
+        if pooled:
             # Imported here: multiprocessing costs a one-file run 15 ms to import.
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(processes)
-        self._processes = processes
-        # In one process, a run of up to KEEP_BYTES keeps the documents the evidence
-        # pass made for the check pass: reading, masking and the rules' shared
-        # analyses (tokens, layouts) are then done once per file, not twice.
-        self.kept: Kept | None = {} if self._pool is None and size <= KEEP_BYTES else None
+            self._pools = [
+                ProcessPoolExecutor(1, initializer=_start_worker, initargs=(keep,))
+                for _ in range(processes)
+            ]
+        self._worker_of: dict[Path, int] = {}
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
+        for pool in self._pools:
+            pool.shutdown()
 
-    def map(self, function: Callable[[Job], R], jobs: Sequence[Job]) -> list[R]:
-        """``function`` of every job, in the order of the jobs."""
-        if self._pool is None:
-            return [function(job) for job in jobs]
+    def map(self, function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) -> list[R]:
+        """``function`` of every job (and the documents kept), in the order of the jobs."""
+        if not self._pools:
+            return [function(job, self.kept) for job in jobs]
+        parts = self._deal(jobs)
         # Each task carries the run's evidence once, and a worker regroups it once per
-        # task: on a large run, fewer and bigger tasks than one per 8 files.
-        size = max(FILES_PER_TASK, len(jobs) // (self._processes * TASKS_PER_WORKER))
-        return list(self._pool.map(function, jobs, chunksize=size))
+        # task: a large run sends fewer and bigger tasks than one per 8 files.
+        size = max(FILES_PER_TASK, len(jobs) // (len(self._pools) * TASKS_PER_WORKER))
+        tasks = [
+            (chunk, pool.submit(_run_task, function, [jobs[i] for i in chunk]))
+            for pool, part in zip(self._pools, parts, strict=True)
+            for chunk in (part[k : k + size] for k in range(0, len(part), size))
+        ]
+        results: list[R | None] = [None] * len(jobs)
+        for chunk, task in tasks:
+            for i, result in zip(chunk, task.result(), strict=True):
+                results[i] = result
+        return cast(list[R], results)
+
+    def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
+        """The indices of the jobs each worker does: the worker a file went to in an
+        earlier pass, or the one with the fewest bytes so far."""
+        parts: list[list[int]] = [[] for _ in self._pools]
+        load = [0] * len(self._pools)
+        for i, job in enumerate(jobs):
+            worker = self._worker_of.get(job.path)
+            if worker is None:
+                worker = self._worker_of[job.path] = load.index(min(load))
+            parts[worker].append(i)
+            load[worker] += _size_of(job.path)
+        return parts
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def run_jobs(jobs: Sequence[Job], workers: Workers) -> list[FileResult]:
     """The result of every job, in the order of the jobs."""
-    if workers.kept is not None:
-        return [process_job(job, workers.kept) for job in jobs]
     return workers.map(process_job, jobs)
 
 
@@ -283,6 +335,4 @@ def gather_job(job: Job, kept: Kept | None = None) -> Evidence:
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
     """The summed evidence of every file, gathered before any is checked."""
-    if workers.kept is not None:
-        return total(gather_job(job, workers.kept) for job in jobs)
     return total(workers.map(gather_job, jobs))

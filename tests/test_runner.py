@@ -1,0 +1,54 @@
+"""The runner's workers: files dealt to the same worker in every pass of a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import Settings
+from lint.runner import Job, Mode, Workers
+from rules import registry
+from tests.conftest import read, run, write
+
+
+def jobs_for(paths: list[Path]) -> list[Job]:
+    return [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+
+
+def test_files_are_dealt_by_size_and_stay_with_their_worker(tmp_path: Path) -> None:
+    sizes = [900, 100, 100, 100, 500, 300, 100, 100, 100, 100]
+    paths = [write(tmp_path / f"{i}.txt", "x" * size) for i, size in enumerate(sizes)]
+    with Workers(2, len(paths)) as workers:
+        first = workers._deal(jobs_for(paths))
+        again = workers._deal(jobs_for(paths[::-1]))
+    assert first == [[0, 6, 7, 8], [1, 2, 3, 4, 5, 9]]
+    # The same files in another order: each goes to the worker it went to before.
+    assert [sorted(9 - i for i in part) for part in again] == first
+
+
+@pytest.mark.parametrize("action", [[], ["--fix"]])
+def test_corpus_evidence_gives_the_same_results_with_two_workers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, action: list[str]
+) -> None:
+    """A site's header in every file (PG004 needs the whole corpus to see it) and a
+    term cased two ways: one process and two workers report and fix the same."""
+    outputs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / jobs
+        for i in range(24):
+            write(
+                folder / f"{i:02}.txt",
+                f"Press Room\nSpeaker {i}: The industrial Internet grows .\n"
+                "The industrial Internet and the industrial internet.\n" * (1 + i % 2),
+            )
+        code, out, _ = run(capsys, "check", *action, "--jobs", jobs, str(folder))
+        texts = [read(folder / f"{i:02}.txt") for i in range(24)]
+        outputs.append((code, out.replace(str(folder), "DIR"), texts))
+    assert outputs[0] == outputs[1]
+    code, out, texts = outputs[0]
+    if action:  # the spaces before '.' are fixed; the header and the term are reported
+        assert not any(" ." in t for t in texts)
+        assert out.count("PG004") == 36 and out.count("CA001") == 36
+    else:
+        assert out.count("PG004") == 36 and out.count("WS004") == 36
