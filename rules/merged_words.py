@@ -20,7 +20,15 @@ rarely have, and asks for evidence before it flags:
   `industrialInternet` a join; a token that recurs, always joined, or is also
   written capitalised, is a name;
 - the second word is one that starts sentences (`The`, `Yeah`, `However`), which no
-  brand or code member is named after.
+  brand or code member is named after;
+- where a join shape is common in real words, more evidence of the same kind: a
+  short function word (`in`, `is`, `to`) also begins and ends words and names
+  (`begin`, `redis`, `modesto`), so a join with one needs a common word of four
+  letters on the other side and no sign of a word of its own (`talkin`, `jetson`,
+  `isalive`); after a period, a plural or a determiner (`expected.Margins`,
+  `factories.Last`) starts a sentence only in a document with no sign of code,
+  because modules name their members with nouns (`strings.Builder`); and a title
+  glued to a greeting (`productionWelcome back`) only at the start of a paragraph.
 
 The detectors read the masked text, so URLs, e-mail addresses, domains and file
 names (`china.org.cn`, `GoTime.fm`, `README.md`), timestamps, annotations and code
@@ -70,11 +78,51 @@ SAFE_STARTERS = frozenset(
 # acronym, the words that start a block of a scraped page (`SCIOUpdated`).
 CAMEL_STARTERS = frozenset(
     """
-    The These Those There Here We You He She They Our His Her Their But So Yes
-    Yeah Okay Thank Thanks However Also Well Meanwhile Finally
+    The These Those There Here We You He She They Our His Her Their My Your But So
+    Yes Yeah Okay Thank Thanks However Also Well Meanwhile Finally
     """.split()
 )
 ACRONYM_STARTERS = CAMEL_STARTERS | frozenset("Updated Published Posted Related Photo".split())
+# Months and days: a capitalised word that ends sentences and names no code module.
+CALENDAR_WORDS = frozenset(
+    """
+    January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
+# Modules and packages named with an English word (Go, Python, JavaScript): before
+# a dot and a capital they make a name (`strings.Builder`, `string.Template`,
+# `errors.New`, `models.Model`), not the end of a sentence.
+MODULE_NAMES = frozenset(
+    """
+    archive atomic big binary bits build bytes calendar collections color console
+    constant context copy crypto database debug decimal document draw email encoding
+    enum errors event exec flag format forms hash heap html http image index inspect
+    json list locale log logging maps math mock models net numbers operator parser
+    path platform plugin printer process queue rand random react reflect require ring
+    runtime secrets select signal slices socket sort sql statistics string strings
+    struct suite sync template testing text threading time token trace types typing
+    unicode unique unsafe url user views warnings window xml
+    """.split()
+)
+# After a period, words that open a sentence and name no member of a module, other
+# than SENTENCE_STARTERS: determiners, time words, questions (`factories.Last year`,
+# `December.Is the vaccine`); plural nouns open sentences too (`expected.Margins`).
+OPENERS = frozenset(
+    """
+    A Last Next Several Few Each Every Such Other Others Yesterday Tomorrow Tonight
+    Recently Later Earlier Nothing Everyone Everybody Nobody Someone Something
+    Everything Whether Though Despite Among Is Do
+    """.split()
+)
+# Members that a module names with a plural or a participle (`strings.Fields`,
+# `url.Values`, `typing.Annotated`): not the start of a sentence.
+TYPE_WORDS = frozenset(
+    """
+    Annotated Required Deferred Args Errors Fields Headers Items Keys Options Params
+    Positions Results Settings Types Values
+    """.split()
+)
 # The first words of identifiers (`getSource`, `createServer`): never read as a join.
 CODE_VERBS = frozenset(
     """
@@ -91,13 +139,41 @@ CODE_VERBS = frozenset(
 JOIN_HEADS = frozenset(
     """
     the of to for and you your they their this that these those there which what
-    would could should will have has was were are not can
+    would could should will have has was were are not can with
     """.split()
 )
 JOIN_TAILS = frozenset(
     """
     the of and has have had was were are would could should will with from that this
-    which they their there these those been you
+    which they their there these those been you for your
+    """.split()
+)
+# Short function words that also begin and end many words and names (`begin`,
+# `bison`, `season`, `attest`, `bylaw`, `modesto`, `shipit`). A join with one of
+# them needs a common content word of four letters or more on the other side
+# (`spenton`, `askedfor`, `isspent`, `westill`), and passes `_short_join`. Left out:
+# `in`, `on` and `be` before a word, which are prefixes (`inbox`, `onboard`,
+# `bewitched`), `so` before one (`solate`, `sorage`), and `by` and `at` after one,
+# which end place names and compounds (`hornsby`, `driveby`, `majorat`).
+SHORT_HEADS = frozenset("at is it we as but from".split())
+SHORT_TAILS = frozenset("in on is it so we as to".split())
+# Compounds and names that the word list lacks, that read as a word and a function
+# word, but are written as one (`builtin`, `linkedin`, `forall`).
+WRITTEN_AS_ONE = frozenset(
+    """
+    builtin builtins linkedin shipit weblog weblogs checkin checkins signin signon
+    logon mixin mixins addon addons optin dropin walkin weighin leadin fadein forall
+    mailto solaris
+    """.split()
+)
+# What lowercase identifiers test for or convert to after `is`, `as` and `from`
+# (`isalive`, `isempty`, `asarray`, `fromstring`): never split there.
+IDENTIFIER_WORDS = frozenset(
+    """
+    alive ready empty valid enabled disabled visible hidden defined undefined null
+    array arrays string strings number numeric digit digits upper lower ascii alpha
+    instance subclass file files type list dict tuple bytes float object objects json
+    text integer boolean matrix frame series iterable callable active running open
     """.split()
 )
 # Two function words glued together (`ofthe`, `thisis`, `canbe`).
@@ -105,13 +181,13 @@ PAIR_HEADS = frozenset(
     """
     of in on at to for from with by about into is was are were and but or as if that
     what has have had will would could should can may might must it this there you
-    we they
+    we they than so
     """.split()
 )
 PAIR_TAILS = frozenset(
     """
     the this that these those their his her our your my its an be been is was are
-    were have has not to you we they some and
+    were have has not to you we they some and for will also does all much many
     """.split()
 )
 # A second reading at least 1/AMBIGUITY as likely as the best makes the fix
@@ -120,6 +196,8 @@ AMBIGUITY = 100
 # A content half of a join must be at least this common: rare words are more often
 # pieces of names and terms than halves of a lost space.
 MIN_CONTENT_FREQUENCY = 300
+# And the content half of a join with a short function word at least this common.
+MIN_SHORT_JOIN_FREQUENCY = 3000
 
 _LONGEST_FUNCTION_WORD = max(map(len, words.FUNCTION_WORDS))
 
@@ -151,9 +229,26 @@ _LETTERS_LEFT = regex.compile(r"\p{L}+$")
 _LETTERS_RIGHT = regex.compile(r"\p{L}+")
 _LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 _ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
+_TITLED_CAMEL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+# What a title has none of: the end of a sentence, a subject pronoun.
+_NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
+# The greetings that open a talk or a briefing: glued to a title at the start of a
+# paragraph (`industrial InternetGood morning`, `productionWelcome back`).
+_GREETING = regex.compile(
+    r"(?:Good[ ](?:morning|afternoon|evening|day)|Welcome[ ](?:back|to|everyone|aboard)"
+    r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
+)
 _LOWER_RUN = regex.compile(r"[a-z]{5,}")
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
+# A sentence going on after a word: a space (or a comma and a space) and a word.
+_PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
+# Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
+# camelCase name.
+_CODE_NEARBY = regex.compile(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
+# Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
+# name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
+_CODE_IN_TEXT = regex.compile(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
 # A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
 # too often a man page section or a version: `node.1 page`, `alpha.2 release`).
 _NUMBER_IN_PROSE = regex.compile(r"(?:\d\d+(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)(?=[ ]\p{L})")
@@ -190,7 +285,11 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     - the document also has the two words with their space (`industrial Internet`);
     - or the second word is one that starts sentences or page blocks (`The`,
       `However`, `Updated`), which nothing is named after, or the first is `the`
-      (`theUnited States`), which no identifier starts with.
+      (`theUnited States`), which no identifier starts with;
+    - or, in the first sentence of a paragraph, the second word starts a greeting
+      that opens a talk (`Good morning`, `Welcome back`): a title glued to the text
+      under it (`productionWelcome back`, and with a capitalised title word,
+      `industrial InternetGood morning`, when the token occurs once).
 
     An acronym glued to a word (`SCIOUpdated`) needs the second kind of evidence,
     and must occur only once: `TLSSocket` and `SQLAlchemy` are names.
@@ -232,6 +331,9 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         last_end = end
         token = masked[start:end]
         shape = _LOWER_CAMEL.fullmatch(token) or _ACRONYM_CAMEL.fullmatch(token)
+        titled = shape is None and _in_title(masked, start)
+        if titled:
+            shape = _TITLED_CAMEL.fullmatch(token)  # `InternetGood`, only under a title
         if shape is None or _looks_like_code(masked, start, end):
             continue
         if token in accepted or words.is_known(token, accepted):
@@ -239,7 +341,11 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         left, right = shape.group(1), shape.group(2)
         if counts is None:
             counts = Counter(_camel_tokens(masked))
-        if not _camel_evidence(masked, left, right, counts[token], accepted):
+        if titled:
+            greeting = _GREETING.match(masked, start + len(left))
+            if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
+                continue
+        elif not _camel_evidence(masked, start, left, right, counts[token], accepted):
             continue
         cut = start + len(left)
         yield Violation(
@@ -257,7 +363,7 @@ def _camel_tokens(masked: str) -> Iterator[str]:
 
 
 def _camel_evidence(
-    masked: str, left: str, right: str, occurrences: int, user_words: frozenset[str]
+    masked: str, start: int, left: str, right: str, occurrences: int, user_words: frozenset[str]
 ) -> bool:
     acronym = not left.islower()
     if left in CODE_VERBS or not (acronym or words.is_known(left, user_words)):
@@ -268,8 +374,24 @@ def _camel_evidence(
         return True
     if right in (ACRONYM_STARTERS if acronym else CAMEL_STARTERS):
         return True  # nothing is named `somethingThe` or `ABCUpdated`
+    if not acronym and _GREETING.match(masked, start + len(left)) and _in_title(masked, start):
+        return True  # a title glued to the greeting under it: `productionWelcome back`
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
+
+
+def _in_title(masked: str, start: int) -> bool:
+    """Whether ``start`` may be in the title of a paragraph: in its first line (at the
+    start of the document or after a blank line), with no sentence mark and no
+    subject pronoun before it on the line (`We call showWelcome` is a sentence)."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if _NOT_IN_TITLE.search(masked, line_start, start):
+        return False
+    at, newlines = line_start - 1, 0
+    while at >= 0 and masked[at] in " \t\r\n":
+        newlines += masked[at] == "\n"
+        at -= 1
+    return at < 0 or newlines >= 2
 
 
 # -- MW002 ----------------------------------------------------------------------------
@@ -290,12 +412,19 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `words`) and reads as two words of which at least one is a function word:
     - a function word and a common word: `thescale` (the scale), `youto` (you to),
       `rolehas` (role has), `kindof` (kind of);
-    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`.
+    - a short function word that also begins or ends many words (`in`, `on`, `is`,
+      `it`, `to`, `as`, `we`...) and a common word of four letters or more:
+      `spenton`, `askedfor`, `isspent`, `westill`; unless the token looks like a word
+      of its own: a dropped g (`talkin`), the ending of a name (`jetson`), an
+      identifier (`isalive`, `asarray`), a compound the word list lacks (`builtin`,
+      `linkedin`, `shipit`), an old `a-` word (`astable`);
+    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`, `wewill`.
 
     Left alone: any real word, however rare or new, and compounds of two content
     words (`blockchain`, `cybersecurity`, `livestream`, `dataset`), which are for
     spelling rules to judge; tokens whose function word is really a prefix or an
-    ending (`inbox`, `onboarding`, `async`, `readme`, `labour`, `redis`); names
+    ending (`inbox`, `onboarding`, `async`, `readme`, `labour`, `redis`; so any
+    `in` or `on` before a word: `inproduction` stays); names
     (a token the document also writes capitalised, or one it repeats and never
     writes apart); capitalised and mixed-case tokens; words of other languages and
     misspellings that do not split into two words.
@@ -379,11 +508,35 @@ def _readings(token: str, accepted: frozenset[str]) -> list[words.Split]:
 
 
 def _is_join(left: str, right: str) -> bool:
+    if left + right in WRITTEN_AS_ONE:
+        return False
     return (
         (left in PAIR_HEADS and right in PAIR_TAILS)
         or (left in JOIN_HEADS and _content(right) and (left != "to" or _common_after_to(right)))
         or (right in JOIN_TAILS and _content(left))
+        or _short_join(left, right)
     )
+
+
+def _short_join(left: str, right: str) -> bool:
+    """A join with a short function word: a common content word on the other side,
+    and no sign that the token is a word of its own."""
+    if left in SHORT_HEADS:
+        if not _common_content(right) or (left == "at" and right.startswith("t")):
+            return False  # `attent`, `attrap`: the Latin `at-` of `attend`
+        if right in IDENTIFIER_WORDS:
+            return False  # `isalive`, `asarray`: a name in code
+        # `astable`, `aswing`: `a-` and a word, an older compound
+        return left[0] != "a" or not words.is_known(left[1:] + right)
+    if right not in SHORT_TAILS or not _common_content(left):
+        return False
+    if right == "in":
+        return not words.frequency(left + "ing")  # `tellin`, `talkin`: a dropped g
+    if right == "on":
+        return len(left) >= 5  # `jetson`, `felton`, `chaton`: names and loans
+    if right == "it":
+        return left.endswith(("ed", "s"))  # `readsit`; not `shipit`, `stickit`
+    return True
 
 
 def _common_after_to(word: str) -> bool:
@@ -398,6 +551,15 @@ def _content(word: str) -> bool:
         len(word) >= 3
         and word not in words.FUNCTION_WORDS
         and words.frequency(word) >= MIN_CONTENT_FREQUENCY
+    )
+
+
+def _common_content(word: str) -> bool:
+    """A content word common enough to be a half of a join with a short function word."""
+    return (
+        len(word) >= 4
+        and word not in words.FUNCTION_WORDS
+        and words.frequency(word) >= MIN_SHORT_JOIN_FREQUENCY
     )
 
 
@@ -420,13 +582,22 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
       `fantastic.Yeah`, `done?So`);
     - or it is a capitalised common word ending in `-ed` or `-ly` (`internet.Guided`,
       `said.Finally`), which no class or module is named like;
+    - or, after a period, it is a plural noun or a determiner, time word or
+      question that opens sentences (`expected.Margins were`, `factories.Last year`,
+      `constructive.A reporter`, `December.Is the`), the first word is a common
+      word (or a month or day), a sentence goes on after the second, and nothing
+      says code: no module's name on the left (`strings.Fields`, `errors.Is`), no
+      brackets, operators or dotted names near it or anywhere a call or a
+      `snake_case` name in the document, and the left word is not used before
+      another dot;
     - or the mark is `?` or `!` (`really?Yes`);
     - or a period stands between a word and a number (`poverty.82.49 million`).
 
     Left alone: abbreviations and initials (`U.S.`, `e.g.`, `Ph.D.`, `J.R.R.`,
     `a.m.`, `No.5`), decimals, versions and times, domains and file names
     (`china.org.cn`, `GoTime.fm`, `README.md`, masked), dotted code names
-    (`jQuery.Deferred`, `string.Template`, `Ecto.Query`, `http.Handler`), ellipses
+    (`jQuery.Deferred`, `string.Template`, `Ecto.Query`, `http.Handler`,
+    `cobra.Command`: a singular noun after a dot is a member), ellipses
     (`so...The`), and anything next to digits, underscores or more dots.
 
     ## Why is this bad?
@@ -510,7 +681,7 @@ def _sentence_gap_verdict(
         return None  # `Ph.D`, `Ave.NW`, `obj.Method(`, `Ecto.Query.from`
     if right == "I" and not masked.startswith((" ", "'", "’"), end):
         return None
-    if len(right) < 2 and right != "I":
+    if len(right) < 2 and right not in ("I", "A"):
         return None
     if left.isdigit():
         return (right, Safety.UNSAFE) if right in SENTENCE_STARTERS else None
@@ -526,10 +697,18 @@ def _sentence_gap_verdict(
         and words.is_known(left, user_words)
     ):
         return right, Safety.UNSAFE
+    if titled and left in CALENDAR_WORDS and mark == ".":
+        # `Thursday.Members`: a date ends a sentence, and no module is named like it
+        return (right, Safety.UNSAFE) if _sentence_after(masked, left, after, end) else None
     capitalised_question = mark == "?" and titled
     if not (left.islower() or capitalised_question) or len(left) < 2 or left in ABBREVIATIONS:
         return None
     plain = words.is_known(left, user_words)
+    if right == "A":
+        # `constructive.A reporter`; `A` alone is a name, a grade, a variable
+        return (
+            (right, Safety.UNSAFE) if plain and _sentence_after(masked, left, after, end) else None
+        )
     if right in SENTENCE_STARTERS:
         safe = plain and mark == "." and right in SAFE_STARTERS
         return right, Safety.SAFE if safe else Safety.UNSAFE
@@ -541,10 +720,54 @@ def _sentence_gap_verdict(
         and len(right) >= 5
         and right.endswith(("ed", "ly"))
         and words.is_known(right, user_words)
+        and left not in MODULE_NAMES
+        and right not in TYPE_WORDS
         and regex.match(r"[ ,]+\p{Ll}", masked[end : end + 3])
     ):
         return right, Safety.UNSAFE
+    if mark == "." and plain and _sentence_after(masked, left, after, end):
+        return right, Safety.UNSAFE  # `expected.Margins were lower`
     return None
+
+
+def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
+    """Whether `left.Right` (the capital at ``after``, the word ending at ``end``) is
+    the end of a sentence and the start of the next one rather than a dotted name
+    (`strings.Builder`, `queue.Queue`, `cobra.Command`): both words are common, the
+    left one of three letters or more and no module's name, the right one opens
+    sentences or is a plural (members are mostly singular); a sentence goes on after
+    it; nothing that looks like code stands close by or anywhere in the document;
+    and the document does not use the left word before another dot (`errors.Is`)."""
+    lower = left.lower()
+    right = masked[after:end].lower()
+    if len(left) < 3 or lower in MODULE_NAMES or masked[after:end] in TYPE_WORDS:
+        return False
+    if right.startswith(lower) or lower.startswith(right):
+        return False  # `queue.Queue`, `models.Model`
+    if min(words.frequency(lower), words.frequency(right)) < MIN_CONTENT_FREQUENCY:
+        return False
+    if not (masked[after:end] in OPENERS or _plural(right)):
+        return False  # `cobra.Command`, `spring.Bean`: a singular noun is a member
+    if not _PROSE_AFTER.match(masked, end) or (
+        right == "a" and masked[end + 1 : end + 2].isupper()
+    ):
+        return False
+    start = masked.rfind(left, 0, after)
+    window = masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
+    if _CODE_NEARBY.search(window):
+        return False
+    dotted = regex.finditer(rf"(?<![\p{{L}}\p{{N}}_.]){regex.escape(left)}\.\p{{L}}", masked)
+    if next(dotted, None) is not None and next(dotted, None) is not None:
+        return False  # the same module twice: `errors.New`, `errors.Is`
+    return _CODE_IN_TEXT.search(masked) is None
+
+
+def _plural(word: str) -> bool:
+    """Whether a lowercase word is the plural of a listed noun (`margins`, `clinics`)."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    stem = word[:-1]
+    return words.frequency(stem) > 0 or (stem.endswith("e") and words.frequency(stem[:-1]) > 0)
 
 
 # -- MW004 ----------------------------------------------------------------------------

@@ -116,6 +116,46 @@ def test_mw001_leaves_alone(text: str) -> None:
     assert flagged(text, "MW001") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "token", "cut"),
+    [
+        ("A talk on rural schoolsWelcome back to the show.\n", "schoolsWelcome", 7),
+        ("Update on the harbour worksGood morning to you all.\n", "worksGood", 5),
+        ("Notes on the city BudgetGood evening, everyone.\n", "BudgetGood", 6),
+        ("Intro.\n\nNotes on the new bridgeWelcome to the meeting.\n", "bridgeWelcome", 6),
+        # `My` and `Your`, like `Our` and `Their`, name no identifier's second part
+        ("I am glad to see my friendsYour table is ready.\n", "friendsYour", 7),
+    ],
+)
+def test_mw001_flags_titles_glued_to_a_greeting(text: str, token: str, cut: int) -> None:
+    assert flagged(text, "MW001") == [token]
+    split = f"{token[:cut]} {token[cut:]}"
+    assert fixed(text, "MW001", unsafe=True) == text.replace(token, split)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a greeting glued to a word inside a paragraph, not under a title
+        "We met at noon.\nThe sendWelcome hook runs first. Then the rest.\n",
+        "Sure. The sendWelcome to the user is async.\n",
+        # a greeting word that is no greeting
+        "Notes on showWelcome in the app.\n",
+        # a sentence, not a title: it has a subject
+        "We call showWelcome to the app.\n",
+        "The feelGood factor matters.\n",
+        # capitalised words glued together are names outside a title
+        "We use PowerPoint and PlayStation.\n",
+        "Intro.\nThe ShowGood morning app.\n",
+        # a title-like token that recurs is a name
+        "The ShowGood morning show. ShowGood again.\n",
+        "uncurryThis\n",
+    ],
+)
+def test_mw001_leaves_greeting_lookalikes_alone(text: str) -> None:
+    assert flagged(text, "MW001") == []
+
+
 def test_mw001_user_words() -> None:
     text = "Try the heldThe app.\n"
     assert flagged(text, "MW001") == ["heldThe"]
@@ -137,6 +177,22 @@ def test_mw001_user_words() -> None:
         ("Thisis the end.\n", "Thisis the end.\n"),  # capitalised: left alone
         ("We put it inthe box.\n", "We put it in the box.\n"),
         ("It canbe done.\n", "It can be done.\n"),
+        # a short function word and a common word of four letters or more
+        ("The grant was spenton roads.\n", "The grant was spent on roads.\n"),
+        ("She readsit every night.\n", "She reads it every night.\n"),
+        ("The town askedfor help.\n", "The town asked for help.\n"),
+        ("Our plan movesto the next stage.\n", "Our plan moves to the next stage.\n"),
+        ("The budget isspent quickly.\n", "The budget is spent quickly.\n"),
+        ("Then westill need a vote.\n", "Then we still need a vote.\n"),
+        ("It matters a lot becausewe care.\n", "It matters a lot because we care.\n"),
+        ("Call me assoon as you land.\n", "Call me as soon as you land.\n"),
+        (
+            "The crowd was huge, butplayers stayed calm.\n",
+            "The crowd was huge, but players stayed calm.\n",
+        ),
+        # two function words
+        ("Then wewill see.\n", "Then we will see.\n"),
+        ("It hurt somuch.\n", "It hurt so much.\n"),
     ],
 )
 def test_mw002_fix(text: str, result: str) -> None:
@@ -180,6 +236,30 @@ def test_mw002_fix(text: str, result: str) -> None:
         "theano",
         "whoof",
         "withdrawl",
+        # a short function word at the edge of a word of its own
+        "talkin",  # a dropped g: talking
+        "tellin",
+        "jetson",  # names end in -son, -ton, -by
+        "felton",
+        "hornsby",
+        "driveby",
+        "astable",  # an `a-` word, not `as table`
+        "attent",  # the Latin `at-` of `attend`
+        "solate",  # `so` before a word is left alone
+        "bewitched",  # and `be`
+        "inproduction",  # and `in` and `on`, which are prefixes
+        "onweekends",
+        # compounds and names the word list lacks
+        "builtin",
+        "linkedin",
+        "weblog",
+        "mailto",
+        "solaris",
+        # identifiers
+        "isalive",
+        "isempty",
+        "asarray",
+        "fromstring",
         # other languages and names
         "porque",
         "xiaoli",
@@ -407,6 +487,64 @@ def test_words_split_candidates_rank_by_frequency() -> None:
     assert words.split_candidates("ofthe")[0].text == "of the"
     assert words.split_candidates("thescale")[0].text == "the scale"
     assert words.frequency("the") > words.frequency("scale") > 0 == words.frequency("xqzt")
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        (
+            "Sales fell more than we feared.Margins held up, though.\n",
+            "Sales fell more than we feared. Margins held up, though.\n",
+        ),
+        (
+            "It rained all night.Farmers in the valley were glad.\n",
+            "It rained all night. Farmers in the valley were glad.\n",
+        ),
+        ("The talks went well.A deal may follow.\n", "The talks went well. A deal may follow.\n"),
+        (
+            "We left the port.Last week the ship sailed.\n",
+            "We left the port. Last week the ship sailed.\n",
+        ),
+        (
+            "It opens in the spring.Is that too late?\n",
+            "It opens in the spring. Is that too late?\n",
+        ),
+        ("We vote on Friday.Members may speak.\n", "We vote on Friday. Members may speak.\n"),
+    ],
+)
+def test_mw003_plural_or_opener_after_a_period(text: str, result: str) -> None:
+    assert safeties(text, "MW003") == [Safety.UNSAFE]
+    assert fixed(text, "MW003", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a singular noun after a dot is a member of a module
+        "You can use cobra.Command to build it.\n",
+        "Then call spring.Bean and go.\n",
+        # modules named with a word, and plural members
+        "Call strings.Fields on the line.\n",
+        "The typing.Annotated hint is new.\n",
+        "Read the url.Values it gets.\n",
+        # the left word used before a dot twice: a module
+        "Use papers.Notes and then papers.Files here.\n",
+        # code elsewhere in the document
+        "Read the rows.Columns come next, see load_rows() for it.\n",
+        "The shop.Goods are listed by shop_items in the docs.\n",
+        # code next to it
+        "Set x = tables.Rows now.\n",
+        # a module's member named after it
+        "Make a queues.Queues pool.\n",
+        # nothing goes on after the word
+        "It was in the tables.Rows\n",
+        # `A` followed by a capital, a month before a singular noun
+        "See the grades.A Plus is rare.\n",
+        "It is due in March.Report back.\n",
+    ],
+)
+def test_mw003_leaves_dotted_names_alone(text: str) -> None:
+    assert flagged(text, "MW003") == []
 
 
 def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
