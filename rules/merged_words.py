@@ -153,17 +153,17 @@ JOIN_TAILS = frozenset(
 # them needs a common content word of four letters or more on the other side
 # (`spenton`, `askedfor`, `isspent`, `westill`), and passes `_short_join`. Left out:
 # `in`, `on` and `be` before a word, which are prefixes (`inbox`, `onboard`,
-# `bewitched`), `so` before one (`solate`, `sorage`), and `by` and `at` after one,
-# which end place names and compounds (`hornsby`, `driveby`, `majorat`).
+# `bewitched`), `so` before one (`solate`, `sorage`), and `by` after one, which
+# ends place names and compounds (`hornsby`, `driveby`).
 SHORT_HEADS = frozenset("at is it we as but from".split())
-SHORT_TAILS = frozenset("in on is it so we as to".split())
+SHORT_TAILS = frozenset("in on at is it so we as to".split())
 # Compounds and names that the word list lacks, that read as a word and a function
 # word, but are written as one (`builtin`, `linkedin`, `forall`).
 WRITTEN_AS_ONE = frozenset(
     """
     builtin builtins linkedin shipit weblog weblogs checkin checkins signin signon
     logon mixin mixins addon addons optin dropin walkin weighin leadin fadein forall
-    mailto solaris
+    mailto solaris howto howtos
     """.split()
 )
 # What lowercase identifiers test for or convert to after `is`, `as` and `from`
@@ -181,13 +181,13 @@ PAIR_HEADS = frozenset(
     """
     of in on at to for from with by about into is was are were and but or as if that
     what has have had will would could should can may might must it this there you
-    we they than so
+    we they than so which does do did why how when where all only
     """.split()
 )
 PAIR_TAILS = frozenset(
     """
     the this that these those their his her our your my its an be been is was are
-    were have has not to you we they some and for will also does all much many
+    were have has not to you we they some and for will also does all much many being
     """.split()
 )
 # A second reading at least 1/AMBIGUITY as likely as the best makes the fix
@@ -229,6 +229,7 @@ _LETTERS_LEFT = regex.compile(r"\p{L}+$")
 _LETTERS_RIGHT = regex.compile(r"\p{L}+")
 _LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 _ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
+_WORD_AFTER_SPACE = regex.compile(r"[ ](\p{L}+)")
 _TITLED_CAMEL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 # What a title has none of: the end of a sentence, a subject pronoun.
 _NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -236,6 +237,7 @@ _NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey
 # paragraph (`industrial InternetGood morning`, `productionWelcome back`).
 _GREETING = regex.compile(
     r"(?:Good[ ](?:morning|afternoon|evening|day)|Welcome[ ](?:back|to|everyone|aboard)"
+    r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
 _LOWER_RUN = regex.compile(r"[a-z]{5,}")
@@ -292,7 +294,10 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       `industrial InternetGood morning`, when the token occurs once).
 
     An acronym glued to a word (`SCIOUpdated`) needs the second kind of evidence,
-    and must occur only once: `TLSSocket` and `SQLAlchemy` are names.
+    and must occur only once: `TLSSocket` and `SQLAlchemy` are names. A first word
+    that starts identifiers (`from`, `get`, `to`: `fromJson`) needs the phrase
+    written apart with the word after it (`fromLincoln School` and `from Lincoln
+    School`).
 
     Left alone: brand and product names that mix case on purpose (`iPhone`, `eBay`,
     `WeChat`, `YouTube`, `PowerPoint`, `JavaScript`, `GitHub`, `macOS`, `McDonald`:
@@ -345,7 +350,7 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             greeting = _GREETING.match(masked, start + len(left))
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
                 continue
-        elif not _camel_evidence(masked, start, left, right, counts[token], accepted):
+        elif not _camel_evidence(masked, (start, end), left, right, counts[token], accepted):
             continue
         cut = start + len(left)
         yield Violation(
@@ -363,13 +368,26 @@ def _camel_tokens(masked: str) -> Iterator[str]:
 
 
 def _camel_evidence(
-    masked: str, start: int, left: str, right: str, occurrences: int, user_words: frozenset[str]
+    masked: str,
+    span: tuple[int, int],
+    left: str,
+    right: str,
+    occurrences: int,
+    user_words: frozenset[str],
 ) -> bool:
+    start, end = span
     acronym = not left.islower()
-    if left in CODE_VERBS or not (acronym or words.is_known(left, user_words)):
+    if not (acronym or words.is_known(left, user_words)):
         return False
     if occurrences > 1 and (acronym or not _written(masked, f"{left} {right}", fold=False)):
         return False  # a token that recurs, never written apart, is a name
+    if left in CODE_VERBS:
+        # `fromJson`, `getSource`: only the phrase written apart elsewhere, with the
+        # word after it, vouches for a join (`fromLincoln Elementary`)
+        following = _WORD_AFTER_SPACE.match(masked, end)
+        return following is not None and _written(
+            masked, f"{left} {right} {following.group(1)}", fold=False
+        )
     if not acronym and _written(masked, f"{left} {right}", fold=False):
         return True
     if right in (ACRONYM_STARTERS if acronym else CAMEL_STARTERS):
@@ -412,13 +430,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `words`) and reads as two words of which at least one is a function word:
     - a function word and a common word: `thescale` (the scale), `youto` (you to),
       `rolehas` (role has), `kindof` (kind of);
-    - a short function word that also begins or ends many words (`in`, `on`, `is`,
-      `it`, `to`, `as`, `we`...) and a common word of four letters or more:
+    - a short function word that also begins or ends many words (`in`, `on`, `at`,
+      `is`, `it`, `to`, `as`, `we`...) and a common word of four letters or more:
       `spenton`, `askedfor`, `isspent`, `westill`; unless the token looks like a word
       of its own: a dropped g (`talkin`), the ending of a name (`jetson`), an
       identifier (`isalive`, `asarray`), a compound the word list lacks (`builtin`,
       `linkedin`, `shipit`), an old `a-` word (`astable`);
-    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`, `wewill`.
+    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`, `wewill`, `didyou`.
 
     Left alone: any real word, however rare or new, and compounds of two content
     words (`blockchain`, `cybersecurity`, `livestream`, `dataset`), which are for
@@ -532,8 +550,8 @@ def _short_join(left: str, right: str) -> bool:
         return False
     if right == "in":
         return not words.frequency(left + "ing")  # `tellin`, `talkin`: a dropped g
-    if right == "on":
-        return len(left) >= 5  # `jetson`, `felton`, `chaton`: names and loans
+    if right in ("on", "at"):
+        return len(left) >= 5  # `jetson`, `felton`, `chaton`, `ballat`: names and loans
     if right == "it":
         return left.endswith(("ed", "s"))  # `readsit`; not `shipit`, `stickit`
     return True

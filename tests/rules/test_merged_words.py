@@ -125,6 +125,7 @@ def test_mw001_leaves_alone(text: str) -> None:
         ("Intro.\n\nNotes on the new bridgeWelcome to the meeting.\n", "bridgeWelcome", 6),
         # `My` and `Your`, like `Our` and `Their`, name no identifier's second part
         ("I am glad to see my friendsYour table is ready.\n", "friendsYour", 7),
+        ("Notes from the potting shedHello and welcome to you.\n", "shedHello", 4),
     ],
 )
 def test_mw001_flags_titles_glued_to_a_greeting(text: str, token: str, cut: int) -> None:
@@ -154,6 +155,14 @@ def test_mw001_flags_titles_glued_to_a_greeting(text: str, token: str, cut: int)
 )
 def test_mw001_leaves_greeting_lookalikes_alone(text: str) -> None:
     assert flagged(text, "MW001") == []
+
+
+def test_mw001_code_verb_needs_the_phrase_written_apart() -> None:
+    # `from` starts identifiers (`fromJson`); the phrase with its next word vouches
+    text = "Pupils fromLincoln School sang. Pupils from Lincoln School won.\n"
+    assert flagged(text, "MW001") == ["fromLincoln"]
+    assert flagged("Read it fromJson data, or from Json files.\n", "MW001") == []
+    assert flagged("Pupils fromLincoln School sang.\n", "MW001") == []
 
 
 def test_mw001_user_words() -> None:
@@ -193,6 +202,14 @@ def test_mw001_user_words() -> None:
         # two function words
         ("Then wewill see.\n", "Then we will see.\n"),
         ("It hurt somuch.\n", "It hurt so much.\n"),
+        (
+            "The vote, whichwill decide it, is today.\n",
+            "The vote, which will decide it, is today.\n",
+        ),
+        ("Why didyou stay?\n", "Why did you stay?\n"),
+        ("Thanks to you allfor coming.\n", "Thanks to you all for coming.\n"),
+        ("Sorry forbeing late.\n", "Sorry for being late.\n"),
+        ("We meet at the stationat noon.\n", "We meet at the station at noon.\n"),
     ],
 )
 def test_mw002_fix(text: str, result: str) -> None:
@@ -255,6 +272,8 @@ def test_mw002_fix(text: str, result: str) -> None:
         "weblog",
         "mailto",
         "solaris",
+        "howto",
+        "ballat",  # `at` after a word of four letters
         # identifiers
         "isalive",
         "isempty",
