@@ -3,7 +3,7 @@
     .venv/bin/python bench/merged_words.py            # the table
     .venv/bin/python bench/merged_words.py --verbose  # and every miss and false hit
 
-Every case is written here, not taken from the web or a corpus. Twelve short
+Every case is written here, not taken from the web or a corpus. Fourteen short
 transcript-like documents (briefings, hearings, podcasts), all correct text, are
 damaged in one place at a time the way each rule's artifact arises:
 
@@ -28,7 +28,7 @@ the rule's fixes (`fix_text(..., unsafe=True)`) gives the expected text. Display
 fixes are never applied; a case whose finding offers one is counted as `sugg`, and
 `sugg ok` counts those whose suggestion would give the expected text.
 
-The negative list (NEGATIVES, over 300 entries) is correct text that looks joined:
+The negative list (NEGATIVES, over 500 entries) is correct text that looks joined:
 brands, romanised Chinese names, places, modern compounds, code identifiers,
 abbreviations, domains and file names, numbers, times, versions. Each is checked
 alone and inside a carrier sentence, for all five rules.
@@ -186,6 +186,29 @@ DOCUMENTS: list[tuple[str, list[str]]] = [
             "Water on the Moon could one day supply drinking water and fuel for future crews.",
         ],
     ),
+    (
+        "Podcast episode on growing vegetables at home",
+        [
+            "Hello and welcome, this is the garden hour and I am your host.",
+            "My guest grew up on a farm in Oregon and now teaches at a college in Portland.",
+            "What should a beginner plant first if they only have a balcony?",
+            "Start with herbs and lettuce, because they forgive most mistakes.",
+            "Water them in the morning, and give them as much light as you can.",
+            "Many of my students in Portland grow tomatoes in buckets on their steps.",
+        ],
+    ),
+    (
+        "Town hall meeting on school funding",
+        [
+            "Thank you all for coming out on a cold evening to talk about our schools.",
+            "The district faces a shortfall of six million dollars next year.",
+            "Parents from Lincoln Elementary asked why the music program would be cut.",
+            "The superintendent said that no decision had been made yet.",
+            "Several teachers from Lincoln Elementary spoke about their crowded classrooms.",
+            "Could the board delay the vote until the state budget is known?",
+            "That is possible, and we will discuss it at the next meeting.",
+        ],
+    ),
 ]
 
 # Function words whose space to a neighbouring lowercase word is dropped for MW002.
@@ -282,6 +305,32 @@ NEGATIVES: list[str] = [
     ArrayList HashMap StringBuilder assertThat andThen uncurryThis remoteStorage""".split(),
     "jQuery.Deferred",
     "string.Template",
+    # dotted names whose member is a common word (MW003 asks for a plural or an
+    # opener, no module's name, no code around)
+    "cobra.Command",
+    "spring.Bean",
+    "click.Command",
+    "celery.Task",
+    "rails.Application",
+    "errors.New",
+    "errors.Is",
+    "strings.Fields",
+    "url.Values",
+    "typing.Annotated",
+    "queue.Queue",
+    "models.Model",
+    "time.Duration",
+    "Use papers.Notes and papers.Files.",
+    "See rows.Columns in load_rows().",
+    # lowercase identifiers, compounds and names that read as a word and a short
+    # function word (MW002)
+    *"""isalive isempty asarray fromstring astype builtin linkedin weblog mailto
+    solaris checkin addon mixin signon talkin tellin jetson felton hornsby driveby
+    astable solate bewitched inproduction onboard""".split(),
+    # greetings glued to code names, not under a title (MW001)
+    "We call showWelcome to greet users.",
+    "The feelGood factor.",
+    "sendWelcome",
     "Ecto.Query",
     "os.path.join",
     "Array.prototype.map",
