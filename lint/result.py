@@ -13,7 +13,11 @@ whitespace next to it, leaves it unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import marshal
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
 
 import regex
 
@@ -33,13 +37,19 @@ def _fold(text: str) -> str:
     return str(_WHITESPACE.sub(" ", text)).strip()
 
 
-@dataclass(frozen=True, slots=True)
+# The classes of a finding are values: never change one. They are not frozen
+# dataclasses, whose construction costs five times as much (3.4 against 0.6 us for
+# a Finding alone), because a run makes several per finding and makes them again
+# each time it unpacks findings (``PackedFindings``).
+
+
+@dataclass(slots=True)
 class Location:
     row: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FindingEdit:
     """One edit of a fix: ``before`` (the text it replaces) becomes ``content``."""
 
@@ -51,14 +61,14 @@ class FindingEdit:
     before: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FindingFix:
     safety: Safety
     message: str
     edits: tuple[FindingEdit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Excerpt:
     """The flagged text with a little of its line on either side, for reports."""
 
@@ -67,7 +77,7 @@ class Excerpt:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     filename: str
     code: str
@@ -79,7 +89,7 @@ class Finding:
     end_location: Location
     fix: FindingFix | None = None
     fingerprint: str = ""
-    excerpt: Excerpt = Excerpt("", "", "")
+    excerpt: Excerpt = field(default_factory=lambda: Excerpt("", "", ""))
 
     @property
     def safety(self) -> Safety | None:
@@ -162,6 +172,103 @@ def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
     )
 
 
+class PackedFindings(Sequence[Finding]):
+    """Findings held compactly until they are read.
+
+    A run keeps every file's findings until it reports, and as objects a finding
+    costs about 1.1 KB (its locations, excerpt and fix are objects of their own):
+    180 MB for the 160,000 findings of 10,000 artifact-dense files. As compressed
+    ``marshal`` data of plain tuples they cost about 130 bytes, and a worker sends
+    them back to the main process ten times faster than pickled objects. Every read
+    unpacks them again; reporters read them once or twice.
+    """
+
+    __slots__ = ("_count", "_data")
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self._count = len(findings)
+        self._data = zlib.compress(marshal.dumps([_as_data(f) for f in findings]), 1)
+
+    def _unpacked(self) -> tuple[Finding, ...]:
+        return tuple(_from_data(d) for d in marshal.loads(zlib.decompress(self._data)))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._unpacked())
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
+        return self._unpacked()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, so not hashable
+
+    def __repr__(self) -> str:
+        return f"PackedFindings({self._unpacked()!r})"
+
+
+_EditData = tuple[str, int, int, int, int, int, int, str]
+_FindingData = tuple[
+    str, str, str, str, int, int, int, int, int, int,
+    tuple[str, str, tuple[_EditData, ...]] | None,
+    str, str, str, str,
+]  # fmt: skip
+
+
+def _as_data(f: Finding) -> _FindingData:
+    """A finding as a tuple of strings and numbers (what ``marshal`` holds)."""
+    fix = None
+    if f.fix is not None:
+        edits = tuple(
+            (
+                e.content, e.start, e.end,
+                e.location.row, e.location.column, e.end_location.row, e.end_location.column,
+                e.before,
+            )
+            for e in f.fix.edits
+        )  # fmt: skip
+        fix = (f.fix.safety.value, f.fix.message, edits)
+    x = f.excerpt
+    return (
+        f.filename, f.code, f.name, f.message, f.start, f.end,
+        f.location.row, f.location.column, f.end_location.row, f.end_location.column,
+        fix, f.fingerprint, x.before, x.text, x.after,
+    )  # fmt: skip
+
+
+def _from_data(d: _FindingData) -> Finding:
+    filename, code, name, message, start, end, row, column, end_row, end_column = d[:10]
+    fix_data, fingerprint_, before, text, after = d[10:]
+    fix = None
+    if fix_data is not None:
+        safety, fix_message, edits = fix_data
+        fix = FindingFix(
+            Safety(safety),
+            fix_message,
+            tuple(
+                FindingEdit(c, a, b, Location(r1, c1), Location(r2, c2), was)
+                for c, a, b, r1, c1, r2, c2, was in edits
+            ),
+        )
+    return Finding(
+        filename, code, name, message, start, end,
+        Location(row, column), Location(end_row, end_column),
+        fix, fingerprint_, Excerpt(before, text, after),
+    )  # fmt: skip
+
+
+def packed(findings: Sequence[Finding]) -> Sequence[Finding]:
+    """``findings`` packed (see ``PackedFindings``); none stay an empty tuple."""
+    return PackedFindings(findings) if findings else ()
+
+
 @dataclass(frozen=True)
 class FileResult:
     """What checking (and maybe fixing) one file produced.
@@ -174,8 +281,8 @@ class FileResult:
     """
 
     path: str
-    findings: tuple[Finding, ...] = ()
-    applied: tuple[Finding, ...] = ()
+    findings: Sequence[Finding] = ()
+    applied: Sequence[Finding] = ()
     error: str | None = None
     original: str | None = None
     fixed: str | None = None

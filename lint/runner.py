@@ -22,7 +22,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternTimeout
-from lint.result import FileResult, Finding, count_words, resolve
+from lint.result import FileResult, Finding, count_words, packed, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 if TYPE_CHECKING:
@@ -213,7 +213,10 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
         # Written: the texts are not needed any more, and a run over many files
         # must not hold every file twice until it ends.
         result = dataclasses.replace(result, original=None, fixed=None)
-    return result
+    # Held until the run reports: compactly (and sent back from a worker so).
+    return dataclasses.replace(
+        result, findings=packed(result.findings), applied=packed(result.applied)
+    )
 
 
 Kept = dict[Path, tuple[str, str, Document]]  # path -> (text, encoding, document)
@@ -238,8 +241,8 @@ class Workers:
     serve every pass of the run (gathering evidence, then checking), so that each
     starts and loads the rules once.
 
-    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
-    evidence pass made for the check pass: reading, masking and the rules' shared
+    A run of up to ``KEEP_BYTES`` of text keeps the documents the evidence pass
+    made for the check pass: reading, masking and the rules' shared
     analyses (tokens, layouts) are then done once per file, not twice. For that,
     each file goes to the same worker in every pass: each worker is a pool of one
     process, and the files are dealt to the workers by size, the next file to the
@@ -248,7 +251,7 @@ class Workers:
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
-        keep = size <= KEEP_BYTES * (processes if pooled else 1)
+        keep = size <= KEEP_BYTES  # in all: each worker keeps its share
         self.kept: Kept | None = {} if keep and not pooled else None
         self._pools: list[ProcessPoolExecutor] = []
         if pooled:
