@@ -157,15 +157,6 @@ JOIN_TAILS = frozenset(
 # ends place names and compounds (`hornsby`, `driveby`).
 SHORT_HEADS = frozenset("at is it we as but from".split())
 SHORT_TAILS = frozenset("in on at is it so we as to".split())
-# Compounds and names that the word list lacks, that read as a word and a function
-# word, but are written as one (`builtin`, `linkedin`, `forall`).
-WRITTEN_AS_ONE = frozenset(
-    """
-    builtin builtins linkedin shipit weblog weblogs checkin checkins signin signon
-    logon mixin mixins addon addons optin dropin walkin weighin leadin fadein forall
-    mailto solaris howto howtos
-    """.split()
-)
 # What lowercase identifiers test for or convert to after `is`, `as` and `from`
 # (`isalive`, `isempty`, `asarray`, `fromstring`): never split there.
 IDENTIFIER_WORDS = frozenset(
@@ -526,8 +517,6 @@ def _readings(token: str, accepted: frozenset[str]) -> list[words.Split]:
 
 
 def _is_join(left: str, right: str) -> bool:
-    if left + right in WRITTEN_AS_ONE:
-        return False
     return (
         (left in PAIR_HEADS and right in PAIR_TAILS)
         or (left in JOIN_HEADS and _content(right) and (left != "to" or _common_after_to(right)))

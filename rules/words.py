@@ -60,7 +60,9 @@ EXTRA_WORDS = frozenset(
     namespaces backend backends frontend frontends middleware codebase codebases
     runtime runtimes username usernames homepage homepages website websites online
     offline email emails ebook ebooks smartphone smartphones todo todos
-    podcast podcasts podcasting
+    podcast podcasts podcasting builtin builtins linkedin shipit weblog weblogs checkin
+    checkins signin signon logon mixin mixins addon addons optin dropin walkin weighin
+    leadin fadein forall mailto solaris howto howtos
     """.split()
 )
 
