@@ -183,10 +183,12 @@ class _Layout:
     @functools.cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word (lower case) occurs in the document, in any casing."""
-        vocabulary: Counter[str] = Counter()
+        lowered: dict[str, int] = {}
+        get = lowered.get  # a plain dict: Counter's += costs a Python call per new word
         for word, n in self.words.items():
-            vocabulary[word.lower()] += n
-        return vocabulary
+            key = word.lower()
+            lowered[key] = get(key, 0) + n
+        return Counter(lowered)
 
     def line_kind(self, offset: int) -> str:
         """`caps` (an all-caps line), `title` (a heading or title-case line), `prose`."""
