@@ -10,6 +10,7 @@ not prose (URLs, timestamps, code, annotations, user patterns) are blanked out.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TypeVar, cast
@@ -97,7 +98,11 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of every line (a final empty line included)."""
-        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+        if "\r" in self.text:
+            return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+        # The usual case, in C: each line's length plus its `\n`, summed up.
+        lengths = map(len, self.text.split("\n")[:-1])
+        return list(itertools.accumulate(map((1).__add__, lengths), initial=0))
 
     @cached_property
     def newline(self) -> str:
@@ -136,7 +141,10 @@ class Document:
     def line_spans(self) -> list[Span]:
         """Start and end (before the line break) of every line."""
         starts, text = self.line_starts, self.text
-        ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+        if "\r" in text:
+            ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+        else:
+            ends = [*map((-1).__add__, starts[1:]), len(text)]
         return list(zip(starts, ends, strict=True))
 
     def line_span(self, line: int) -> Span:

@@ -14,6 +14,24 @@ def test_text_is_kept_exactly() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "starts", "spans"),
+    [
+        ("", [0], [(0, 0)]),
+        ("a\nbb\n\nc", [0, 2, 5, 6], [(0, 1), (2, 4), (5, 5), (6, 7)]),
+        ("a\n", [0, 2], [(0, 1), (2, 2)]),
+        ("\n\n", [0, 1, 2], [(0, 0), (1, 1), (2, 2)]),
+        ("a\r\nb\rc\n", [0, 3, 5, 7], [(0, 1), (3, 4), (5, 6), (7, 7)]),
+    ],
+)
+def test_lines_with_every_kind_of_break(
+    text: str, starts: list[int], spans: list[tuple[int, int]]
+) -> None:
+    doc = Document(text, "t.txt")
+    assert doc.line_starts == starts
+    assert doc.line_spans == spans
+
+
+@pytest.mark.parametrize(
     ("text", "offset", "location"),
     [
         ("ab\ncd", 0, (1, 1)),
