@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -151,10 +151,8 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     whole_lines: set[int] = set()
-    for line in range(len(doc.line_starts)):
+    for line in _lines_matching(doc, _MARKER_LINE):
         start, end = doc.line_span(line)
-        if start == end or not _MARKER_LINE.fullmatch(text, start, end):
-            continue
         if doc.is_protected(start, end, annotations=False):
             continue
         whole_lines.add(line)
@@ -318,9 +316,12 @@ def _continues(doc: Document, line: int, content: str) -> bool:
 
 def _edge_lines(doc: Document) -> set[int]:
     """The first and last few non-blank lines: where headers and footers sit."""
-    text = doc.text
-    filled = [i for i in range(len(doc.line_starts)) if text[slice(*doc.line_span(i))].strip()]
-    return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+    text, spans = doc.text, doc.line_spans
+
+    def filled(order: Iterable[int]) -> Iterator[int]:
+        return itertools.islice((i for i in order if text[slice(*spans[i])].strip()), _EDGE_LINES)
+
+    return {*filled(range(len(spans))), *filled(reversed(range(len(spans))))}
 
 
 def _gather_lines(doc: Document) -> Counter[str]:
@@ -392,9 +393,8 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     edges = _edge_lines(doc)
     running = _running_headers(doc)
     candidates = dict(candidate_lines(doc))
-    lines = range(len(doc.line_starts))
-    certain = {line for line in lines if _CHROME_CERTAIN.fullmatch(text, *doc.line_span(line))}
-    likely = {line for line in lines if _CHROME_LIKELY.fullmatch(text, *doc.line_span(line))}
+    certain = set(_lines_matching(doc, _CHROME_CERTAIN))
+    likely = set(_lines_matching(doc, _CHROME_LIKELY))
     for line in sorted(certain | likely | set(candidates)):
         start, end = doc.line_span(line)
         content = candidates.get(line, "")
@@ -420,13 +420,10 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
 def _running_headers(doc: Document) -> Counter[str]:
     """Candidate lines that recur at page breaks (or at the top of the first page)."""
     text = doc.text
-    lines = range(len(doc.line_starts))
-    breaks = [
-        line
-        for line in lines
-        if "\x0c" in text[slice(*doc.line_span(line))]
-        or _MARKER_LINE.fullmatch(text, *doc.line_span(line))
-    ]
+    breaks = _lines_matching(doc, _MARKER_LINE)
+    if "\x0c" in text:
+        feeds = (i for i, (start, end) in enumerate(doc.line_spans) if "\x0c" in text[start:end])
+        breaks = sorted({*breaks, *feeds})
     if len(breaks) < _MIN_PAGE_REPEATS - 1:
         return Counter()
     first_page = min(_edge_lines(doc), default=0) + _NEAR_PAGE_BREAK
@@ -436,6 +433,16 @@ def _running_headers(doc: Document) -> Counter[str]:
         if line <= first_page or any(abs(line - b) <= _NEAR_PAGE_BREAK for b in breaks)
     )
     return Counter({content: n for content, n in near.items() if n >= _MIN_PAGE_REPEATS})
+
+
+def _lines_matching(doc: Document, pattern: regex.Pattern[str]) -> list[int]:
+    """The lines that are ``pattern`` and nothing else, in order. (Searching the whole
+    text first would try the pattern at every position, not only at line starts:
+    slower, measured.)"""
+    text = doc.text
+    return [
+        i for i, (start, end) in enumerate(doc.line_spans) if pattern.fullmatch(text, start, end)
+    ]
 
 
 def _delete_line(doc: Document, line: int, safety: Safety) -> Fix:
