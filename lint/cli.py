@@ -171,6 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError, BaselineError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other command-line tools
+        # do, and keep Python from failing again when it flushes standard output.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
 
 
 def explain_rule(code: str) -> int:
@@ -563,6 +568,18 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
         baselines=baselines,
         gates=gates,
     )
+    if args.format == "text" and args.output_file is None:
+        stream.writelines(text_report.lines(rendered))
+    else:
+        write_report(args, rendered, stream)
+    failed = ungated_findings or not all(gate.passed for gate in gates)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def write_report(args: argparse.Namespace, rendered: Report, stream: TextIO) -> None:
+    """A report of any format to --output-file or standard output, in one piece."""
     output = REPORTERS[args.format](rendered)
     if args.format != "text" and not args.quiet:
         # Machine-readable output stays parseable: what the baseline and the gates
@@ -576,10 +593,6 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
     else:
         stream.write(output)
-    failed = ungated_findings or not all(gate.passed for gate in gates)
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
 
 
 def unified_diff(result: FileResult) -> str:

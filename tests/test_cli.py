@@ -6,6 +6,7 @@ import io
 import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -561,3 +562,20 @@ def test_every_format_from_the_command_line(
     code, out, _ = run(capsys, "check", "--format", fmt, "a.txt")
     assert code == 1
     assert marker in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`check | head -1`: the pipe closes while findings are printed."""
+    write(tmp_path / "a.txt", "A line with a trailing space \n" * 20_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", "a.txt"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"a.txt:1:")
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait() == 1
+    assert error == b""

@@ -3,10 +3,12 @@ made of the run, and a closing summary."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from lint.fix import Safety
@@ -19,13 +21,19 @@ STALE_LISTED = 50
 
 
 def render(report: Report) -> str:
-    lines = (
-        statistics(report) if report.statistics else [_line(report, f) for f in report.findings()]
+    return "".join(lines(report))
+
+
+def lines(report: Report) -> Iterator[str]:
+    """The report a line at a time, each with its line break: a large run prints its
+    findings as they are unpacked instead of holding the whole report."""
+    body = (
+        statistics(report) if report.statistics else (_line(report, f) for f in report.findings())
     )
-    if not report.quiet:
-        lines.extend(notes(report))
-        lines.append(summary(report))
-    return "".join(line + "\n" for line in lines if line)
+    tail = () if report.quiet else (*notes(report), summary(report))
+    for line in itertools.chain(body, tail):
+        if line:
+            yield line + "\n"
 
 
 def _paint(report: Report, style: str, text: str) -> str:
@@ -117,25 +125,24 @@ def shown_source(source: str) -> str:
 
 
 def summary(report: Report) -> str:
-    findings = list(report.findings())
+    # Counted as they stream by: a large run's findings are never all unpacked at once.
+    safeties = Counter(f.safety for f in report.findings())
     applied = sum(len(r.applied) for r in report.results)
     failed = sum(1 for r in report.results if r.error)
     if failed:
         files = "1 file" if failed == 1 else f"{failed} files"
-        return f"{_counts(report, findings, applied)} {files} could not be checked."
-    if not findings and not applied:
+        return f"{_counts(report, safeties, applied)} {files} could not be checked."
+    if not safeties and not applied:
         return "All checks passed!"
-    return _counts(report, findings, applied)
+    return _counts(report, safeties, applied)
 
 
-def _counts(report: Report, findings: list[Finding], applied: int) -> str:
-    safe = sum(1 for f in findings if f.safety is Safety.SAFE)
-    unsafe = sum(1 for f in findings if f.safety is Safety.UNSAFE)
-    noun = "problem" if len(findings) + applied == 1 else "problems"
+def _counts(report: Report, safeties: Counter[Safety | None], applied: int) -> str:
+    found = sum(safeties.values())
+    safe, unsafe = safeties[Safety.SAFE], safeties[Safety.UNSAFE]
+    noun = "problem" if found + applied == 1 else "problems"
     if report.fixing:
-        text = (
-            f"Found {len(findings) + applied} {noun} ({applied} fixed, {len(findings)} remaining)."
-        )
+        text = f"Found {found + applied} {noun} ({applied} fixed, {found} remaining)."
         if unsafe and not report.unsafe:
             text += f" {unsafe} more fixable with --unsafe-fixes."
         return text
@@ -149,4 +156,4 @@ def _counts(report: Report, findings: list[Finding], applied: int) -> str:
         if unsafe:
             hints.append(f"{unsafe} more with --unsafe-fixes")
     suffix = f" ({', '.join(hints)})" if hints else ""
-    return f"Found {len(findings)} {noun}{suffix}."
+    return f"Found {found} {noun}{suffix}."
