@@ -263,6 +263,7 @@ class Workers:
                 for _ in range(processes)
             ]
         self._worker_of: dict[Path, int] = {}
+        self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
     def __enter__(self) -> Workers:
         return self
@@ -294,13 +295,13 @@ class Workers:
         """The indices of the jobs each worker does: the worker a file went to in an
         earlier pass, or the one with the fewest bytes so far."""
         parts: list[list[int]] = [[] for _ in self._pools]
-        load = [0] * len(self._pools)
+        load = self._load
         for i, job in enumerate(jobs):
             worker = self._worker_of.get(job.path)
-            if worker is None:
+            if worker is None:  # a file not dealt before: only then its size is read
                 worker = self._worker_of[job.path] = load.index(min(load))
+                load[worker] += _size_of(job.path)
             parts[worker].append(i)
-            load[worker] += _size_of(job.path)
         return parts
 
 

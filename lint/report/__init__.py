@@ -10,38 +10,39 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 
 from lint.report.model import Report
 
 Reporter = Callable[[Report], str]
 
 
-_MODULES = (
-    ("text", "text"),
-    ("json", "json_format"),
-    ("sarif", "sarif"),
-    ("github", "github"),
-    ("junit", "junit"),
-    ("html", "html"),
+# Format name -> the module under lint/report/ that renders it.
+_MODULES = MappingProxyType(
+    {
+        "text": "text",
+        "json": "json_format",
+        "sarif": "sarif",
+        "github": "github",
+        "junit": "junit",
+        "html": "html",
+    }
 )
 
 
 class _Reporters(Mapping[str, Reporter]):
     """Format name -> the ``render`` function of its module, imported on lookup."""
 
-    def __init__(self) -> None:
-        self._modules = dict(_MODULES)
-
     def __getitem__(self, name: str) -> Reporter:
-        module = importlib.import_module(f"lint.report.{self._modules[name]}")
+        module = importlib.import_module(f"lint.report.{_MODULES[name]}")
         render: Reporter = module.render
         return render
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(_MODULES)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(_MODULES)
 
 
 REPORTERS: Mapping[str, Reporter] = _Reporters()
