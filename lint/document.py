@@ -45,6 +45,7 @@ class Document:
         self.format = fmt if fmt is not None else format_for(path)
         self.ignore_patterns = tuple(ignore_patterns)
         self._shared: dict[Callable[[Document], object], object] = {}
+        self._per_line: dict[tuple[Callable[[Document, int], object], int], object] = {}
 
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes), every view recomputed."""
@@ -135,6 +136,17 @@ class Document:
             return cast(T, self._shared[analysis])
         except KeyError:
             value = self._shared[analysis] = analysis(self)
+            return value
+
+    def per_line(self, analysis: Callable[[Document, int], T], line: int) -> T:
+        """``analysis(self, line)``, computed once per line of the document: a rule
+        that asks a question of the line around each candidate (is it laid out in
+        columns?) must not scan a long line once per candidate."""
+        key = (analysis, line)
+        try:
+            return cast(T, self._per_line[key])
+        except KeyError:
+            value = self._per_line[key] = analysis(self, line)
             return value
 
     @cached_property

@@ -26,7 +26,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -525,34 +525,53 @@ def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
     return singles, pairs
 
 
-def _variants(
-    layout: _Layout, corpus_keys: frozenset[str] = frozenset()
-) -> dict[str, list[_Occurrence]]:
-    """Every occurrence of each candidate term of the document, by key.
+def _own_variants(layout: _Layout) -> tuple[set[str], dict[str, list[_Occurrence]]]:
+    """Every occurrence of each candidate term the document marks itself, by key.
 
     Candidates are single words with a capital inside (`GitHub`) and pairs of words
-    written with a capitalised second word (`industrial Internet`), plus terms the
-    corpus marked (``corpus_keys``); a pair whose words are too rare in the document
-    to make a term of it is not looked for. Words in all capitals (`MIIT`, `McCAIN`)
-    and lines in all capitals are left out: they are acronyms, shouting or a
-    printer's convention, not a casing choice.
+    written with a capitalised second word (`industrial Internet`); a pair whose
+    words are too rare in the document to make a term of it is not looked for.
+    Words in all capitals (`MIIT`, `McCAIN`) and lines in all capitals are left out:
+    they are acronyms, shouting or a printer's convention, not a casing choice.
+    Returns the keys looked for and what was found of them. Computed once per
+    document: the evidence pass and CA001 both ask.
     """
     singles, pairs = _candidates(layout)
     keys = singles | {k for k in pairs if _may_be_term(layout, k)}
-    if corpus_keys:
-        words_ = layout.vocabulary
-        keys |= {
-            k
-            for k in corpus_keys - keys
-            if (_may_be_term(layout, k) if " " in k else words_[k] >= 2)
-        }
+    return keys, _occurrences_of(layout, keys)
+
+
+def _occurrences_of(layout: _Layout, keys: Iterable[str]) -> dict[str, list[_Occurrence]]:
+    """The judged occurrences of the terms ``keys`` (lower case), by key.
+
+    Each key is found and judged on its own (`_filtered` looks at one key's
+    occurrences and the document's word counts), so the occurrences of a union of
+    keys are the union of the occurrences of its parts.
+    """
     found: dict[str, list[_Occurrence]] = defaultdict(list)
-    for group in ({k for k in keys if " " not in k}, {k for k in keys if " " in k}):
-        for start, end in _find_terms(layout, frozenset(group)):
+    singles = frozenset(k for k in keys if " " not in k)
+    for group in (singles, frozenset(keys) - singles):
+        for start, end in _find_terms(layout, group):
             occurrence = _occurrence(layout, start, end)
             if occurrence is not None:
                 found[occurrence.form.lower()].append(occurrence)
     return _filtered(layout, found)
+
+
+def _variants(layout: _Layout, corpus: _CorpusForms | None = None) -> dict[str, list[_Occurrence]]:
+    """The document's own candidate terms (see ``_own_variants``) and the terms the
+    corpus marked that the document's words leave room for (see ``_CorpusForms``)."""
+    looked_for, own = layout.doc.shared(_own_variants_of_doc)
+    if corpus is None or not corpus.keys:
+        return own
+    extra = corpus.present(layout.vocabulary) - looked_for
+    if not extra:
+        return own
+    return {**own, **_occurrences_of(layout, extra)}
+
+
+def _own_variants_of_doc(doc: Document) -> tuple[set[str], dict[str, list[_Occurrence]]]:
+    return _own_variants(_layout(doc))
 
 
 def _may_be_term(layout: _Layout, pair: str) -> bool:
@@ -671,11 +690,30 @@ def _gather_forms(doc: Document) -> Counter[str]:
 
 @dataclass(frozen=True)
 class _CorpusForms:
-    """The gathered counts regrouped: term -> form -> (occurrences, files)."""
+    """The gathered counts regrouped: term -> form -> (occurrences, files), and the
+    terms indexed so that a document finds its own by set operations on its words,
+    whatever the number of terms in the corpus."""
 
     occurrences: Mapping[str, Counter[str]]
     files: Mapping[str, Counter[str]]
     keys: frozenset[str] = frozenset()
+    singles: frozenset[str] = frozenset()
+    pairs: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def present(self, vocabulary: Mapping[str, int]) -> set[str]:
+        """The terms a document with this vocabulary (lower-case word counts) may
+        write as terms: a word it has twice, a pair whose words recur (see
+        ``_may_be_term``)."""
+        found = {k for k in self.singles & vocabulary.keys() if vocabulary[k] >= 2}
+        for first in self.pairs.keys() & vocabulary.keys():
+            n = vocabulary[first]
+            if n < _MIN_PAIR_OCCURRENCES:
+                continue
+            for second, key in self.pairs[first]:
+                m = vocabulary.get(second, 0)
+                if m >= _MIN_PAIR_OCCURRENCES and n >= _MIN_PAIR_COHESION * m:
+                    found.add(key)
+        return found
 
 
 def _regroup(counts: Counter[str]) -> _CorpusForms:
@@ -685,7 +723,18 @@ def _regroup(counts: Counter[str]) -> _CorpusForms:
         kind, _, form = entry.partition("\t")
         target = occurrences if kind + "\t" == _OCCURRENCES else files
         target[form.lower()][form] += n
-    return _CorpusForms(dict(occurrences), dict(files), frozenset(occurrences))
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in occurrences:
+        first, _, second = key.partition(" ")
+        if second:
+            pairs[first].append((second, key))
+    return _CorpusForms(
+        dict(occurrences),
+        dict(files),
+        frozenset(occurrences),
+        frozenset(k for k in occurrences if " " not in k),
+        {first: tuple(seconds) for first, seconds in pairs.items()},
+    )
 
 
 def _corpus_forms(evidence: Evidence) -> _CorpusForms:
@@ -846,7 +895,7 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     layout = _layout(doc)
     corpus = ctx.evidence.shared(_corpus_forms)
     project = _project_terms(ctx)
-    variants = _variants(layout, corpus.keys)
+    variants = _variants(layout, corpus)
     runs = ctx.evidence.documents
     for key, occurrences in variants.items():
         if key in project:
@@ -1106,7 +1155,11 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
 def _in_layout(doc: Document, at: int) -> bool:
     """Whether ``at`` is on a line laid out in columns: dot leaders, a gap of three
     spaces between words, or table bars (a stop there ends a cell, not a sentence)."""
-    start, end = doc.line_span(doc.line_of(at))
+    return doc.per_line(_laid_out, doc.line_of(at))
+
+
+def _laid_out(doc: Document, line: int) -> bool:
+    start, end = doc.line_span(line)
     return _LAYOUT.search(doc.text, start, end) is not None
 
 

@@ -942,16 +942,26 @@ def _glued_key(masked: str, at: int) -> str:
 def _data_line(doc: Document, at: int, left_start: int) -> bool:
     """A line of data: two glued separators (`a,b c,d`), or a field whose value is
     the glued pair (`Keywords: wheel,packaging`)."""
-    start, end = doc.line_span(doc.line_of(at))
-    glued = sum(1 for _ in _SEPARATOR_GAP.finditer(doc.masked, start, end))
-    return glued >= 2 or _FIELD_LABEL.fullmatch(doc.masked, start, left_start) is not None
+    line = doc.line_of(at)
+    if doc.per_line(_glued_separators, line) >= 2:
+        return True
+    return _FIELD_LABEL.fullmatch(doc.masked, doc.line_starts[line], left_start) is not None
+
+
+def _glued_separators(doc: Document, line: int) -> int:
+    start, end = doc.line_span(line)
+    return sum(1 for _ in _SEPARATOR_GAP.finditer(doc.masked, start, end))
 
 
 def _layout_line(doc: Document, at: int) -> bool:
     """Whether the line holding ``at`` is laid out as a table or a form."""
-    start, end = doc.line_span(doc.line_of(at))
-    line = doc.text[start:end]
-    return bool(_LAYOUT.search(line.strip())) or len(line) - len(line.lstrip(" \t")) >= 8
+    return doc.per_line(_laid_out, doc.line_of(at))
+
+
+def _laid_out(doc: Document, line: int) -> bool:
+    start, end = doc.line_span(line)
+    content = doc.text[start:end]
+    return bool(_LAYOUT.search(content.strip())) or len(content) - len(content.lstrip(" \t")) >= 8
 
 
 # -- MW005 ----------------------------------------------------------------------------
