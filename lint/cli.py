@@ -24,6 +24,7 @@ from lint.evidence import Gatherer
 from lint.gate import GateOutcome, evaluate
 from lint.masking import format_for
 from lint.report import REPORTERS, Report
+from lint.report import chunks as report_chunks
 from lint.report import text as text_report
 from lint.result import FileResult
 from lint.rule import Rule, gatherers_of
@@ -579,20 +580,22 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
 
 
 def write_report(args: argparse.Namespace, rendered: Report, stream: TextIO) -> None:
-    """A report of any format to --output-file or standard output, in one piece."""
-    output = REPORTERS[args.format](rendered)
+    """A report of any format to --output-file or standard output, written in the
+    pieces its reporter makes (a finding at a time for JSON and SARIF)."""
     if args.format != "text" and not args.quiet:
         # Machine-readable output stays parseable: what the baseline and the gates
         # did goes to standard error.
         for line in text_report.notes(dataclasses.replace(rendered, color=False)):
             print(line, file=sys.stderr)
+    pieces = report_chunks(args.format, rendered)
     if args.output_file is not None:
         try:
-            args.output_file.write_text(output, encoding="utf-8")
+            with args.output_file.open("w", encoding="utf-8", newline="") as output:
+                output.writelines(pieces)
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
     else:
-        stream.write(output)
+        stream.writelines(pieces)
 
 
 def unified_diff(result: FileResult) -> str:

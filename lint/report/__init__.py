@@ -9,7 +9,7 @@ others (an XML library, an HTML page's template) would only add to every start-u
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from lint.report.model import Report
@@ -47,4 +47,14 @@ class _Reporters(Mapping[str, Reporter]):
 
 REPORTERS: Mapping[str, Reporter] = _Reporters()
 
-__all__ = ["REPORTERS", "Report", "Reporter"]
+
+def chunks(name: str, report: Report) -> Iterable[str]:
+    """The report in format ``name`` in pieces, to be written one after another: the
+    formats that can be written a finding at a time are, so that a large run's
+    report is never held whole; the others come in one piece."""
+    module = importlib.import_module(f"lint.report.{_MODULES[name]}")
+    pieces: Callable[[Report], Iterable[str]] | None = getattr(module, "chunks", None)
+    return pieces(report) if pieces is not None else (REPORTERS[name](report),)
+
+
+__all__ = ["REPORTERS", "Report", "Reporter", "chunks"]

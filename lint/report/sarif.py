@@ -7,6 +7,7 @@ Columns are counted in Unicode code points, which the log declares with
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +19,7 @@ SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 INFORMATION_URI = "https://pypi.org/project/transcript-lint/"
+_RESULT_INDENT = 8  # log > runs > run > results > result, two spaces a level
 
 
 def _region(start: Location, end: Location) -> dict[str, int]:
@@ -72,7 +74,9 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     return result
 
 
-def render(report: Report) -> str:
+def chunks(report: Report) -> Iterator[str]:
+    """The log in pieces: its frame, then the results one at a time, laid out as
+    ``json.dumps(log, indent=2)`` lays it out, without holding every result."""
     index = {rule.code: i for i, rule in enumerate(report.rules)}
     rules = [
         {
@@ -104,8 +108,21 @@ def render(report: Report) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.code]) for f in report.findings()],
+                "results": [],
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    # `results` is the last key of the run: the frame is split where it stands.
+    head, _, tail = json.dumps(log, indent=2, ensure_ascii=False).rpartition('"results": []')
+    yield head + '"results": ['
+    pad = " " * _RESULT_INDENT
+    first = True
+    for f in report.findings():
+        result = json.dumps(_result(f, index[f.code]), indent=2, ensure_ascii=False)
+        yield ("\n" if first else ",\n") + pad + result.replace("\n", "\n" + pad)
+        first = False
+    yield ("]" if first else "\n" + " " * (_RESULT_INDENT - 2) + "]") + tail + "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))
