@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file, neither reading nor writing .transcript-lint-cache/",
+    )
     _add_jobs(check)
 
     baseline = commands.add_parser(
@@ -329,10 +334,23 @@ def run(
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
     with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
-        results = run_jobs(with_evidence(jobs, workers), workers)
+        if mode is Mode.CHECK and jobs and cache_wanted(args):
+            from lint import cache  # only `check` reads the cache
+
+            store = cache.Cache.open(jobs[0].settings.root / cache.FOLDER)
+            results = cache.check_files(jobs, workers, store, needed_gatherers(jobs))
+        else:
+            results = run_jobs(with_evidence(jobs, workers), workers)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
     return checked
+
+
+def cache_wanted(args: argparse.Namespace) -> bool:
+    """Whether this run reads and writes the cache: `check` does, unless told not
+    to by `--no-cache` or by TRANSCRIPT_LINT_NO_CACHE in the environment."""
+    no_cache = getattr(args, "no_cache", True) or os.environ.get("TRANSCRIPT_LINT_NO_CACHE")
+    return not no_cache
 
 
 def check(args: argparse.Namespace) -> int:

@@ -592,7 +592,11 @@ def _occurrence(layout: _Layout, start: int, end: int) -> _Occurrence | None:
         return None
     if len(found) == 2 and not all(_pair_word(t.text) for t in found):
         return None
-    expected = tuple(layout.capital_expected(found, j) for j in range(len(found)))
+    # Where a word has no capital, whether one was expected never matters (every
+    # use of `expected` asks about a capital), and finding out costs most here.
+    expected = tuple(
+        not _plain_lower(t.text) and layout.capital_expected(found, j) for j, t in enumerate(found)
+    )
     return _Occurrence(found, expected, layout.name_words(found))
 
 

@@ -8,6 +8,13 @@ from lint.api import check_text, fix_text, settings_for
 from lint.cli import main
 
 
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs in tests check every file: a result cached by one test must not answer
+    for another that monkeypatches the engine (tests/test_cache.py turns it on)."""
+    monkeypatch.setenv("TRANSCRIPT_LINT_NO_CACHE", "1")
+
+
 def codes_and_spans(text: str, code: str, filename: str = "t.txt") -> list[tuple[int, int]]:
     """(start, end) of every finding of ``code`` in ``text``."""
     settings = settings_for(select=[code])
