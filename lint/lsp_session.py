@@ -262,7 +262,10 @@ class Session:
         await asyncio.sleep(pause)
         if self.documents.get(document.uri) is not document or document.version != version:
             return
-        checked = await self.current(document)
+        try:
+            checked = await self.current(document)
+        except Superseded:
+            return  # the newer version has its own task
         if checked is None:
             self.server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(document.uri, [], version)
@@ -330,7 +333,9 @@ class Session:
     @property
     def encoding(self) -> str:
         encoding = self.server.workspace.position_encoding
-        return str(encoding) if encoding is not None else UTF16
+        if isinstance(encoding, types.PositionEncodingKind):
+            return encoding.value  # its str() is the member's name
+        return encoding or UTF16
 
     def problem(self, document: OpenDocument, message: str, config: bool = False) -> None:
         """Show a one-line message once: for a config file, once until it changes;

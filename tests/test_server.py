@@ -391,3 +391,39 @@ async def test_close_clears_the_diagnostics(client: LanguageClient, folder: Path
         types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
     )
     assert not await diagnostics_of(client, uri, has_codes())
+
+
+# -- another client: UTF-8 positions (as Helix asks), no lazy edits -----------------
+
+
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "lint", "server"]),
+)
+async def utf8_client(lsp_client: LanguageClient, folder: Path) -> AsyncIterator[None]:
+    capabilities = client_capabilities("neovim@v0.7.0")
+    assert capabilities.text_document and capabilities.text_document.code_action
+    capabilities.text_document.code_action.resolve_support = None
+    capabilities.general = types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
+    )
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=capabilities, root_uri=folder.as_uri())
+    )
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_utf8_positions_and_edits_given_at_once(
+    utf8_client: LanguageClient, folder: Path
+) -> None:
+    client = utf8_client
+    text = "Smile 😀 here  now thescale.\n"
+    uri = open_document(client, folder / "utf8.txt", text, "plaintext")
+    found = await diagnostics_of(client, uri, has_codes("MW002", "WS002"))
+    assert [span(d) for d in found] == [(0, 15, 0, 17), (0, 21, 0, 29)]  # 😀 is 4 bytes
+    (safe,) = await code_actions(client, uri, 0, 0, [FIX_ALL])
+    (edit,) = edits_of(safe)  # the client cannot resolve an edit later: it comes now
+    # the one edit between the texts, minimal: one of the two spaces goes (bytes 16-17)
+    assert (edit.range.start.character, edit.range.end.character, edit.new_text) == (16, 17, "")
