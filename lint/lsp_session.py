@@ -7,9 +7,10 @@ built on pygls (the optional ``server`` extra), which does the protocol's framin
 lifecycle and cancellation.
 
 Results are those of ``transcript-lint check`` on the same text: the settings come
-from the config file nearest the document, read once (with their lexicon) and again
-only when a config or lexicon file changes; each text is checked as a corpus of one,
-as when the CLI is given one file. The engine works in one thread beside the event
+from the config file nearest the document, read once (with their lexicon and
+baseline) and again only when one of those files changes; each text is checked as
+a corpus of one, as when the CLI is given one file, and the findings its baseline
+accepts are left out. The engine works in one thread beside the event
 loop, so the server keeps reading messages while it checks; a check whose document
 has changed since stops at the next rule, and only the newest version is published.
 The server never writes a file: fixes travel as edits the editor applies.
@@ -32,6 +33,7 @@ from pygls.uris import to_fs_path
 
 from lint import __version__, files
 from lint.api import fix_text
+from lint.baseline import Baseline, BaselineError, Subject, relative_name
 from lint.config import (
     CONFIG_FILE,
     PYPROJECT,
@@ -43,7 +45,7 @@ from lint.config import (
 from lint.fix import Safety
 from lint.lsp_text import UTF16, Positions, code_units, replacement
 from lint.masking import Format, PatternTimeout, format_for
-from lint.result import Finding
+from lint.result import FileResult, Finding
 from lint.runner import NotConverged, check_findings, prepare
 from rules import ALL_RULES
 
@@ -217,6 +219,7 @@ class Session:
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="transcript-lint")
     )
     shown: set[str] = field(default_factory=set)
+    baselines: dict[Path, Baseline] = field(default_factory=dict)
 
     # -- settings ----------------------------------------------------------------------
 
@@ -228,10 +231,23 @@ class Session:
             settings.root / CONFIG_FILE,
             settings.root / PYPROJECT,
             settings.lexicon_path,
+            settings.baseline_path,
         ):
             if watched is not None and watched not in self.stamps:
                 self.stamps[watched] = _stamp(watched)
         return settings
+
+    def baseline_for(self, settings: Settings) -> Baseline | None:
+        """The baseline file that covers the settings' files, read once."""
+        path = settings.baseline_path
+        if path not in self.baselines:
+            if not path.is_file():
+                return None
+            try:
+                self.baselines[path] = Baseline.load(path)
+            except BaselineError as exc:
+                raise ConfigError(str(exc)) from None
+        return self.baselines[path]
 
     def settings_changed(self) -> bool:
         return any(_stamp(path) != stamp for path, stamp in self.stamps.items())
@@ -241,6 +257,7 @@ class Session:
         self.resolver = SettingsResolver(Overrides())
         self.stamps.clear()
         self.shown.clear()
+        self.baselines.clear()
         for document in self.documents.values():
             document.problem = None
             document.checked = None
@@ -289,6 +306,7 @@ class Session:
             check_input(text, settings)
             if document.path is not None and settings.is_excluded(document.path):
                 return None
+            baseline = self.baseline_for(settings) if document.path is not None else None
             checked = await asyncio.get_running_loop().run_in_executor(
                 self.engine,
                 self.check,
@@ -297,6 +315,7 @@ class Session:
                 text,
                 settings,
                 fmt,
+                baseline,
             )
         except Superseded:
             raise
@@ -315,7 +334,13 @@ class Session:
         return checked
 
     def check(
-        self, document: OpenDocument, version: int, text: str, settings: Settings, fmt: Format
+        self,
+        document: OpenDocument,
+        version: int,
+        text: str,
+        settings: Settings,
+        fmt: Format,
+        baseline: Baseline | None,
     ) -> Checked:
         """Runs in the engine thread."""
         findings, line_starts = lint(
@@ -326,6 +351,13 @@ class Session:
             settings,
             lambda: document.version == version,
         )
+        if baseline is not None and document.path is not None:
+            # As `check` does: the findings the baseline knows are not reported.
+            codes = frozenset(r.code for r in settings.enabled_rules(ALL_RULES, document.path))
+            file = relative_name(baseline.path, document.path)
+            subject = Subject(file, FileResult(document.display, findings), codes)
+            (result,), _ = baseline.apply([subject])
+            findings = tuple(result.findings)
         positions = Positions(text, line_starts, self.encoding)
         diagnostics = tuple(diagnostic(f, positions) for f in findings)
         return Checked(version, text, findings, diagnostics, positions, settings, fmt)
@@ -403,7 +435,10 @@ class Session:
         if not (watched and watched.dynamic_registration):
             return  # then a save of any document notices changed settings (see did_save)
         options = types.DidChangeWatchedFilesRegistrationOptions(
-            watchers=[types.FileSystemWatcher(glob_pattern="**/*.toml")]
+            watchers=[
+                types.FileSystemWatcher(glob_pattern="**/*.toml"),  # config, lexicon
+                types.FileSystemWatcher(glob_pattern="**/*.json"),  # baseline
+            ]
         )
         registration = types.Registration(
             id="transcript-lint-settings",
@@ -495,8 +530,10 @@ class Session:
                         edit=self.workspace_edit(document, checked.version, edits),
                     )
                 )
-            if checked.fmt is Format.MARKDOWN and kind_wanted(types.CodeActionKind.QuickFix, only):
-                actions.append(self.suppression(document, checked, finding, diag))
+            if kind_wanted(types.CodeActionKind.QuickFix, only):
+                suppression = self.suppression(document, checked, finding, diag)
+                if suppression is not None:
+                    actions.append(suppression)
         automatic = params.context.trigger_kind == types.CodeActionTriggerKind.Automatic
         for safety, (kind, title) in FIXES.items():
             wanted = {Safety.SAFE} if safety is Safety.SAFE else {Safety.SAFE, Safety.UNSAFE}
@@ -538,14 +575,19 @@ class Session:
 
     def suppression(
         self, document: OpenDocument, checked: Checked, finding: Finding, diag: types.Diagnostic
-    ) -> types.CodeAction:
-        """A comment on the line before the finding's that turns its rule off there."""
+    ) -> types.CodeAction | None:
+        """A comment on the line before the finding's that turns its rule off there:
+        in Markdown, and not inside a table, which a line of its own would end."""
+        if checked.fmt is not Format.MARKDOWN:
+            return None
         line = diag.range.start.line
         start = checked.positions.line_starts[line]
         text = checked.text
         indent_end = start
         while indent_end < len(text) and text[indent_end] in " \t":
             indent_end += 1
+        if text.startswith("|", indent_end):
+            return None
         newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
         comment = text[start:indent_end] + SUPPRESS.format(code=finding.code) + newline
         position = types.Position(line, 0)

@@ -18,6 +18,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from lint.api import check_text, fix_text
+from lint.cli import main
 from lint.config import load_settings
 from lint.lsp_session import FIX_ALL, FIX_ALL_UNSAFE
 
@@ -284,6 +285,11 @@ async def test_markdown_offers_a_suppression_comment(client: LanguageClient, fol
         "# Notes\n\n  <!-- transcript-lint-disable-next-line MW002 -->\n"
         "  We measured thescale of it.\n"
     )
+    table = "| a | b |\n| --- | --- |\n| thescale | x |\n"
+    uri = open_document(client, folder / "table.md", table)
+    await diagnostics_of(client, uri, has_codes("MW002"))
+    actions = await code_actions(client, uri, 2, 4, [types.CodeActionKind.QuickFix])
+    assert [a.title[:4] for a in actions] == ["Fix "]
     uri = open_document(client, folder / "suppress.txt", text, "plaintext")
     await diagnostics_of(client, uri, has_codes("MW002"))
     actions = await code_actions(client, uri, 2, 16, [types.CodeActionKind.QuickFix])
@@ -347,6 +353,21 @@ async def test_settings_come_from_the_config_and_reload_when_it_changes(
     )
     await diagnostics_of(client, uri, has_codes("WS002"))
     assert load_settings(config).ignore == ("MW",)
+
+
+async def test_findings_the_baseline_accepts_are_not_shown(
+    client: LanguageClient, folder: Path
+) -> None:
+    project = folder / "baselined"
+    project.mkdir()
+    (project / "transcript-lint.toml").write_text("", encoding="utf-8")
+    (project / "old.md").write_text("One  two.\n", encoding="utf-8")
+    assert main(["baseline", str(project)]) == 0
+    uri = open_document(client, project / "old.md", "One  two.\n")
+    assert not await diagnostics_of(client, uri, has_codes())
+    change_document(client, uri, 2, "One  two.\nThree  four.\n")
+    (new,) = await diagnostics_of(client, uri, has_codes("WS002"))
+    assert span(new) == (1, 5, 1, 7)
 
 
 async def test_a_broken_config_is_one_message_and_other_documents_are_served(
