@@ -63,3 +63,22 @@ def test_replacement_turns_old_into_new_changing_only_the_middle(old: str, new: 
 
 def test_replacement_of_equal_texts_is_empty() -> None:
     assert replacement("same\n", "same\n") == (5, 5, "")
+
+
+def test_server_without_the_extra_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from lint.cli import main
+
+    saved = {name: sys.modules.pop(name, None) for name in ("lint.lsp_session", "lsprotocol")}
+    sys.modules["lsprotocol"] = None  # type: ignore[assignment]  # as if it were not installed
+    try:
+        code = main(["server"])
+    finally:
+        for name, module in saved.items():
+            sys.modules.pop(name, None)
+            if module is not None:
+                sys.modules[name] = module
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.count("\n") == 1 and "transcript-lint[server]" in err
