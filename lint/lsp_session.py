@@ -43,7 +43,7 @@ from lint.config import (
     SettingsResolver,
 )
 from lint.fix import Safety
-from lint.lsp_text import UTF16, Positions, code_units, replacement
+from lint.lsp_text import UTF8, UTF16, Positions, code_units, replacement
 from lint.masking import Format, PatternTimeout, format_for
 from lint.result import FileResult, Finding
 from lint.runner import NotConverged, check_findings, prepare
@@ -108,7 +108,7 @@ def check_input(text: str, settings: Settings) -> None:
     except files.InputError as exc:
         raise Unchecked(str(exc)) from None
     limit = settings.max_file_size_mb * 1024 * 1024
-    if len(text) * 4 > limit and (size := code_units(text, "utf-8")) > limit:
+    if len(text) * 4 > limit and (size := code_units(text, UTF8)) > limit:
         raise Unchecked(
             f"{size / 1024 / 1024:.1f} MB, over the {settings.max_file_size_mb} MB limit "
             "(max-file-size-mb)"

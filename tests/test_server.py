@@ -4,6 +4,7 @@ in a subprocess and speaks LSP to it, with the capabilities VS Code announces.""
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import zlib
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -60,6 +61,8 @@ async def client(lsp_client: LanguageClient, folder: Path) -> AsyncIterator[None
     await lsp_client.initialize_session(params)
     yield
     await lsp_client.shutdown_session()
+    server = lsp_client._server  # the subprocess: it must have ended cleanly on exit
+    assert server is not None and server.returncode == 0
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -355,6 +358,23 @@ async def test_settings_come_from_the_config_and_reload_when_it_changes(
     assert load_settings(config).ignore == ("MW",)
 
 
+async def test_a_save_notices_a_changed_config_the_client_did_not_report(
+    client: LanguageClient, folder: Path
+) -> None:
+    project = folder / "unwatched"
+    config = project / "transcript-lint.toml"
+    project.mkdir()
+    config.write_text('ignore = ["WS002"]\n', encoding="utf-8")
+    uri = open_document(client, project / "talk.md", "One  two.\n")
+    assert not await diagnostics_of(client, uri, has_codes())
+    config.write_text("", encoding="utf-8")
+    os.utime(config, ns=(1, 1))  # a modification time that differs, however fast this runs
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    await diagnostics_of(client, uri, has_codes("WS002"))
+
+
 async def test_findings_the_baseline_accepts_are_not_shown(
     client: LanguageClient, folder: Path
 ) -> None:
@@ -434,6 +454,8 @@ async def utf8_client(lsp_client: LanguageClient, folder: Path) -> AsyncIterator
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     yield
     await lsp_client.shutdown_session()
+    server = lsp_client._server  # the subprocess: it must have ended cleanly on exit
+    assert server is not None and server.returncode == 0
 
 
 async def test_utf8_positions_and_edits_given_at_once(
