@@ -323,10 +323,7 @@ class Session:
             self.problem(document, str(exc), config=isinstance(exc, ConfigError))
             return None
         except Exception as exc:  # a bug in a rule must not stop the server
-            logger.exception("checking %s", document.uri)
-            self.problem(
-                document, f"internal error ({type(exc).__name__}: {exc}); please report it"
-            )
+            self.internal_error(document, exc)
             return None
         document.problem = None
         if document.version == version:
@@ -386,6 +383,11 @@ class Session:
             types.ShowMessageParams(type=types.MessageType.Warning, message=line)
         )
 
+    def internal_error(self, document: OpenDocument, exc: Exception) -> None:
+        """Log the traceback (standard error: the editor's LSP log) and say it in one line."""
+        logger.error("%s: internal error", document.uri, exc_info=exc)
+        self.problem(document, f"internal error ({type(exc).__name__}: {exc}); please report it")
+
     async def fixed(self, document: OpenDocument, unsafe: bool) -> list[types.TextEdit]:
         """The edit that applies every safe (or also unsafe) fix until stable."""
         checked = await self.current(document)
@@ -402,11 +404,14 @@ class Session:
                     unsafe=unsafe,
                 ),
             )
-        except NotConverged as exc:
+        except (NotConverged, PatternTimeout) as exc:
             self.problem(document, str(exc))
             return []
-        if result.text == checked.text:
+        except Exception as exc:  # a bug in a rule must not stop the server
+            self.internal_error(document, exc)
             return []
+        if result.text == checked.text or document.version != checked.version:
+            return []  # nothing to do, or edits of a text that is not the editor's any more
         start, end, content = replacement(checked.text, result.text)
         return [types.TextEdit(to_range(checked.positions, start, end), content)]
 

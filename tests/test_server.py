@@ -10,6 +10,7 @@ import sys
 import zlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -500,3 +501,42 @@ async def test_utf8_positions_and_edits_given_at_once(
     (edit,) = edits_of(safe)  # the client cannot resolve an edit later: it comes now
     # the one edit between the texts, minimal: one of the two spaces goes (bytes 16-17)
     assert (edit.range.start.character, edit.range.end.character, edit.new_text) == (16, 17, "")
+
+
+# -- in process: a crash in the engine ------------------------------------------------
+
+
+class FakeServer:
+    """What a session says to its client, kept."""
+
+    def __init__(self) -> None:
+        self.messages: list[types.ShowMessageParams] = []
+        self.workspace = SimpleNamespace(position_encoding=None)  # UTF-16, the default
+
+    def window_show_message(self, params: types.ShowMessageParams) -> None:
+        self.messages.append(params)
+
+
+async def test_a_crash_in_a_rule_is_one_message_and_the_next_version_is_checked(
+    monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> None:
+    from lint import lsp_session
+
+    def crash(*args: object) -> None:
+        raise RuntimeError("a rule fell over")
+
+    server = FakeServer()
+    session = lsp_session.Session(server)  # type: ignore[arg-type]
+    path = folder / "crash.md"
+    document = lsp_session.OpenDocument(path.as_uri(), "markdown", 1, "One  two.\n", path)
+    session.documents[document.uri] = document
+    with monkeypatch.context() as patch:
+        patch.setattr(lsp_session, "lint", crash)
+        assert await session.current(document) is None
+        assert await session.current(document) is None
+    (message,) = server.messages  # once, however often it is asked
+    assert "internal error" in message.message and "crash.md" in message.message
+    document.version, document.text = 2, "Three  four.\n"
+    checked = await session.current(document)
+    assert checked is not None and [f.code for f in checked.findings] == ["WS002"]
+    session.engine.shutdown()
