@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import statistics
 import sys
@@ -124,7 +125,7 @@ def summary(times: list[float]) -> dict[str, float]:
     return {
         "runs": len(times),
         "median_ms": round(statistics.median(ordered) * 1000, 1),
-        "p90_ms": round(ordered[int(0.9 * (len(ordered) - 1))] * 1000, 1),
+        "p90_ms": round(ordered[math.ceil(0.9 * len(ordered)) - 1] * 1000, 1),
         "max_ms": round(ordered[-1] * 1000, 1),
     }
 

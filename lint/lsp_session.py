@@ -128,6 +128,8 @@ def lint(
     ``check_findings`` over the rules one at a time, so that a check of a superseded
     version stops between two rules; sorted as ``check_document`` sorts them.
     """
+    if not is_current():  # superseded while it waited for the engine
+        raise Superseded
     doc, rules, ctx = prepare(text, display, settings, ALL_RULES, fmt, path)
     found: list[Finding] = []
     for rule in rules:
