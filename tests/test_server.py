@@ -332,7 +332,9 @@ async def test_markdown_offers_a_suppression_comment(client: LanguageClient, fol
 
 async def test_formatting_applies_the_safe_fixes_only(client: LanguageClient, folder: Path) -> None:
     text = "Thank you , sir.  \nR&amp;D grew thescale.\n\n\n"
-    uri = open_document(client, folder / "format.txt", text, "plaintext")
+    on_disk = folder / "format.txt"
+    on_disk.write_text(text, encoding="utf-8")
+    uri = open_document(client, on_disk, text, "plaintext")
     await diagnostics_of(client, uri, lambda d: len(d) > 2)
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
@@ -342,6 +344,7 @@ async def test_formatting_applies_the_safe_fixes_only(client: LanguageClient, fo
     assert edits is not None
     assert apply(text, edits) == fix_text(text, filename="format.txt").text
     assert "&amp;" in apply(text, edits)  # EN005's fix is unsafe
+    assert on_disk.read_text(encoding="utf-8") == text  # the editor applies edits, not the server
     clean = open_document(client, folder / "clean.txt", "Clean.\n", "plaintext")
     await diagnostics_of(client, clean)
     assert not await client.text_document_formatting_async(
