@@ -43,7 +43,7 @@ from lint.config import (
     SettingsResolver,
 )
 from lint.fix import Safety
-from lint.lsp_text import UTF8, UTF16, Positions, code_units, replacement
+from lint.lsp_text import UTF8, UTF16, Positions, code_units, edited, replacement
 from lint.masking import Format, PatternTimeout, format_for
 from lint.result import FileResult, Finding
 from lint.runner import NotConverged, check_findings, prepare
@@ -472,8 +472,20 @@ class Session:
         document = self.documents.get(params.text_document.uri)
         if document is None:
             return
-        for change in params.content_changes:  # the server asks for whole texts
-            document.text = change.text
+        for change in params.content_changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                # The server asks for whole texts; a client that sends a range anyway
+                # still gets it applied where LSP says it is.
+                start, end = change.range.start, change.range.end
+                document.text = edited(
+                    document.text,
+                    (start.line, start.character),
+                    (end.line, end.character),
+                    change.text,
+                    self.encoding,
+                )
+            else:
+                document.text = change.text
         document.version = params.text_document.version
         self.schedule(document, LONG_PAUSE if len(document.text) > LARGE else SHORT_PAUSE)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from lint.document import Document
+
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
 
@@ -58,6 +60,15 @@ class Positions:
                 return start + index
             units += code_units(char, self.encoding)
         return end
+
+
+def edited(
+    text: str, start: tuple[int, int], end: tuple[int, int], content: str, encoding: str
+) -> str:
+    """``text`` with the range from ``start`` to ``end`` (LSP positions) replaced."""
+    positions = Positions(text, Document(text).line_starts, encoding)
+    low, high = positions.offset(*start), positions.offset(*end)
+    return text[:low] + content + text[max(low, high) :]
 
 
 def replacement(old: str, new: str) -> tuple[int, int, str]:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lint.document import Document
-from lint.lsp_text import UTF8, UTF16, UTF32, Positions, replacement
+from lint.lsp_text import UTF8, UTF16, UTF32, Positions, edited, replacement
 
 
 def positions(text: str, encoding: str = UTF16) -> Positions:
@@ -59,6 +59,20 @@ def test_replacement_turns_old_into_new_changing_only_the_middle(old: str, new: 
     assert old[:start] + content + old[end:] == new
     if content and start < end:  # minimal: neither end of the change could be narrower
         assert old[start] != content[0] and old[end - 1] != content[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "content", "expected"),
+    [
+        ("a😀b\nc", (0, 3), (0, 4), "X", "a😀X\nc"),  # after the emoji's two units
+        ("a\x0cb\r\nc", (0, 2), (1, 0), "", "a\x0cc"),  # the form feed is not a line break
+        ("ab\n", (5, 0), (5, 0), "end", "ab\nend"),  # past the last line: at the end
+    ],
+)
+def test_an_edit_lands_where_lsp_says(
+    text: str, start: tuple[int, int], end: tuple[int, int], content: str, expected: str
+) -> None:
+    assert edited(text, start, end, content, UTF16) == expected
 
 
 def test_replacement_of_equal_texts_is_empty() -> None:

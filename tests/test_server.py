@@ -260,6 +260,21 @@ async def test_a_change_is_checked_and_only_the_newest_version_published(
     assert not await diagnostics_of(client, uri, has_codes())
 
 
+async def test_a_range_change_is_applied_where_it_says(
+    client: LanguageClient, folder: Path
+) -> None:
+    uri = open_document(client, folder / "ranged.md", "Smile 😀 now.\nOne two.\n")
+    await diagnostics_of(client, uri, has_codes())
+    change = types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(0, 8), types.Position(0, 8)), text=" "
+    )  # the server asked for whole texts; a client may send a range all the same
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(2, uri), [change])
+    )
+    (found,) = await diagnostics_of(client, uri, has_codes("WS002"))
+    assert span(found) == (0, 8, 0, 10)
+
+
 async def test_a_save_checks_again(client: LanguageClient, folder: Path) -> None:
     uri = open_document(client, folder / "saved.md", "Not  fine.\n")
     await diagnostics_of(client, uri, has_codes("WS002"))
