@@ -73,16 +73,17 @@ def test_neovim_shows_a_merged_word(tmp_path: Path) -> None:
             for kind in ("CONFIG", "DATA", "STATE", "CACHE")
         },
     }
-    subprocess.run(
+    run = subprocess.run(
         [NVIM, "--headless", "-n", "-i", "NONE", "-u", "init.lua", "talk.md",
          "-c", "lua ReadDiagnostics()"],
         cwd=tmp_path,
         env=env,
         timeout=120,
-        check=True,
         stdin=subprocess.DEVNULL,
         capture_output=True,
+        text=True,
     )  # fmt: skip
+    assert run.returncode == 0, run.stderr
     found = json.loads(out.read_text(encoding="utf-8"))
     assert [(d["code"], d["lnum"], d["col"], d["end_col"]) for d in found] == [("MW002", 2, 12, 20)]
     assert found[0]["source"] == "transcript-lint"
