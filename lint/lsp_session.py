@@ -22,10 +22,11 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -42,11 +43,13 @@ from lint.config import (
     Settings,
     SettingsResolver,
 )
+from lint.evidence import gather
 from lint.fix import Safety
 from lint.lsp_text import UTF8, UTF16, Positions, code_units, edited, replacement
 from lint.masking import Format, PatternTimeout, format_for
 from lint.result import FileResult, Finding
-from lint.runner import NotConverged, check_findings, prepare
+from lint.rule import gatherers_of
+from lint.runner import NotConverged, check_findings, document_for, prepare
 from rules import ALL_RULES
 
 NAME = "transcript-lint"
@@ -72,6 +75,7 @@ FIXES = {
     Safety.UNSAFE: (FIX_ALL_UNSAFE, "Fix all problems in this file, unsafe fixes included"),
 }
 
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 
@@ -125,16 +129,23 @@ def lint(
 ) -> tuple[tuple[Finding, ...], list[int]]:
     """The findings of ``check`` in the text, and its line starts.
 
-    ``check_findings`` over the rules one at a time, so that a check of a superseded
-    version stops between two rules; sorted as ``check_document`` sorts them.
+    What ``prepare`` and ``check_findings`` do, a gatherer and a rule at a time, so
+    that the check of a superseded version stops between two of them; sorted as
+    ``check_document`` sorts them.
     """
-    if not is_current():  # superseded while it waited for the engine
-        raise Superseded
-    doc, rules, ctx = prepare(text, display, settings, ALL_RULES, fmt, path)
+
+    def current(items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            if not is_current():
+                raise Superseded
+            yield item
+
+    doc = document_for(text, display, settings, fmt)
+    enabled = settings.enabled_rules(ALL_RULES, path if path is not None else Path(display))
+    evidence = gather(doc, current(gatherers_of(enabled)))
+    doc, rules, ctx = prepare(text, display, settings, ALL_RULES, fmt, path, evidence, doc)
     found: list[Finding] = []
-    for rule in rules:
-        if not is_current():
-            raise Superseded
+    for rule in current(rules):
         found.extend(check_findings(doc, [rule], ctx))
     found.sort(key=lambda f: (f.start, f.code, f.end))
     return tuple(found), doc.line_starts
