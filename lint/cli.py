@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE")
 
     commands.add_parser("rules", help="list every rule")
+    commands.add_parser("server", help="serve the Language Server Protocol on stdio (editors)")
     return parser
 
 
@@ -167,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return explain_rule(args.code)
         if args.command == "rules":
             return list_rules()
+        if args.command == "server":
+            from lint.server import main as serve  # only now: start-up cost of the rest
+
+            return serve()
         if args.command == "learn":
             return learn(args)
         if args.command == "baseline":
