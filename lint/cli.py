@@ -12,12 +12,12 @@ import dataclasses
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files, ledger, lexicon
+from lint import __version__, discovery, files, ledger, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
@@ -44,6 +44,21 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extend-select", help="codes or families to check in addition")
     parser.add_argument("--ignore", help="codes or families not to check")
     parser.add_argument("--config", type=Path, help="use this config file for every path")
+
+
+def _add_file_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave out what git ignores (.gitignore, .git/info/exclude); default: on",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply the excluded folders and .gitignore to files named here too (pre-commit)",
+    )
 
 
 def _add_jobs(parser: argparse.ArgumentParser) -> None:
@@ -103,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    _add_file_selection(check)
+    check.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the files that would be checked (and why a file named is not); check nothing",
+    )
+    check.add_argument(
+        "--show-settings",
+        type=Path,
+        metavar="FILE",
+        help="print the settings FILE would be checked with, and their config file",
+    )
     _add_jobs(check)
 
     baseline = commands.add_parser(
@@ -117,12 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="only drop the entries that no longer occur; add nothing",
     )
     _add_selection(baseline)
+    _add_file_selection(baseline)
     _add_jobs(baseline)
 
     learn = commands.add_parser("learn", help="learn the project lexicon from a corpus")
-    learn.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
+    learn.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
+    )
     learn.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
     learn.add_argument("--config", type=Path, help="use this config file for every path")
+    _add_file_selection(learn)
     _add_jobs(learn)
 
     dataset = commands.add_parser(
@@ -251,12 +282,12 @@ def learn(args: argparse.Namespace) -> int:
     """Gather evidence from every file and merge what it teaches into the lexicon."""
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    resolver = SettingsResolver(Overrides(), args.config)
-    errors: list[FileResult] = []
+    resolver = SettingsResolver(overrides_of(args), args.config)
+    selection = selected_files(args.paths, resolver)
+    errors = selection.errors
     jobs = [
         Job(path, display, resolver.for_path(path), Mode.CHECK, False, registry)
-        for path, display in discover(args.paths, resolver, errors)
-        if display != "-"
+        for path, display in selection.files
     ]
     for error in errors:
         print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
@@ -295,13 +326,27 @@ class Checked:
 
 
 def overrides_of(args: argparse.Namespace) -> Overrides:
-    return Overrides(
-        select=parse_selectors(args.select, "--select") if args.select is not None else None,
-        extend_select=parse_selectors(args.extend_select, "--extend-select")
-        if args.extend_select
-        else None,
-        ignore=parse_selectors(args.ignore, "--ignore") if args.ignore is not None else None,
+    select, extend_select, ignore = (
+        getattr(args, k, None) for k in ("select", "extend_select", "ignore")
     )
+    return Overrides(
+        select=parse_selectors(select, "--select") if select is not None else None,
+        extend_select=parse_selectors(extend_select, "--extend-select") if extend_select else None,
+        ignore=parse_selectors(ignore, "--ignore") if ignore is not None else None,
+        respect_gitignore=getattr(args, "respect_gitignore", None),
+        force_exclude=getattr(args, "force_exclude", None),
+    )
+
+
+def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discovery.Selection:
+    """The files of the paths; warns of a path under which no file is selected."""
+    selection = discovery.select(paths, resolver)
+    if selection.empty:
+        print(
+            f"warning: no transcript files found under: {', '.join(selection.empty)}",
+            file=sys.stderr,
+        )
+    return selection
 
 
 def run(
@@ -311,19 +356,18 @@ def run(
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     checked: list[Checked] = []
-    missing: list[FileResult] = []
     jobs: list[Job] = []
-    for path, display in discover(args.paths, resolver, missing):
-        if display == "-":
-            stdin_name = getattr(args, "stdin_filename", None)
-            settings = resolver.for_path(Path(stdin_name or "stdin"))
-            result = check_stdin(stdin_name or "-", settings, mode, unsafe)
-            checked.append(Checked(result, settings))
-            continue
+    selection = selected_files(args.paths, resolver)
+    if selection.stdin:
+        stdin_name = getattr(args, "stdin_filename", None)
+        settings = resolver.for_path(Path(stdin_name or "stdin"))
+        result = check_stdin(stdin_name or "-", settings, mode, unsafe)
+        checked.append(Checked(result, settings))
+    for path, display in selection.files:
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, unsafe, registry))
-    checked.extend(Checked(r) for r in missing)
+    checked.extend(Checked(r) for r in selection.errors)
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
@@ -339,6 +383,14 @@ def check(args: argparse.Namespace) -> int:
     if args.ledger is not None and mode is not Mode.FIX:
         raise UsageError("--ledger needs --fix (and not --diff)")
     resolver = SettingsResolver(overrides_of(args), args.config)
+    if args.show_settings is not None:
+        settings = resolver.for_path(args.show_settings)
+        sys.stdout.writelines(f"{line}\n" for line in settings.describe(args.show_settings))
+        return EXIT_CLEAN
+    if args.show_files:
+        listing = discovery.select(args.paths, resolver, show_skipped=True)
+        sys.stdout.writelines(f"{line}\n" for line in discovery.listing(listing))
+        return EXIT_ERROR if listing.errors else EXIT_CLEAN
     checked = run(args, resolver, mode, args.unsafe_fixes)
     results = [c.result for c in checked]
 
@@ -500,41 +552,6 @@ def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> File
     except files.InputError as exc:
         return FileResult(name, error=str(exc))
     return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
-
-
-def discover(
-    paths: Sequence[str], resolver: SettingsResolver, errors: list[FileResult]
-) -> Iterator[tuple[Path, str]]:
-    """Files to check, each once, in a stable order; missing paths become errors."""
-    seen: set[Path] = set()
-    for argument in paths:
-        if argument == "-":
-            yield Path("-"), "-"
-            continue
-        path = Path(argument)
-        if path.is_dir():
-            found = list(walk(path, resolver))
-        elif path.exists() or path.is_symlink():
-            found = [path] if not resolver.for_path(path).is_excluded(path) else []
-        else:
-            errors.append(FileResult(argument, error="no such file or directory"))
-            continue
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                yield file, os.path.normpath(file)
-
-
-def walk(folder: Path, resolver: SettingsResolver) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        here = Path(root)
-        settings = resolver.for_path(here / "_")
-        dirs[:] = sorted(d for d in dirs if not settings.is_excluded(here / d / "_"))
-        for name in sorted(names):
-            path = here / name
-            if settings.is_included(path) and not settings.is_excluded(path):
-                yield path
 
 
 def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream: TextIO) -> int:

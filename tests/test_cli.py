@@ -258,7 +258,8 @@ def test_exclude_applies_to_named_files_too(
 ) -> None:
     write(tmp_path / "transcript-lint.toml", 'exclude = ["drafts"]\n')
     write(tmp_path / "drafts" / "a.txt", DIRTY)
-    assert run(capsys, "check", "drafts/a.txt", "drafts") == (0, "All checks passed!\n", "")
+    warning = "warning: no transcript files found under: drafts/a.txt, drafts\n"
+    assert run(capsys, "check", "drafts/a.txt", "drafts") == (0, "All checks passed!\n", warning)
 
 
 def test_words_and_ignore_patterns_config(

@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from lint.config import ConfigError, Settings, find_config_file, load_settings, parse_settings
+from lint.config import (
+    ConfigError,
+    Overrides,
+    Settings,
+    find_config_file,
+    load_settings,
+    parse_settings,
+)
 from lint.document import Document
 from lint.rule import Context, Rule, Violation, rule
 
@@ -70,21 +77,49 @@ def test_check_selectors_names_the_key() -> None:
         parse_settings({"ignore": ["EF"]}, "test", Path(".")).check_selectors(RULES)
 
 
+@pytest.mark.parametrize("pattern", ["archive/", "./archive/", "/archive/", "archive", "archive/*"])
+def test_exclude_folder_as_users_write_it(tmp_path: Path, pattern: str) -> None:
+    settings = parse_settings({"exclude": [pattern]}, "t", tmp_path)
+    assert settings.is_excluded(tmp_path / "archive" / "a.txt")
+    assert settings.is_excluded(tmp_path / "archive" / "sub" / "a.txt")
+    # `archive/*` matches what is in the folder, as in git, not the folder itself.
+    assert settings.is_excluded(tmp_path / "archive", is_dir=True) is (pattern != "archive/*")
+    assert not settings.is_excluded(tmp_path / "archived.txt")
+    assert not settings.is_excluded(tmp_path / "talks" / "a.txt")
+
+
 @pytest.mark.parametrize(
-    ("path", "excluded"),
+    ("patterns", "path", "excluded"),
     [
-        ("drafts/a.txt", True),
-        ("x/drafts/a.txt", True),
-        ("notes/old.md", True),
-        ("notes/new.md", False),
-        ("a.txt", False),
-        (".git/a.txt", True),
-        ("sub/node_modules/a.txt", True),
+        (["archive/"], "x/archive/a.txt", True),  # no slash but the last: at any depth
+        (["/archive/"], "x/archive/a.txt", False),  # anchored at the config's folder
+        (["./archive/"], "x/archive/a.txt", False),
+        (["archive/"], "archive", False),  # a trailing slash matches folders only
+        (["drafts/*.md"], "drafts/a.md", True),
+        (["drafts/*.md"], "x/drafts/a.md", False),
+        (["**/drafts/*.md"], "x/drafts/a.md", True),
+        (["*.md", "!keep.md"], "keep.md", False),
+        (["notes/old.md"], "notes/old.md", True),
+        (["notes/old.md"], "notes/new.md", False),
     ],
 )
-def test_exclude(tmp_path: Path, path: str, excluded: bool) -> None:
-    settings = Settings(root=tmp_path, exclude=("drafts", "notes/old.md"))
+def test_exclude_has_gitignore_semantics(
+    tmp_path: Path, patterns: list[str], path: str, excluded: bool
+) -> None:
+    settings = parse_settings({"exclude": patterns}, "t", tmp_path)
     assert settings.is_excluded(tmp_path / path) is excluded
+
+
+def test_extend_exclude_adds_to_exclude(tmp_path: Path) -> None:
+    settings = parse_settings({"exclude": ["a/"], "extend-exclude": ["b/"]}, "t", tmp_path)
+    assert settings.is_excluded(tmp_path / "a" / "x.txt")
+    assert settings.is_excluded(tmp_path / "b" / "x.txt")
+    assert not settings.is_excluded(tmp_path / "c" / "x.txt")
+
+
+def test_path_outside_the_config_folder_is_not_excluded(tmp_path: Path) -> None:
+    settings = parse_settings({"exclude": ["*.txt"]}, "t", tmp_path / "project")
+    assert not settings.is_excluded(tmp_path / "elsewhere.txt")
 
 
 def test_include(tmp_path: Path) -> None:
@@ -92,6 +127,46 @@ def test_include(tmp_path: Path) -> None:
     assert settings.is_included(tmp_path / "a" / "b.txt")
     assert settings.is_included(tmp_path / "c.markdown")
     assert not settings.is_included(tmp_path / "d.py")
+    assert not settings.is_included(tmp_path / "txt")
+
+
+@pytest.mark.parametrize("name", ["SPEECH.TXT", "notes.MD", "a/Talk.Srt", "b.Markdown"])
+def test_include_ignores_the_case_of_extensions(tmp_path: Path, name: str) -> None:
+    assert Settings(root=tmp_path).is_included(tmp_path / name)
+
+
+def test_per_file_ignores_anchor_at_the_config_folder(tmp_path: Path) -> None:
+    settings = parse_settings({"per-file-ignores": {"/raw/": ["AB001"]}}, "t", tmp_path)
+    assert [r.code for r in settings.enabled_rules(RULES, tmp_path / "raw" / "a.txt")] == [
+        "AB002",
+        "CD001",
+    ]
+    nested = settings.enabled_rules(RULES, tmp_path / "x" / "raw" / "a.txt")
+    assert [r.code for r in nested] == ["AB001", "AB002", "CD001"]
+
+
+@pytest.mark.parametrize("key", ["exclude", "extend-exclude", "include"])
+def test_pattern_lists_are_checked(key: str) -> None:
+    with pytest.raises(ConfigError, match=rf"test: {key}: expected a list of strings"):
+        parse_settings({key: "archive/"}, "test", Path("."))
+
+
+@pytest.mark.parametrize("key", ["respect-gitignore", "force-exclude"])
+def test_switches_are_booleans(key: str) -> None:
+    with pytest.raises(ConfigError, match=rf"test: {key}: expected true or false"):
+        parse_settings({key: "yes"}, "test", Path("."))
+    assert getattr(parse_settings({key: False}, "t", Path(".")), key.replace("-", "_")) is False
+
+
+def test_selector_from_the_command_line_is_blamed_on_it() -> None:
+    settings = Overrides(select=("XX",)).apply(
+        parse_settings({}, "transcript-lint.toml", Path("."))
+    )
+    with pytest.raises(ConfigError, match=r"^command line: --select: no rule matches 'XX'$"):
+        settings.check_selectors(RULES)
+    from_file = parse_settings({"select": ["XX"]}, "transcript-lint.toml", Path("."))
+    with pytest.raises(ConfigError, match=r"^transcript-lint.toml: select: no rule matches"):
+        from_file.check_selectors(RULES)
 
 
 def test_nearest_config_wins(tmp_path: Path) -> None:
