@@ -26,7 +26,7 @@ from lint.masking import format_for
 from lint.report import REPORTERS, Report
 from lint.report import text as text_report
 from lint.result import FileResult
-from lint.rule import Rule, gatherers_of
+from lint.rule import Availability, Rule, gatherers_of
 from lint.runner import Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
@@ -224,14 +224,25 @@ def explain_rule(code: str) -> int:
 
 
 def list_rules() -> int:
-    width = max(len(r.name) for r in ALL_RULES)
-    for r in ALL_RULES:
-        default = "on " if r.default else "off"
-        fix = f"{r.fix.value} ({fix_safety(r)})" if r.safety else r.fix.value
-        sys.stdout.write(
-            f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {fix:<20}  {r.summary}\n"
-        )
+    """One aligned row per rule; the fix column says how often and how safe."""
+    header = ("code", "name", "family", "default", "fix", "what it finds")
+    rows = [
+        (r.code, r.name, r.family, "on" if r.default else "off", fix_column(r), r.summary)
+        for r in ALL_RULES
+    ]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+    for row in (header, *rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        sys.stdout.write("  ".join((*cells, row[-1])) + "\n")
     return EXIT_CLEAN
+
+
+def fix_column(r: Rule) -> str:
+    """`safe`, `sometimes: unsafe`, `unsafe or display-only`, `none`."""
+    if r.fix is Availability.NEVER or not r.safety:
+        return "none"
+    safety = " or ".join(s.value for s in r.safety)
+    return safety if r.fix is Availability.ALWAYS else f"sometimes: {safety}"
 
 
 def fix_safety(r: Rule) -> str:
@@ -272,7 +283,8 @@ def run_dataset(args: argparse.Namespace) -> int:
     touched = sum(1 for r in results if r[column])
     what = "fixes applied" if task.fix else "findings"
     print(f"{len(results)} records: {total} {what} in {touched} records.", file=sys.stderr)
-    return EXIT_CLEAN
+    # As `check`: findings fail the run (a fix reports what it applied, not what is left).
+    return EXIT_FINDINGS if total and not task.fix else EXIT_CLEAN
 
 
 # -- learn ------------------------------------------------------------------------------
@@ -378,7 +390,23 @@ def run(
     return checked
 
 
+def refuse_combinations(args: argparse.Namespace) -> None:
+    """Options that would not do together what each says: a usage error."""
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix writes files and --diff writes none: choose one")
+    if args.diff and (args.format != "text" or args.statistics):
+        other = "--statistics" if args.statistics else f"--format {args.format}"
+        raise UsageError(f"--diff prints a unified diff; it does not combine with {other}")
+    if args.statistics and args.format != "text":
+        raise UsageError(
+            f"--statistics prints text; it does not combine with --format {args.format}"
+        )
+
+
 def check(args: argparse.Namespace) -> int:
+    refuse_combinations(args)
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
     if args.ledger is not None and mode is not Mode.FIX:
         raise UsageError("--ledger needs --fix (and not --diff)")
@@ -584,6 +612,7 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
         quiet=args.quiet,
         baselines=baselines,
         gates=gates,
+        pre_commit=os.environ.get("PRE_COMMIT") == "1",
     )
     if args.format == "text" and args.output_file is None:
         stream.writelines(text_report.lines(rendered))

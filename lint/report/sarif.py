@@ -17,7 +17,6 @@ from lint.result import Finding, Location
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://pypi.org/project/transcript-lint/"
 
 
 def _region(start: Location, end: Location) -> dict[str, int]:
@@ -99,7 +98,6 @@ def render(report: Report) -> str:
                     "driver": {
                         "name": "transcript-lint",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
