@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import json
+import tomllib
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
 
 from lint.config import (
+    _KEYS,
     ConfigError,
     Overrides,
     Settings,
@@ -189,3 +195,70 @@ def test_pyproject_errors_name_the_table(tmp_path: Path) -> None:
         ConfigError, match=r"pyproject.toml \[tool.transcript-lint\]: unknown key 'wrods'"
     ):
         load_settings(tmp_path / "pyproject.toml")
+
+
+# -- the JSON Schema shipped for editors ------------------------------------------------
+
+SCHEMA = json.loads((resources.files("lint") / "data" / "settings.schema.json").read_text())
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def schema_errors(data: dict[str, Any]) -> list[str]:
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def test_schema_is_a_valid_schema_naming_every_key() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert set(SCHEMA["properties"]) == _KEYS
+
+
+def test_readme_example_is_valid_for_schema_and_loader(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("```toml\n[tool.transcript-lint]") + 8 :]
+    table = tomllib.loads(block[: block.index("```")])["tool"]["transcript-lint"]
+    assert schema_errors(table) == []
+    parse_settings(table, "README", tmp_path)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"select": ["WS001", "EN"], "ignore": ["ALL"], "extend-select": ["SU001"]},
+        {"per-file-ignores": {"/raw/": ["EN"]}, "exclude": ["archive/"]},
+        {"respect-gitignore": False, "force-exclude": True, "extend-exclude": ["x/"]},
+        {"gate": {"max-per-10k-words": {"MW": 0.5, "ALL": 0}}, "max-file-size-mb": 2},
+        {"ignore-patterns": [r"\{time\}"], "words": ["Zhijun"], "verbatim": True},
+    ],
+)
+def test_schema_and_loader_accept_the_same(tmp_path: Path, data: dict[str, Any]) -> None:
+    assert schema_errors(data) == []
+    parse_settings(data, "t", tmp_path)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"wrods": ["a"]},
+        {"select": ["ws001"]},
+        {"select": "WS"},
+        {"exclude": "archive/"},
+        {"per-file-ignores": {"raw/": "EN"}},
+        {"respect-gitignore": "yes"},
+        {"force-exclude": 1},
+        {"max-file-size-mb": 0},
+        {"max-file-size-mb": 1.5},
+        {"ignore-patterns": ["(unclosed"]},
+        {"baseline": " "},
+        {"lexicon": ""},
+        {"gate": {"max-per-10k-words": {"MW": -1}}},
+        {"gate": {"max-per-10k-words": {"mw": 1}}},
+        {"gate": {"limit": {}}},
+    ],
+)
+def test_schema_and_loader_reject_the_same(tmp_path: Path, data: dict[str, Any]) -> None:
+    assert schema_errors(data) != []
+    with pytest.raises(ConfigError):
+        parse_settings(data, "t", tmp_path)
