@@ -53,7 +53,7 @@ def test_hints_name_the_hook_under_pre_commit(
     _, out, _ = run(capsys, "check", "a.txt")
     assert out.splitlines()[-1] == (
         "Found 2 problems (1 fixable with the transcript-lint-fix hook, "
-        "1 more with `args: [--unsafe-fixes]` on that hook)."
+        "1 more with `args: [--unsafe-fixes]` on the transcript-lint-fix hook)."
     )
     assert "--fix" not in out.splitlines()[-1]
     _, out, _ = run(capsys, "check", "--fix", "a.txt")

@@ -163,6 +163,7 @@ def _fix_hints(report: Report) -> tuple[str, str]:
     if report.pre_commit:
         return (
             "the transcript-lint-fix hook",
-            "`args: [--unsafe-fixes]`" + ("" if report.fixing else " on that hook"),
+            "`args: [--unsafe-fixes]`"
+            + ("" if report.fixing else " on the transcript-lint-fix hook"),
         )
     return "--fix", "--unsafe-fixes"
