@@ -110,13 +110,25 @@ class Settings:
 
     def relative(self, path: Path) -> str | None:
         """The path relative to the config's folder, or None for a path outside it."""
-        try:
-            return path.absolute().relative_to(self.root.absolute()).as_posix()
-        except ValueError:
-            try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
-            except ValueError:
-                return None
+        absolute = path.absolute()
+        for root in (self.root.absolute(), self.root.resolve()):
+            if absolute.is_relative_to(root):
+                return absolute.relative_to(root).as_posix()
+        resolved = path.resolve()
+        if resolved.is_relative_to(self.root.resolve()):
+            return resolved.relative_to(self.root.resolve()).as_posix()
+        return None
+
+    def pattern_path(self, path: Path) -> str:
+        """What path patterns are matched against: the path relative to the config's
+        folder; outside it (``--config`` elsewhere) relative to the current folder, or
+        the bare name, so that ``*.md`` still applies."""
+        relative = self.relative(path)
+        if relative is not None:
+            return relative
+        absolute = path.absolute()
+        cwd = Path.cwd()
+        return absolute.relative_to(cwd).as_posix() if absolute.is_relative_to(cwd) else path.name
 
     @cached_property
     def _exclude_spec(self) -> GitIgnoreSpec:
@@ -134,16 +146,12 @@ class Settings:
         """Whether ``exclude`` or ``extend-exclude`` matches the path (gitignore
         semantics: ``archive/`` is every folder so named, ``/archive/`` only the one
         beside the config file)."""
-        relative = self.relative(path)
-        if relative is None:
-            return False
+        relative = self.pattern_path(path)
         return self._exclude_spec.match_file(relative + "/" if is_dir else relative)
 
     def is_included(self, path: Path) -> bool:
         """Whether ``include`` matches the file; extensions in any case (``NOTES.MD``)."""
-        relative = self.relative(path)
-        if relative is None:
-            relative = path.name
+        relative = self.pattern_path(path)
         folder, _, name = relative.rpartition("/")
         stem, dot, suffix = name.rpartition(".")
         lowered = f"{folder}/" * bool(folder) + (f"{stem}.{suffix.lower()}" if dot else name)
@@ -184,8 +192,8 @@ class Settings:
     def enabled_rules(self, rules: Sequence[Rule], path: Path | None = None) -> list[Rule]:
         """The rules that apply, by select / extend-select / ignore / per-file-ignores."""
         ignore = self.ignore
-        relative = self.relative(path) if path is not None else None
-        if relative is not None:
+        if path is not None:
+            relative = self.pattern_path(path)
             for spec, codes in self._per_file_specs:
                 if spec.match_file(relative):
                     ignore += codes

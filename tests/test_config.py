@@ -123,9 +123,14 @@ def test_extend_exclude_adds_to_exclude(tmp_path: Path) -> None:
     assert not settings.is_excluded(tmp_path / "c" / "x.txt")
 
 
-def test_path_outside_the_config_folder_is_not_excluded(tmp_path: Path) -> None:
-    settings = parse_settings({"exclude": ["*.txt"]}, "t", tmp_path / "project")
-    assert not settings.is_excluded(tmp_path / "elsewhere.txt")
+def test_path_outside_the_config_folder_is_matched_from_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--config elsewhere/transcript-lint.toml` for the files here, as ruff does.
+    monkeypatch.chdir(tmp_path)
+    settings = parse_settings({"exclude": ["/drafts/"]}, "t", tmp_path / "elsewhere")
+    assert settings.is_excluded(tmp_path / "drafts" / "a.txt")
+    assert not settings.is_excluded(tmp_path / "talks" / "drafts" / "a.txt")
 
 
 def test_include(tmp_path: Path) -> None:

@@ -128,6 +128,11 @@ def try_repo(project: Path, hook_repo: Path, hook: str, env: dict[str, str]) -> 
         "--all-files",
         "--color=never",
     ]
+    return pre_commit(command, project, env)
+
+
+def pre_commit(command: list[str], project: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run pre-commit in ``project``: (exit code, output, with its log on an error)."""
     result = subprocess.run(
         command,
         cwd=project,
@@ -235,21 +240,8 @@ def run_snippet(
     )
     (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     git("add", ".pre-commit-config.yaml", cwd=project, env=env)
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never"],
-        cwd=project,
-        env={**env, **(extra_env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        encoding="utf-8",
-        errors="replace",
-        timeout=TIMEOUT,
-    )
-    output = result.stdout
-    log = Path(env["PRE_COMMIT_HOME"]) / "pre-commit.log"
-    if "An error has occurred" in output and log.exists():
-        output += f"\n--- {log} ---\n" + log.read_text(encoding="utf-8", errors="replace")
-    return result.returncode, output
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never"]
+    return pre_commit(command, project, {**env, **(extra_env or {})})
 
 
 def test_fix_snippet_as_printed(project: Path, hook_repo: Path, env: dict[str, str]) -> None:
