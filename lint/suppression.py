@@ -106,14 +106,13 @@ def followed_by_sic(doc: Document, diagnostic: Diagnostic) -> bool:
 def apply(doc: Document, diagnostics: list[Diagnostic], enabled: Iterable[str]) -> list[Diagnostic]:
     """The diagnostics no directive or ``[sic]`` suppresses, and, when the unused
     suppression rule is enabled, one for each directive that suppressed nothing."""
-    sic = "[" in doc.text and "sic" in doc.text.lower()
     scoped = directives(doc)
-    if not scoped and not sic:
+    if not scoped and not any(d.code in SIC_CODES for d in diagnostics):
         return diagnostics
     used: set[tuple[int, str]] = set()
     kept = []
     for d in diagnostics:
-        if sic and followed_by_sic(doc, d):
+        if followed_by_sic(doc, d):
             continue
         covering = [
             (i, c) for i, directive in enumerate(scoped) if (c := directive.matching(d)) is not None
