@@ -108,15 +108,19 @@ class Settings:
             evidence=evidence or Evidence(),
         )
 
+    @cached_property
+    def _roots(self) -> tuple[Path, Path]:
+        return self.root.absolute(), self.root.resolve()
+
     def relative(self, path: Path) -> str | None:
         """The path relative to the config's folder, or None for a path outside it."""
         absolute = path.absolute()
-        for root in (self.root.absolute(), self.root.resolve()):
+        for root in self._roots:
             if absolute.is_relative_to(root):
                 return absolute.relative_to(root).as_posix()
         resolved = path.resolve()
-        if resolved.is_relative_to(self.root.resolve()):
-            return resolved.relative_to(self.root.resolve()).as_posix()
+        if resolved.is_relative_to(self._roots[1]):
+            return resolved.relative_to(self._roots[1]).as_posix()
         return None
 
     def pattern_path(self, path: Path) -> str:
@@ -147,15 +151,28 @@ class Settings:
         semantics: ``archive/`` is every folder so named, ``/archive/`` only the one
         beside the config file)."""
         relative = self.pattern_path(path)
-        return self._exclude_spec.match_file(relative + "/" if is_dir else relative)
+        return self.excludes(relative + "/" if is_dir else relative)
+
+    def excludes(self, relative: str) -> bool:
+        """``is_excluded`` of a ``pattern_path`` (a folder's with a final ``/``)."""
+        return self._exclude_spec.match_file(relative)
 
     def is_included(self, path: Path) -> bool:
         """Whether ``include`` matches the file; extensions in any case (``NOTES.MD``)."""
-        relative = self.pattern_path(path)
-        folder, _, name = relative.rpartition("/")
-        stem, dot, suffix = name.rpartition(".")
-        lowered = f"{folder}/" * bool(folder) + (f"{stem}.{suffix.lower()}" if dot else name)
-        return self._include_spec.match_file(relative) or self._include_spec.match_file(lowered)
+        return self.includes(self.pattern_path(path))
+
+    def includes(self, relative: str) -> bool:
+        """``is_included`` of a ``pattern_path``."""
+        if self._include_spec.match_file(relative):
+            return True
+        stem, dot, suffix = relative.rpartition(".")
+        lowered = f"{stem}.{suffix.lower()}"
+        return (
+            bool(dot)
+            and "/" not in suffix
+            and lowered != relative
+            and (self._include_spec.match_file(lowered))
+        )
 
     def describe(self, path: Path) -> list[str]:
         """The settings a file is checked with, as TOML, and where they came from."""

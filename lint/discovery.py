@@ -51,68 +51,113 @@ class Selection:
     stdin: bool = False
 
 
+Sources = tuple[tuple[str, GitIgnoreSpec], ...]  # (folder with a final "/", its patterns)
+
+
 class GitIgnore:
-    """Git's ignore files, each read once; only inside a git work tree, as git does."""
+    """Git's ignore files, each read once; only inside a git work tree, as git does.
+
+    Folders are plain absolute strings here: a walk asks about every file, and
+    building a ``Path`` for each costs more than the matching.
+    """
 
     def __init__(self) -> None:
-        self._tops: dict[Path, Path | None] = {}
-        self._folder_specs: dict[Path, GitIgnoreSpec | None] = {}
-        self._repository_specs: dict[Path, tuple[GitIgnoreSpec, ...]] = {}
+        self._tops: dict[str, str | None] = {}
+        self._sources: dict[str, Sources] = {}
+        self._repository_specs: dict[str, tuple[GitIgnoreSpec, ...]] = {}
 
-    def top(self, folder: Path) -> Path | None:
+    def top(self, folder: str) -> str | None:
         """The top folder of the git work tree holding ``folder``."""
-        if folder not in self._tops:
-            if (folder / ".git").exists():
-                self._tops[folder] = folder
-            else:
-                parent = folder.parent
-                self._tops[folder] = None if parent == folder else self.top(parent)
-        return self._tops[folder]
+        chain = []
+        here = folder
+        while here not in self._tops:
+            if os.path.exists(os.path.join(here, ".git")):
+                self._tops[here] = here
+                break
+            chain.append(here)
+            parent = os.path.dirname(here)
+            if parent == here:
+                self._tops[here] = None
+                break
+            here = parent
+        found = self._tops[here]
+        for seen in chain:
+            self._tops[seen] = found
+        return found
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Whether git ignores the path itself (its folders are not looked at: a walk
         never enters an ignored folder, and ``ignored_with_folders`` asks for them)."""
-        path = path.absolute()
-        top = self.top(path.parent)
-        if top is None or path == top:
-            return False
+        absolute = os.path.abspath(path)
+        return self.ignored_in(os.path.dirname(absolute), os.path.basename(absolute), is_dir)
+
+    def ignored_in(self, folder: str, name: str, is_dir: bool) -> bool:
+        """Whether git ignores ``name`` in the absolute ``folder``."""
+        path = os.path.join(folder, name) + ("/" if is_dir else "")
         # Deeper ignore files win over higher ones, and all over the repository's own.
-        folders = [path.parent, *path.parent.parents]
-        sources = [(f, self._folder_spec(f)) for f in folders[: folders.index(top) + 1]]
-        sources += [(top, spec) for spec in self._repository(top)]
-        for base, spec in sources:
-            if spec is None:
-                continue
-            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            include = spec.check_file(relative).include
+        for base, spec in self._sources_of(folder):
+            include = spec.check_file(path[len(base) :]).include
             if include is not None:
                 return include
         return False
 
     def ignored_with_folders(self, path: Path, is_dir: bool) -> bool:
         """Whether git ignores the path or any folder above it in its work tree."""
-        path = path.absolute()
-        top = self.top(path.parent)
+        absolute = os.path.abspath(path)
+        top = self.top(os.path.dirname(absolute))
         if top is None:
             return False
         folders = []
-        folder = path.parent
+        folder = os.path.dirname(absolute)
         while folder != top:
             folders.append(folder)
-            folder = folder.parent
-        return any(self.ignored(f, True) for f in reversed(folders)) or self.ignored(path, is_dir)
+            folder = os.path.dirname(folder)
+        return any(
+            self.ignored_in(os.path.dirname(f), os.path.basename(f), True)
+            for f in reversed(folders)
+        ) or self.ignored_in(os.path.dirname(absolute), os.path.basename(absolute), is_dir)
 
-    def _folder_spec(self, folder: Path) -> GitIgnoreSpec | None:
-        if folder not in self._folder_specs:
-            self._folder_specs[folder] = _read_spec(folder / GIT_IGNORE_FILE)
-        return self._folder_specs[folder]
+    def _sources_of(self, folder: str) -> Sources:
+        """The ignore files that apply in ``folder``, the deepest first."""
+        if folder in self._sources:
+            return self._sources[folder]
+        top = self.top(folder)
+        if top is None:
+            return ()
+        chain = []
+        here = folder
+        while here not in self._sources and here != top:
+            chain.append(here)
+            here = os.path.dirname(here)
+        if here not in self._sources:  # the top: its own file, then the repository's
+            self._sources[here] = (
+                *_own(here),
+                *((_base(here), spec) for spec in self._repository(here)),
+            )
+        sources = self._sources[here]
+        for seen in reversed(chain):
+            sources = (*_own(seen), *sources)
+            self._sources[seen] = sources
+        return sources
 
-    def _repository(self, top: Path) -> tuple[GitIgnoreSpec, ...]:
+    def _repository(self, top: str) -> tuple[GitIgnoreSpec, ...]:
         """``info/exclude`` of the repository, then the user's global ignore file."""
         if top not in self._repository_specs:
-            found = (_read_spec(_git_dir(top) / "info" / "exclude"), _read_spec(_global_file()))
+            found = (
+                _read_spec(_git_dir(Path(top)) / "info" / "exclude"),
+                _read_spec(_global_file()),
+            )
             self._repository_specs[top] = tuple(s for s in found if s is not None)
         return self._repository_specs[top]
+
+
+def _base(folder: str) -> str:
+    return folder if folder.endswith("/") else folder + "/"
+
+
+def _own(folder: str) -> Sources:
+    spec = _read_spec(Path(folder) / GIT_IGNORE_FILE)
+    return ((_base(folder), spec),) if spec is not None else ()
 
 
 def _git_dir(top: Path) -> Path:
@@ -165,7 +210,7 @@ def select(
     selection = Selection()
     ignore = GitIgnore()
     roots = [Path(p).resolve() for p in paths if p != "-" and Path(p).is_dir()]
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for argument in paths:
         if argument == "-":
             selection.stdin = True
@@ -189,8 +234,9 @@ def select(
         if not found and len(selection.errors) == before:
             selection.empty.append(argument)
         for file in found:
-            key = file.resolve()
-            if key not in seen:
+            # One path cannot list a file twice (links are not followed); several can.
+            key = os.path.realpath(file) if len(paths) > 1 else ""
+            if not key or key not in seen:
                 seen.add(key)
                 selection.files.append((file, os.path.normpath(file)))
     return selection
@@ -219,12 +265,17 @@ def _walk(
     selection: Selection,
     show_skipped: bool,
 ) -> list[Path]:
-    """The files selected under a folder, in the order of a sorted depth-first walk."""
+    """The files selected under a folder, in the order of a sorted depth-first walk.
+    Names are matched as strings: a ``Path`` is made only for what is selected."""
     found: list[Path] = []
     stack = [folder]
     while stack:
         here = stack.pop()
         settings = resolver.for_path(here / "_")
+        prefix = settings.pattern_path(here)
+        prefix = "" if prefix == "." else prefix + "/"
+        absolute = os.path.abspath(here)
+        gitignore = settings.respect_gitignore
         try:
             entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError as exc:
@@ -233,42 +284,43 @@ def _walk(
             continue
         folders = []
         for entry in entries:
-            path = here / entry.name
+            name = entry.name
             try:
                 is_link = entry.is_symlink()
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+                is_file = not is_link and not is_dir and entry.is_file(follow_symlinks=False)
             except OSError:
                 continue
             if is_dir:
-                if not _skipped_folder(path, settings, ignore):
-                    folders.append(path)
+                if not (
+                    name in ALWAYS_EXCLUDED
+                    or settings.excludes(f"{prefix}{name}/")
+                    or (gitignore and ignore.ignored_in(absolute, name, True))
+                ):
+                    folders.append(here / name)
                 continue
-            if not settings.is_included(path) or settings.is_excluded(path):
+            relative = prefix + name
+            if not settings.includes(relative) or settings.excludes(relative):
                 continue
-            if settings.respect_gitignore and ignore.ignored(path, False):
+            if gitignore and ignore.ignored_in(absolute, name, False):
                 continue
-            reason = _not_regular(path, is_link, roots, selection)
+            if is_file:
+                found.append(here / name)
+                continue
+            reason = _not_regular(here / name, is_link, roots, selection)
             if reason is None:
-                found.append(path)
+                found.append(here / name)
             elif reason and show_skipped:
-                selection.skipped.append(Skipped(os.path.normpath(path), reason))
+                selection.skipped.append(Skipped(os.path.normpath(here / name), reason))
         stack.extend(reversed(folders))
     return found
-
-
-def _skipped_folder(path: Path, settings: Settings, ignore: GitIgnore) -> bool:
-    return (
-        path.name in ALWAYS_EXCLUDED
-        or settings.is_excluded(path, is_dir=True)
-        or (settings.respect_gitignore and ignore.ignored(path, True))
-    )
 
 
 def _not_regular(
     path: Path, is_link: bool, roots: Sequence[Path], selection: Selection
 ) -> str | None:
-    """None for a regular file to check; else why it is not checked ("" when a broken
-    link was recorded as an error)."""
+    """Why a file found that is not a plain regular one is not checked (None: it is
+    checked after all; "" when a broken link was recorded as an error)."""
     try:
         info = path.stat()
     except OSError:

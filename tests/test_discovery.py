@@ -248,3 +248,29 @@ def test_select_on_the_command_line_is_blamed_on_it(
         2,
         "transcript-lint: error: command line: --select: no rule matches 'XX'\n",
     )
+
+
+def test_info_exclude_of_a_linked_work_tree_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # As `git worktree add` lays it out: .git is a file naming the work tree's git
+    # folder, whose `commondir` leads to the repository holding info/exclude.
+    common = tmp_path / "repo.git"
+    (common / "worktrees" / "wt").mkdir(parents=True)
+    (common / "worktrees" / "wt" / "commondir").write_text("../..\n")
+    write(common / "info" / "exclude", "private/\n")
+    tree = tmp_path / "wt"
+    write(tree / ".git", f"gitdir: {common / 'worktrees' / 'wt'}\n")
+    write(tree / "private" / "a.txt", CLEAN)
+    write(tree / "b.txt", CLEAN)
+    os.chdir(tree)
+    assert shown_files(capsys, ".") == ["b.txt"]
+
+
+def test_a_file_reached_by_two_paths_is_checked_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path / "talks" / "a.txt", DIRTY)
+    assert shown_files(capsys, ".", "talks", "talks/a.txt") == ["talks/a.txt"]
+    code, out, _ = run(capsys, "check", ".", "talks")
+    assert code == 1 and out.count("WS001") == 1
