@@ -12,12 +12,12 @@ import dataclasses
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files, ledger, lexicon
+from lint import __version__, discovery, files, ledger, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
@@ -27,7 +27,7 @@ from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
 from lint.result import FileResult
-from lint.rule import Rule, gatherers_of
+from lint.rule import Availability, Rule, gatherers_of
 from lint.runner import Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
@@ -45,6 +45,21 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extend-select", help="codes or families to check in addition")
     parser.add_argument("--ignore", help="codes or families not to check")
     parser.add_argument("--config", type=Path, help="use this config file for every path")
+
+
+def _add_file_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave out what git ignores (.gitignore, .git/info/exclude); default: on",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply the excluded folders and .gitignore to files named here too (pre-commit)",
+    )
 
 
 def _add_jobs(parser: argparse.ArgumentParser) -> None:
@@ -109,6 +124,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check every file, neither reading nor writing .transcript-lint-cache/",
     )
+    _add_file_selection(check)
+    check.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the files that would be checked (and why a file named is not); check nothing",
+    )
+    check.add_argument(
+        "--show-settings",
+        type=Path,
+        metavar="FILE",
+        help="print the settings FILE would be checked with, and their config file",
+    )
     _add_jobs(check)
 
     baseline = commands.add_parser(
@@ -123,12 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="only drop the entries that no longer occur; add nothing",
     )
     _add_selection(baseline)
+    _add_file_selection(baseline)
     _add_jobs(baseline)
 
     learn = commands.add_parser("learn", help="learn the project lexicon from a corpus")
-    learn.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
+    learn.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
+    )
     learn.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
     learn.add_argument("--config", type=Path, help="use this config file for every path")
+    _add_file_selection(learn)
     _add_jobs(learn)
 
     dataset = commands.add_parser(
@@ -204,14 +235,25 @@ def explain_rule(code: str) -> int:
 
 
 def list_rules() -> int:
-    width = max(len(r.name) for r in ALL_RULES)
-    for r in ALL_RULES:
-        default = "on " if r.default else "off"
-        fix = f"{r.fix.value} ({fix_safety(r)})" if r.safety else r.fix.value
-        sys.stdout.write(
-            f"{r.code}  {r.name:<{width}}  {r.family}  {default}  fix: {fix:<20}  {r.summary}\n"
-        )
+    """One aligned row per rule; the fix column says how often and how safe."""
+    header = ("code", "name", "family", "default", "fix", "what it finds")
+    rows = [
+        (r.code, r.name, r.family, "on" if r.default else "off", fix_column(r), r.summary)
+        for r in ALL_RULES
+    ]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+    for row in (header, *rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        sys.stdout.write("  ".join((*cells, row[-1])) + "\n")
     return EXIT_CLEAN
+
+
+def fix_column(r: Rule) -> str:
+    """`safe`, `sometimes: unsafe`, `unsafe or display-only`, `none`."""
+    if r.fix is Availability.NEVER or not r.safety:
+        return "none"
+    safety = " or ".join(s.value for s in r.safety)
+    return safety if r.fix is Availability.ALWAYS else f"sometimes: {safety}"
 
 
 def fix_safety(r: Rule) -> str:
@@ -252,7 +294,8 @@ def run_dataset(args: argparse.Namespace) -> int:
     touched = sum(1 for r in results if r[column])
     what = "fixes applied" if task.fix else "findings"
     print(f"{len(results)} records: {total} {what} in {touched} records.", file=sys.stderr)
-    return EXIT_CLEAN
+    # As `check`: findings fail the run (a fix reports what it applied, not what is left).
+    return EXIT_FINDINGS if total and not task.fix else EXIT_CLEAN
 
 
 # -- learn ------------------------------------------------------------------------------
@@ -262,12 +305,12 @@ def learn(args: argparse.Namespace) -> int:
     """Gather evidence from every file and merge what it teaches into the lexicon."""
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    resolver = SettingsResolver(Overrides(), args.config)
-    errors: list[FileResult] = []
+    resolver = SettingsResolver(overrides_of(args), args.config)
+    selection = selected_files(args.paths, resolver)
+    errors = selection.errors
     jobs = [
         Job(path, display, resolver.for_path(path), Mode.CHECK, False, registry)
-        for path, display in discover(args.paths, resolver, errors)
-        if display != "-"
+        for path, display in selection.files
     ]
     for error in errors:
         print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
@@ -306,13 +349,27 @@ class Checked:
 
 
 def overrides_of(args: argparse.Namespace) -> Overrides:
-    return Overrides(
-        select=parse_selectors(args.select, "--select") if args.select is not None else None,
-        extend_select=parse_selectors(args.extend_select, "--extend-select")
-        if args.extend_select
-        else None,
-        ignore=parse_selectors(args.ignore, "--ignore") if args.ignore is not None else None,
+    select, extend_select, ignore = (
+        getattr(args, k, None) for k in ("select", "extend_select", "ignore")
     )
+    return Overrides(
+        select=parse_selectors(select, "--select") if select is not None else None,
+        extend_select=parse_selectors(extend_select, "--extend-select") if extend_select else None,
+        ignore=parse_selectors(ignore, "--ignore") if ignore is not None else None,
+        respect_gitignore=getattr(args, "respect_gitignore", None),
+        force_exclude=getattr(args, "force_exclude", None),
+    )
+
+
+def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discovery.Selection:
+    """The files of the paths; warns of a path under which no file is selected."""
+    selection = discovery.select(paths, resolver)
+    if selection.empty:
+        print(
+            f"warning: no transcript files found under: {', '.join(selection.empty)}",
+            file=sys.stderr,
+        )
+    return selection
 
 
 def run(
@@ -322,19 +379,18 @@ def run(
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     checked: list[Checked] = []
-    missing: list[FileResult] = []
     jobs: list[Job] = []
-    for path, display in discover(args.paths, resolver, missing):
-        if display == "-":
-            stdin_name = getattr(args, "stdin_filename", None)
-            settings = resolver.for_path(Path(stdin_name or "stdin"))
-            result = check_stdin(stdin_name or "-", settings, mode, unsafe)
-            checked.append(Checked(result, settings))
-            continue
+    selection = selected_files(args.paths, resolver)
+    if selection.stdin:
+        stdin_name = getattr(args, "stdin_filename", None)
+        settings = resolver.for_path(Path(stdin_name or "stdin"))
+        result = check_stdin(stdin_name or "-", settings, mode, unsafe)
+        checked.append(Checked(result, settings))
+    for path, display in selection.files:
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, unsafe, registry))
-    checked.extend(Checked(r) for r in missing)
+    checked.extend(Checked(r) for r in selection.errors)
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
@@ -358,11 +414,35 @@ def cache_wanted(args: argparse.Namespace) -> bool:
     return not no_cache
 
 
+def refuse_combinations(args: argparse.Namespace) -> None:
+    """Options that would not do together what each says: a usage error."""
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix writes files and --diff writes none: choose one")
+    if args.diff and (args.format != "text" or args.statistics):
+        other = "--statistics" if args.statistics else f"--format {args.format}"
+        raise UsageError(f"--diff prints a unified diff; it does not combine with {other}")
+    if args.statistics and args.format != "text":
+        raise UsageError(
+            f"--statistics prints text; it does not combine with --format {args.format}"
+        )
+
+
 def check(args: argparse.Namespace) -> int:
+    refuse_combinations(args)
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
     if args.ledger is not None and mode is not Mode.FIX:
         raise UsageError("--ledger needs --fix (and not --diff)")
     resolver = SettingsResolver(overrides_of(args), args.config)
+    if args.show_settings is not None:
+        settings = resolver.for_path(args.show_settings)
+        sys.stdout.writelines(f"{line}\n" for line in settings.describe(args.show_settings))
+        return EXIT_CLEAN
+    if args.show_files:
+        listing = discovery.select(args.paths, resolver, show_skipped=True)
+        sys.stdout.writelines(f"{line}\n" for line in discovery.listing(listing))
+        return EXIT_ERROR if listing.errors else EXIT_CLEAN
     checked = run(args, resolver, mode, args.unsafe_fixes)
     results = [c.result for c in checked]
 
@@ -526,41 +606,6 @@ def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> File
     return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
 
 
-def discover(
-    paths: Sequence[str], resolver: SettingsResolver, errors: list[FileResult]
-) -> Iterator[tuple[Path, str]]:
-    """Files to check, each once, in a stable order; missing paths become errors."""
-    seen: set[Path] = set()
-    for argument in paths:
-        if argument == "-":
-            yield Path("-"), "-"
-            continue
-        path = Path(argument)
-        if path.is_dir():
-            found = list(walk(path, resolver))
-        elif path.exists() or path.is_symlink():
-            found = [path] if not resolver.for_path(path).is_excluded(path) else []
-        else:
-            errors.append(FileResult(argument, error="no such file or directory"))
-            continue
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                yield file, os.path.normpath(file)
-
-
-def walk(folder: Path, resolver: SettingsResolver) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        here = Path(root)
-        settings = resolver.for_path(here / "_")
-        dirs[:] = sorted(d for d in dirs if not settings.is_excluded(here / d / "_"))
-        for name in sorted(names):
-            path = here / name
-            if settings.is_included(path) and not settings.is_excluded(path):
-                yield path
-
-
 def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream: TextIO) -> int:
     errors = [c.result for c in checked if c.result.error]
     for r in errors:
@@ -591,6 +636,7 @@ def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream:
         quiet=args.quiet,
         baselines=baselines,
         gates=gates,
+        pre_commit=os.environ.get("PRE_COMMIT") == "1",
     )
     if args.format == "text" and args.output_file is None:
         stream.writelines(text_report.lines(rendered))

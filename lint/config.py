@@ -3,20 +3,23 @@
 Settings live in ``transcript-lint.toml`` (top-level keys) or in the
 ``[tool.transcript-lint]`` table of ``pyproject.toml``. For each file the nearest
 such file walking up from its folder applies (``--config`` names one for all), and
-globs in it are relative to its folder. Options given on the command line override
-the file.
+the path patterns in it (``include``, ``exclude``, ``extend-exclude``,
+``per-file-ignores``) are gitignore patterns anchored at its folder. Options given
+on the command line override the file.
 """
 
 from __future__ import annotations
 
-import fnmatch
+import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
+from pathspec import GitIgnoreSpec
 
 from lint import lexicon
 from lint.evidence import Evidence
@@ -28,6 +31,8 @@ PYPROJECT = "pyproject.toml"
 TABLE = "tool.transcript-lint"
 SELECTOR = regex.compile(r"ALL|[A-Z]{2}\d{0,3}")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.srt", "*.vtt")
+# Folders never searched (a folder or file named on the command line is still
+# checked, unless --force-exclude).
 ALWAYS_EXCLUDED = (
     ".git",
     ".hg",
@@ -74,6 +79,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     words: frozenset[str] = frozenset()
     terms: tuple[str, ...] = ()
     verbatim: bool = False
@@ -83,6 +91,8 @@ class Settings:
     lexicon: Lexicon = field(default_factory=Lexicon)
     baseline_name: str = DEFAULT_BASELINE
     gate: Gate | None = None
+    # The keys given on the command line (``select``, ...), so errors name their source.
+    from_cli: frozenset[str] = frozenset()
 
     @property
     def baseline_path(self) -> Path:
@@ -98,33 +108,111 @@ class Settings:
             evidence=evidence or Evidence(),
         )
 
-    def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+    @cached_property
+    def _roots(self) -> tuple[Path, Path]:
+        return self.root.absolute(), self.root.resolve()
 
-    def is_excluded(self, path: Path) -> bool:
+    def relative(self, path: Path) -> str | None:
+        """The path relative to the config's folder, or None for a path outside it."""
+        absolute = path.absolute()
+        for root in self._roots:
+            if absolute.is_relative_to(root):
+                return absolute.relative_to(root).as_posix()
+        resolved = path.resolve()
+        if resolved.is_relative_to(self._roots[1]):
+            return resolved.relative_to(self._roots[1]).as_posix()
+        return None
+
+    def pattern_path(self, path: Path) -> str:
+        """What path patterns are matched against: the path relative to the config's
+        folder; outside it (``--config`` elsewhere) relative to the current folder, or
+        the bare name, so that ``*.md`` still applies."""
         relative = self.relative(path)
-        parts = relative.split("/")
-        if any(part in ALWAYS_EXCLUDED for part in parts[:-1]):
-            return True
-        return any(
-            _glob_match(relative, pattern) or any(fnmatch.fnmatchcase(p, pattern) for p in parts)
-            for pattern in self.exclude
-        )
+        if relative is not None:
+            return relative
+        absolute = path.absolute()
+        cwd = Path.cwd()
+        return absolute.relative_to(cwd).as_posix() if absolute.is_relative_to(cwd) else path.name
+
+    @cached_property
+    def _exclude_spec(self) -> GitIgnoreSpec:
+        return _spec((*self.exclude, *self.extend_exclude))
+
+    @cached_property
+    def _include_spec(self) -> GitIgnoreSpec:
+        return _spec(self.include)
+
+    @cached_property
+    def _per_file_specs(self) -> tuple[tuple[GitIgnoreSpec, tuple[str, ...]], ...]:
+        return tuple((_spec((pattern,)), codes) for pattern, codes in self.per_file_ignores)
+
+    def is_excluded(self, path: Path, is_dir: bool = False) -> bool:
+        """Whether ``exclude`` or ``extend-exclude`` matches the path (gitignore
+        semantics: ``archive/`` is every folder so named, ``/archive/`` only the one
+        beside the config file)."""
+        relative = self.pattern_path(path)
+        return self.excludes(relative + "/" if is_dir else relative)
+
+    def excludes(self, relative: str) -> bool:
+        """``is_excluded`` of a ``pattern_path`` (a folder's with a final ``/``)."""
+        return self._exclude_spec.match_file(relative)
 
     def is_included(self, path: Path) -> bool:
-        relative = self.relative(path)
-        return any(_glob_match(relative, pattern) for pattern in self.include)
+        """Whether ``include`` matches the file; extensions in any case (``NOTES.MD``)."""
+        return self.includes(self.pattern_path(path))
+
+    def includes(self, relative: str) -> bool:
+        """``is_included`` of a ``pattern_path``."""
+        if self._include_spec.match_file(relative):
+            return True
+        stem, dot, suffix = relative.rpartition(".")
+        lowered = f"{stem}.{suffix.lower()}"
+        return (
+            bool(dot)
+            and "/" not in suffix
+            and lowered != relative
+            and (self._include_spec.match_file(lowered))
+        )
+
+    def describe(self, path: Path) -> list[str]:
+        """The settings a file is checked with, as TOML, and where they came from."""
+        import json  # only --show-settings needs it
+
+        def toml(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        cli = f" (command line: {', '.join(sorted(self.from_cli))})" if self.from_cli else ""
+        lines = [
+            f"# {path}: settings from {self.source}{cli}",
+            f"# patterns relative to {self.root.absolute()}",
+            "select = " + (toml(list(self.select)) if self.select is not None else "# defaults"),
+            f"extend-select = {toml(list(self.extend_select))}",
+            f"ignore = {toml(list(self.ignore))}",
+            f"per-file-ignores = {toml(dict((k, list(v)) for k, v in self.per_file_ignores))}",
+            f"include = {toml(list(self.include))}",
+            f"exclude = {toml(list(self.exclude))}",
+            f"extend-exclude = {toml(list(self.extend_exclude))}",
+            f"respect-gitignore = {toml(self.respect_gitignore)}",
+            f"force-exclude = {toml(self.force_exclude)}",
+            f"words = {toml(sorted(self.words))}",
+            f"terms = {toml(list(self.terms))}",
+            f"verbatim = {toml(self.verbatim)}",
+            f"ignore-patterns = {toml([p.pattern for p in self.ignore_patterns])}",
+            f"max-file-size-mb = {self.max_file_size_mb}",
+            f"lexicon = {toml(str(self.lexicon_path))}",
+            f"baseline = {toml(self.baseline_name)}",
+        ]
+        if self.gate is not None:
+            lines.append(f"gate.max-per-10k-words = {toml(dict(self.gate.limits))}")
+        return lines
 
     def enabled_rules(self, rules: Sequence[Rule], path: Path | None = None) -> list[Rule]:
         """The rules that apply, by select / extend-select / ignore / per-file-ignores."""
         ignore = self.ignore
         if path is not None:
-            relative = self.relative(path)
-            for pattern, codes in self.per_file_ignores:
-                if _glob_match(relative, pattern):
+            relative = self.pattern_path(path)
+            for spec, codes in self._per_file_specs:
+                if spec.match_file(relative):
                     ignore += codes
         return [r for r in rules if _is_enabled(r, self.select, self.extend_select, ignore)]
 
@@ -140,17 +228,15 @@ class Settings:
         for key, selectors in lists:
             for selector in selectors:
                 if selector != "ALL" and not any(r.code.startswith(selector) for r in rules):
-                    raise ConfigError(f"{self.source}: {key}: no rule matches '{selector}'")
+                    source = "command line" if key in self.from_cli else self.source
+                    option = f"--{key}" if key in self.from_cli else key
+                    raise ConfigError(f"{source}: {option}: no rule matches '{selector}'")
 
 
-def _glob_match(relative: str, pattern: str) -> bool:
-    pattern = pattern.removeprefix("./")
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-    basename = relative.rsplit("/", 1)[-1]
-    return fnmatch.fnmatchcase(relative, pattern) or (
-        "/" not in pattern and fnmatch.fnmatchcase(basename, pattern)
-    )
+def _spec(patterns: Iterable[str]) -> GitIgnoreSpec:
+    """Gitignore patterns; ``./archive/`` is taken as ``/archive/`` (anchored), as
+    users write it, where git would match nothing."""
+    return GitIgnoreSpec.from_lines("/" + p[2:] if p.startswith("./") else p for p in patterns)
 
 
 def _specificity(code: str, selectors: Iterable[str]) -> int:
@@ -194,6 +280,9 @@ _KEYS = {
     "per-file-ignores",
     "include",
     "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+    "force-exclude",
     "words",
     "ignore-patterns",
     "max-file-size-mb",
@@ -209,12 +298,20 @@ def find_config_file(start: Path) -> Path | None:
     """The nearest config file in ``start`` or a folder above it."""
     folder = start if start.is_dir() else start.parent
     for candidate in (folder.resolve(), *folder.resolve().parents):
-        own = candidate / CONFIG_FILE
-        if own.is_file():
+        own = config_in(candidate)
+        if own is not None:
             return own
-        pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_table(pyproject):
-            return pyproject
+    return None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The config file of this very folder, if it has one."""
+    own = folder / CONFIG_FILE
+    if own.is_file():
+        return own
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _has_table(pyproject):
+        return pyproject
     return None
 
 
@@ -252,19 +349,20 @@ def parse_settings(data: Mapping[str, Any], source: str, root: Path) -> Settings
         if key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{source}: {key}: expected a table of glob = [codes]")
+            _patterns(list(value), f"{source}: {key}")
             values[attribute] = tuple(
                 (glob, _selectors(codes, f"{source}: {key}.{glob}"))
                 for glob, codes in value.items()
             )
         elif key in ("select", "extend-select", "ignore"):
             values[attribute] = _selectors(value, f"{source}: {key}")
-        elif key in ("include", "exclude"):
-            values[attribute] = _strings(value, f"{source}: {key}")
+        elif key in ("include", "exclude", "extend-exclude"):
+            values[attribute] = _patterns(value, f"{source}: {key}")
         elif key == "words":
             values[attribute] = frozenset(_strings(value, f"{source}: {key}"))
         elif key == "terms":
             values[attribute] = _strings(value, f"{source}: {key}")
-        elif key == "verbatim":
+        elif key in ("verbatim", "respect-gitignore", "force-exclude"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{source}: {key}: expected true or false")
             values[attribute] = value
@@ -324,6 +422,17 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _patterns(value: Any, where: str) -> tuple[str, ...]:
+    """Gitignore patterns; one that git could not read is a config error."""
+    patterns = _strings(value, where)
+    for pattern in patterns:
+        try:
+            _spec((pattern,))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: invalid pattern '{pattern}': {exc}") from None
+    return patterns
+
+
 def _selectors(value: Any, where: str) -> tuple[str, ...]:
     selectors = _strings(value, where)
     for selector in selectors:
@@ -356,10 +465,15 @@ class Overrides:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
 
     def apply(self, settings: Settings) -> Settings:
-        changes = {k: v for k, v in vars(self).items() if v is not None}
-        return replace(settings, **changes) if changes else settings
+        changes: dict[str, Any] = {k: v for k, v in vars(self).items() if v is not None}
+        if not changes:
+            return settings
+        keys = frozenset(k.replace("_", "-") for k in changes)
+        return replace(settings, **changes, from_cli=keys)
 
 
 class SettingsResolver:
@@ -370,13 +484,14 @@ class SettingsResolver:
         self._fixed = overrides.apply(load_settings(config)) if config is not None else None
         self._by_config: dict[Path | None, Settings] = {}
         self._by_folder: dict[Path, Settings] = {}
+        self._configs: dict[Path, Path | None] = {}  # folder -> its nearest config file
 
     def for_path(self, path: Path) -> Settings:
         if self._fixed is not None:
             return self._fixed
         folder = path.parent
         if folder not in self._by_folder:
-            config = find_config_file(path)
+            config = self._config_of(folder)
             if config not in self._by_config:
                 base = (
                     load_settings(config)
@@ -386,3 +501,23 @@ class SettingsResolver:
                 self._by_config[config] = self._overrides.apply(base)
             self._by_folder[folder] = self._by_config[config]
         return self._by_folder[folder]
+
+    def _config_of(self, folder: Path) -> Path | None:
+        """The nearest config file, from the folders seen before where it can: a walk
+        asks for every folder of a tree, and each then costs one look, at any depth."""
+        # Not resolved (that is a look per folder above it): a folder reached through a
+        # link takes the config above the link, as git takes its ignore files.
+        start = Path(os.path.abspath(folder))
+        unknown = []
+        here: Path | None = start
+        while here is not None and here not in self._configs:
+            own = config_in(here)
+            if own is not None:
+                self._configs[here] = own
+                break
+            unknown.append(here)
+            here = here.parent if here.parent != here else None
+        found = self._configs.get(here) if here is not None else None
+        for seen in unknown:
+            self._configs[seen] = found
+        return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from lint import files
+from lint import files, suppression
 from lint.config import Settings
 from lint.document import Document
 from lint.evidence import Evidence, gather, total
@@ -52,7 +52,9 @@ class NotConverged(Exception):
 def check_document(doc: Document, rules: Sequence[Rule], ctx: Context) -> list[Diagnostic]:
     diagnostics = [d for r in rules for d in r.run(doc, ctx)]
     diagnostics.sort(key=lambda d: (d.start, d.code, d.end))
-    return diagnostics
+    # Inline suppression (issue 18): what `<!-- transcript-lint-disable -->` and
+    # `[sic]` silence is neither reported nor fixed.
+    return suppression.apply(doc, diagnostics, (r.code for r in rules))
 
 
 def check_findings(doc: Document, rules: Sequence[Rule], ctx: Context) -> tuple[Finding, ...]:

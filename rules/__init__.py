@@ -10,6 +10,7 @@ from rules import (
     page_furniture,
     spelling,
     subtitles,
+    suppression,
     transcript,
     whitespace,
 )
@@ -46,6 +47,7 @@ ALL_RULES: tuple[Rule, ...] = (
     transcript.speaker_label_variants,
     transcript.glued_marker,
     transcript.empty_speaker_turn,
+    suppression.unused_suppression,
 )
 
 

@@ -176,8 +176,8 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 label.name_start,
                 label.name_end,
-                f"Speaker label '{label.name}' for '{canonical}' "
-                f"(written so {forms[canonical]} times)",
+                f"Speaker label '{label.name}' for '{canonical}' (written so "
+                f"{'once' if forms[canonical] == 1 else f'{forms[canonical]} times'})",
                 replace(
                     label.name_start,
                     label.name_end,

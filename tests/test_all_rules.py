@@ -97,11 +97,13 @@ def test_fix_declaration_is_consistent(rule: Rule) -> None:
 
 
 SUBTITLES = "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nHello  there .\n"
+UNUSED_SUPPRESSION = "<!-- transcript-lint-disable-next-line SP002 -->\nFine.\n"
 
 
 def test_sample_triggers_every_rule() -> None:
     found = {f.code for text in TEXTS for f in check_text(text, settings=ALL)}
     found |= {f.code for f in check_text(SUBTITLES, filename="t.vtt", settings=ALL)}
+    found |= {f.code for f in check_text(UNUSED_SUPPRESSION, filename="t.md", settings=ALL)}
     assert found == {r.code for r in ALL_RULES}
 
 

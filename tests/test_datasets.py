@@ -105,7 +105,7 @@ def test_dataset_command_jsonl(in_tmp: Path, capsys: pytest.CaptureFixture[str])
     code = main(
         ["dataset", "check", "in.jsonl", "out.jsonl", "--filename-field", "path", "--jobs", "1"]
     )
-    assert code == 0
+    assert code == 1  # findings fail the run, as with check
     rows = read_records(in_tmp / "out.jsonl")
     assert [r["id"] for r in rows] == list(range(20))
     assert all(r["text"] == rec["text"] for r, rec in zip(rows, records, strict=True))

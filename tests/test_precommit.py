@@ -10,6 +10,7 @@ share one. Three runs, each an install: expect some 30 s in all.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,22 +74,23 @@ def commit_all(path: Path, env: dict[str, str]) -> None:
 
 @pytest.fixture(scope="session")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Path:
-    """What try-repo is pointed at: this checkout, or a one-commit copy of its work tree.
+    """What the hooks are installed from: this checkout, or a one-commit copy of its
+    work tree.
 
-    try-repo installs the checkout's HEAD, and when tracked files have uncommitted
-    changes it commits them to a shadow clone first (``git add -u``): files that git
-    does not track yet are left out. In a fresh clone (CI) that is everything, so the
-    checkout is used as it is. A work tree with new files not yet committed (the hook
-    manifest itself, a new module) would install without them, so then try-repo gets
-    a repository holding the whole work tree instead (ignored files left out).
+    In a fresh clone (CI) the checkout is used as it is. A work tree with changes not
+    yet committed (the hook manifest itself, a new module) would install without
+    them (try-repo leaves out untracked files, a pinned rev every change), so then the
+    hooks come from a repository holding the whole work tree instead (ignored files
+    left out).
     """
     top = git("rev-parse", "--show-toplevel", cwd=CHECKOUT, env=env).strip()
     assert Path(top).resolve() == CHECKOUT, f"{CHECKOUT} is not the top of a git checkout"
     listed = git(
         "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=CHECKOUT, env=env
     )
-    untracked = git("ls-files", "-z", "--others", "--exclude-standard", cwd=CHECKOUT, env=env)
-    if not untracked:
+    # `pre-commit run` with a pinned rev installs that commit: uncommitted changes to
+    # tracked files need the snapshot too.
+    if not git("status", "--porcelain", "--untracked-files=normal", cwd=CHECKOUT, env=env):
         return CHECKOUT
     snapshot = tmp_path_factory.mktemp("checkout-snapshot")
     for name in filter(None, listed.split("\0")):
@@ -126,6 +128,11 @@ def try_repo(project: Path, hook_repo: Path, hook: str, env: dict[str, str]) -> 
         "--all-files",
         "--color=never",
     ]
+    return pre_commit(command, project, env)
+
+
+def pre_commit(command: list[str], project: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run pre-commit in ``project``: (exit code, output, with its log on an error)."""
     result = subprocess.run(
         command,
         cwd=project,
@@ -178,3 +185,131 @@ def test_fix_hook_fixes_file_then_passes(
     assert code == 0, output
     assert "Passed" in output, output
     assert read(project / "talk.txt") == TALK_FIXED
+
+
+# -- the README's snippets, as printed ---------------------------------------------------
+
+README = CHECKOUT / "README.md"
+URL, REV = "<url of transcript-lint>", "<commit id>"
+HEADER = "City Council of Example Town - unofficial transcript\n\n"
+
+
+def readme_snippets() -> dict[str, str]:
+    """The YAML blocks of the README's pre-commit section, by the hook they use."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## pre-commit\n") :]
+    section = section[: section.index("\n## ", 1)]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    return {b.split("- id: ", 1)[1].split()[0]: b for b in blocks}
+
+
+def test_readme_has_one_snippet_per_use() -> None:
+    snippets = readme_snippets()
+    assert sorted(snippets) == ["transcript-lint", "transcript-lint-fix"]
+    for snippet in snippets.values():
+        assert snippet.count("- id:") == 1 and URL in snippet and REV in snippet
+
+
+def test_manifest_hooks_are_serial_and_match_any_case() -> None:
+    yaml = pytest.importorskip("yaml")  # pre-commit's own dependency
+    hooks = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["transcript-lint", "transcript-lint-fix"]
+    for hook in hooks:
+        assert hook["require_serial"] is True
+        assert "--force-exclude" in hook["entry"].split()
+        pattern = re.compile(hook["files"])
+        assert all(pattern.search(n) for n in ("a.txt", "SPEECH.TXT", "notes.Md", "b.srt"))
+        assert not pattern.search("a.py")
+
+
+def pinned(hook_repo: Path, env: dict[str, str]) -> str:
+    return git("rev-parse", "HEAD", cwd=hook_repo, env=env).strip()
+
+
+def run_snippet(
+    project: Path,
+    hook_repo: Path,
+    hook: str,
+    env: dict[str, str],
+    extra_env: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    """`pre-commit run --all-files` with the README's snippet for ``hook`` as the
+    project's config, the URL and rev filled in: a fresh clone of this checkout."""
+    config = (
+        readme_snippets()[hook].replace(URL, str(hook_repo)).replace(REV, pinned(hook_repo, env))
+    )
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git("add", ".pre-commit-config.yaml", cwd=project, env=env)
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never"]
+    return pre_commit(command, project, {**env, **(extra_env or {})})
+
+
+def test_fix_snippet_as_printed(project: Path, hook_repo: Path, env: dict[str, str]) -> None:
+    code, output = run_snippet(project, hook_repo, "transcript-lint-fix", env)
+    assert code == 1 and "files were modified by this hook" in output, output
+    assert read(project / "talk.txt") == TALK_FIXED
+    code, output = run_snippet(project, hook_repo, "transcript-lint-fix", env)
+    assert code == 0 and "Passed" in output, output
+
+
+def test_corpus_evidence_is_gathered_once_for_more_files_than_a_chunk(
+    tmp_path: Path, hook_repo: Path, env: dict[str, str]
+) -> None:
+    """50 files with one boilerplate header. Without require_serial pre-commit would
+    split them across processes (TRAVIS=1 makes it use two, whatever the cores), and
+    each would see half the corpus: "25 of 25 files", two summaries."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    init_repo(root, env)
+    for n in range(1, 51):
+        (root / f"t{n:02}.txt").write_text(
+            f"{HEADER}Speaker {n} said the budget grew by {n} percent.\n", encoding="utf-8"
+        )
+    commit_all(root, env)
+    code, output = run_snippet(root, hook_repo, "transcript-lint", env, {"TRAVIS": "1"})
+    assert code == 1, output
+    findings = [line for line in output.splitlines() if ": PG004 " in line]
+    assert len(findings) == 50, output
+    assert all(line.endswith("(header or footer of 50 of 50 files)") for line in findings), output
+    summaries = [line for line in output.splitlines() if line.startswith("Found ")]
+    # One run, and its hint names the hook and `args:`, not options.
+    assert summaries == [
+        "Found 50 problems (50 more with `args: [--unsafe-fixes]` on the transcript-lint-fix hook)."
+    ], output
+
+
+def test_done_when_a_fresh_clone_hook_run_behaves_as_documented(
+    tmp_path: Path, hook_repo: Path, env: dict[str, str]
+) -> None:
+    """The issue's scenario: an excluded folder, a git-ignored folder (one file in it
+    tracked all the same), 50 transcripts and one suppressed line: the report hook
+    passes; without the suppression it fails on that line alone."""
+    root = tmp_path / "transcripts"
+    root.mkdir()
+    init_repo(root, env)
+    (root / "transcript-lint.toml").write_text('exclude = ["archive/"]\n', encoding="utf-8")
+    (root / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    for folder in ("archive", "generated", "talks"):
+        (root / folder).mkdir()
+    (root / "archive" / "old.txt").write_bytes(TALK.encode())
+    (root / "generated" / "out.txt").write_bytes(TALK.encode())
+    for n in range(1, 50):
+        (root / "talks" / f"talk{n:02}.txt").write_text(
+            f"Speaker {n} said the budget grew by {n} percent.\n", encoding="utf-8"
+        )
+    quoted = "<!-- transcript-lint-disable-next-line SP002 -->\nShe wrote: the the crowd cheered.\n"
+    (root / "talks" / "QUOTED.MD").write_text(f"# Quoted\n\n{quoted}", encoding="utf-8")
+    commit_all(root, env)
+    git("add", "--force", "generated/out.txt", cwd=root, env=env)
+    commit_all(root, env)
+
+    code, output = run_snippet(root, hook_repo, "transcript-lint", env)
+    assert code == 0 and "Passed" in output, output
+
+    (root / "talks" / "QUOTED.MD").write_text(
+        "# Quoted\n\nShe wrote: the the crowd cheered.\n", encoding="utf-8"
+    )
+    code, output = run_snippet(root, hook_repo, "transcript-lint", env)
+    assert code == 1, output
+    findings = [line for line in output.splitlines() if ": SP002 " in line or "WS00" in line]
+    assert findings == ["talks/QUOTED.MD:3:12: SP002 Doubled word 'the the'"], output

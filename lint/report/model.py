@@ -26,6 +26,8 @@ class Report:
     quiet: bool = False
     baselines: Sequence[Applied] = ()
     gates: Sequence[GateOutcome] = ()
+    # Run by pre-commit: the hints name its hooks and `args:`, not options.
+    pre_commit: bool = False
 
     def findings(self) -> Iterator[Finding]:
         for result in self.results:

@@ -18,7 +18,6 @@ from lint.result import Finding, Location
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://pypi.org/project/transcript-lint/"
 _RESULT_INDENT = 8  # log > runs > run > results > result, two spaces a level
 
 
@@ -103,7 +102,6 @@ def chunks(report: Report) -> Iterator[str]:
                     "driver": {
                         "name": "transcript-lint",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

@@ -141,19 +141,29 @@ def _counts(report: Report, safeties: Counter[Safety | None], applied: int) -> s
     found = sum(safeties.values())
     safe, unsafe = safeties[Safety.SAFE], safeties[Safety.UNSAFE]
     noun = "problem" if found + applied == 1 else "problems"
+    fix, more = _fix_hints(report)
     if report.fixing:
         text = f"Found {found + applied} {noun} ({applied} fixed, {found} remaining)."
         if unsafe and not report.unsafe:
-            text += f" {unsafe} more fixable with --unsafe-fixes."
+            text += f" {unsafe} more fixable with {more}."
         return text
+    # Not fixing: --unsafe-fixes was not given (it needs --fix or --diff).
     hints = []
-    if report.unsafe:
-        if safe + unsafe:
-            hints.append(f"{safe + unsafe} fixable with --fix --unsafe-fixes")
-    else:
-        if safe:
-            hints.append(f"{safe} fixable with --fix")
-        if unsafe:
-            hints.append(f"{unsafe} more with --unsafe-fixes")
+    if safe:
+        hints.append(f"{safe} fixable with {fix}")
+    if unsafe:
+        hints.append(f"{unsafe} more with {more}")
     suffix = f" ({', '.join(hints)})" if hints else ""
     return f"Found {found} {noun}{suffix}."
+
+
+def _fix_hints(report: Report) -> tuple[str, str]:
+    """How to apply the safe fixes, and the unsafe ones too: options, or under
+    pre-commit the hook and its `args:` (the user runs no command)."""
+    if report.pre_commit:
+        return (
+            "the transcript-lint-fix hook",
+            "`args: [--unsafe-fixes]`"
+            + ("" if report.fixing else " on the transcript-lint-fix hook"),
+        )
+    return "--fix", "--unsafe-fixes"
