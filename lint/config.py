@@ -209,7 +209,7 @@ class Settings:
     def enabled_rules(self, rules: Sequence[Rule], path: Path | None = None) -> list[Rule]:
         """The rules that apply, by select / extend-select / ignore / per-file-ignores."""
         ignore = self.ignore
-        if path is not None:
+        if path is not None and self._per_file_specs:
             relative = self.pattern_path(path)
             for spec, codes in self._per_file_specs:
                 if spec.match_file(relative):
