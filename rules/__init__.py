@@ -22,6 +22,8 @@ ALL_RULES: tuple[Rule, ...] = (
     whitespace.missing_final_newline,
     whitespace.mixed_line_endings,
     whitespace.unusual_space,
+    whitespace.leading_blank_lines,
+    whitespace.trailing_blank_lines,
     encoding.mojibake,
     encoding.invisible_character,
     encoding.control_character,

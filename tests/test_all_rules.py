@@ -32,7 +32,7 @@ SAMPLE = (
     + "\nThe industrial internet grew, and the industrial internet won. It rose."
     + " the plan held on Github"
 )
-TEXTS = [SAMPLE, SAMPLE.replace("\n", "\r\n"), "\ufeff" + SAMPLE, SAMPLE + "\n", ""]
+TEXTS = [SAMPLE, SAMPLE.replace("\n", "\r\n"), "\ufeff" + SAMPLE, "\n" + SAMPLE + "\n\n", ""]
 
 
 def rule_ids(rule: Rule) -> str:
