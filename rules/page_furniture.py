@@ -15,39 +15,56 @@ pre-commit hook on one file knows it too.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete
+from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
 
 # -- PG001 --------------------------------------------------------------------------------
 
 _NAVIGATION_WORDS = frozenset(
-    "prev previous next first last older newer « » ‹ › < > << >> ← → … ... ...".split()
+    "prev previous next first last older newer « » ‹ › < > << >> ← → … ... "
+    "上一页 下一页 首页 尾页 末页 précédent précédente suivant suivante anterior siguiente "
+    "zurück weiter vorherige nächste".split()
 )
+_PAGE_WORDS = frozenset("page pages of 页 共".split())  # `Page 1 of 9 Next >`: not navigation alone
 _STRIP_TOKEN = regex.compile(r"[^\s|]+")
 _NUMBER = regex.compile(r"[1-9]\d{0,3}")
 _DIGIT = regex.compile(r"\d")
-_STRIP_START = regex.compile(r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer))")
-_SPLIT_SYMBOLS = regex.compile(r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)")
+_STRIP_START = regex.compile(
+    r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer|page|précédent|suivant"
+    r"|anterior|siguiente|zurück|weiter|vorherige|nächste)|上一页|下一页|首页|共)"
+)
+# Arrows glued to words, and words glued to numbers (`Previous20 21 22`, `Next»`).
+_SPLIT_SYMBOLS = regex.compile(
+    r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})"
+)
+_MAX_STRIP = 200  # characters
 
 
 def _strip_numbers(line: str) -> list[int] | None:
     """The page numbers of a line that is only navigation, else None."""
     numbers: list[int] = []
     words = 0
-    for token in _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line)):
+    tokens = _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line))
+    paged = bool(tokens) and tokens[0].lower() in _PAGE_WORDS  # `Page 1 of 9 Next >`
+    for token in tokens:
+        folded = token.lower()
         if _NUMBER.fullmatch(token):
             numbers.append(int(token))
-        elif token.lower() in _NAVIGATION_WORDS:
+        elif folded in _NAVIGATION_WORDS:
             words += 1
-        else:
+        elif not (paged and folded in _PAGE_WORDS):
             return None
     if len(numbers) < 2 or max(numbers) >= 1000:
         return None
@@ -63,10 +80,12 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## What it does
     Finds lines made of nothing but page numbers that rise by one and navigation
-    words or arrows (`Prev`, `Next`, `First`, `Last`, `«`, `>`, `|`), separated by
-    spaces, no-break spaces or bars: `<  1  2  3  4`, `« Prev 1 2 3 Next »`,
-    `1 | 2 | 3 | Next`, `First Previous 4 5 6 Next Last`. Without a navigation word
-    it takes four numbers in a row. Number rows that are data are left alone: a
+    words or arrows (`Prev`, `Next`, `First`, `Last`, `«`, `>`, `|`, and their
+    French, Spanish, German and Chinese forms), separated by spaces, no-break spaces
+    or bars, or glued on: `<  1  2  3  4`, `« Prev 1 2 3 Next »`, `1 | 2 | 3 | Next`,
+    `First Previous 4 5 6 Next Last`, `Previous20 21 22 23 Next`, `« 1 2 3 … 9 »`,
+    `Page 1 of 9 Next >`. Without a navigation word it takes four numbers in a row
+    (`Page 3 of 12` alone is PG002's). Number rows that are data are left alone: a
     sequence that does not rise by one (`0 1 1 2 3 5 8`), years (`2019 2020 2021`),
     a row among other number rows (a table), and numbered lists.
 
@@ -90,7 +109,9 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     for line, (start, end) in enumerate(doc.line_spans):
-        if not _STRIP_START.match(text, start, end) or not _DIGIT.search(text, start, end):
+        if end - start > _MAX_STRIP or not _STRIP_START.match(text, start, end):
+            continue
+        if not _DIGIT.search(text, start, end):
             continue  # not navigation from its first character, or no page number
         content = text[start:end]
         if _strip_numbers(content) is None:
@@ -255,11 +276,26 @@ _CHROME_CERTAIN = regex.compile(
       | ㄑ[ \t]*[^ㄑ\n]{1,40}(?:[ \t]*ㄑ[ \t]*[^ㄑ\n]{1,40}){0,6}
     )[ \t]*""",
 )
-# Chrome that could also be a heading of the text: deleted only as an unsafe fix.
-_CHROME_LIKELY = regex.compile(
-    r"(?i)[ \t]*(?:press\ room|newsroom|related\ (?:news|articles|stories)|share\ this(?:\ page)?"
-    r"|print\ this\ page|font\ size|text\ size|you\ are\ here:?)[ \t]*",
-    regex.VERBOSE,
+_CHROME_DATA = Path(__file__).parent / "data" / "chrome.txt"
+_SECTION = regex.compile(r"\[(\w+)\]")
+_NUMBERS = regex.compile(r"\d+")
+_CHROME_MARKS = " :：?？!！»›«‹>[]【】*"
+_BAR_SEPARATOR = regex.compile(r"[|•·¦‖]|】[ \t]*【")
+_BAR_SPLIT = regex.compile(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
+_MAX_CHROME_LINE = 64  # characters: the longest listed phrase, with room to spare
+_MAX_BAR = 160
+_MAX_UNKNOWN_ITEM_WORDS = 3
+_DATE = regex.compile(
+    r"""(?ix)
+      \d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?
+    | \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}
+    | \d{1,2}:\d{2}
+    | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{1,2},?[ ]\d{4}
+    | \d{1,2}[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{4}
+    """
+)
+_LABEL_END = regex.compile(
+    r"[ \t]*[:：]|[ \t]+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d)"
 )
 _THREE_LETTERS = regex.compile(r"\p{L}(?:\P{L}*\p{L}){2}")
 _SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
@@ -272,13 +308,67 @@ _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
 
 
+@dataclass(frozen=True)
+class ChromeList:
+    """The chrome phrases of ``data/chrome.txt``, by section, as ``chrome_key`` gives
+    them."""
+
+    lines: frozenset[str]
+    headings: frozenset[str]
+    items: frozenset[str]
+    sources: tuple[str, ...]
+    speech: tuple[str, ...]
+
+
+@functools.cache
+def chrome_list() -> ChromeList:
+    """The chrome phrases, read once."""
+    sections: dict[str, list[str]] = {}
+    entries: list[str] = []
+    for raw in _CHROME_DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if header := _SECTION.fullmatch(line):
+            entries = sections.setdefault(header.group(1), [])
+        else:
+            entries.append(chrome_key(line))
+    lines, headings = frozenset(sections["line"]), frozenset(sections["heading"])
+    return ChromeList(
+        lines=lines,
+        headings=headings,
+        items=lines | headings | frozenset(sections["bar"]),
+        sources=tuple(sorted(sections["source"], key=len, reverse=True)),
+        speech=tuple(sections["speech"]),
+    )
+
+
+def chrome_key(text: str) -> str:
+    """How a line or a bar item is compared with the chrome list: case folded, spaces
+    collapsed, every number read as 0, the marks around it dropped."""
+    return " ".join(_NUMBERS.sub("0", text.casefold()).split()).strip(_CHROME_MARKS)
+
+
+def _is_speech(content: str, speech: tuple[str, ...]) -> bool:
+    """Whether a line opens a speech or letter (`Fellow citizens of the Council:`,
+    `Good morning`, `The White House,`): text, however many files start with it."""
+    if content.endswith((":", ",", ";", "：", "，")):
+        return True
+    folded = content.casefold()
+    return any(
+        folded.startswith(opening) and not folded[len(opening) : len(opening) + 1].isalnum()
+        for opening in speech
+    )
+
+
 def candidate_lines(doc: Document) -> list[tuple[int, str]]:
     """Lines that could be boilerplate, by index, whitespace-normalised (computed
     once per document).
 
     Short lines of at least two words, outside code blocks, that are not speaker
     turns, headings, quotes, list items or sentences (`Thank you.` and `Yeah.`
-    recur because people say them).
+    recur because people say them), nor salutations and openings
+    (`Fellow citizens of the Council:`, `Good morning`).
     """
     return doc.shared(_candidate_lines)
 
@@ -286,6 +376,7 @@ def candidate_lines(doc: Document) -> list[tuple[int, str]]:
 def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
     text, masked = doc.text, doc.masked
     labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
+    speech = chrome_list().speech
     found = []
     for line, (start, end) in enumerate(doc.line_spans):
         if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
@@ -297,7 +388,7 @@ def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
             continue
         if not _THREE_LETTERS.search(masked, start, end) or doc.in_block(start):
             continue
-        if _continues(doc, line, content):
+        if _continues(doc, line, content) or _is_speech(content, speech):
             continue
         found.append((line, content))
     return found
@@ -393,15 +484,12 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     edges = _edge_lines(doc)
     running = _running_headers(doc)
     candidates = dict(candidate_lines(doc))
-    certain = set(_lines_matching(doc, _CHROME_CERTAIN))
-    likely = set(_lines_matching(doc, _CHROME_LIKELY))
-    for line in sorted(certain | likely | set(candidates)):
+    chrome = _chrome_lines(doc, edges)
+    for line in sorted(chrome.keys() | candidates.keys()):
         start, end = doc.line_span(line)
         content = candidates.get(line, "")
-        if line in certain or line in likely:
-            if doc.in_block(start):
-                continue
-            why, safety = "site chrome", Safety.SAFE if line in certain else Safety.UNSAFE
+        if line in chrome:
+            why, safety = chrome[line]
         elif content in learned:
             why, safety = "listed as boilerplate in the lexicon", Safety.UNSAFE
         elif line in edges and corpus[content] >= needed:
@@ -415,6 +503,90 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(
             start, end, f"Boilerplate line '{shown}' ({why})", _delete_line(doc, line, safety)
         )
+
+
+def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety]]:
+    """Lines of site chrome, by the built-in patterns, the chrome list and the shape of
+    a menu bar, with why and how safely each can go."""
+    text, chrome = doc.text, chrome_list()
+    found: dict[int, tuple[str, Safety]] = {}
+    for line in _lines_matching(doc, _CHROME_CERTAIN):
+        found[line] = ("site chrome", Safety.SAFE)
+    for line, (start, end) in enumerate(doc.line_spans):
+        if line in found or not 0 < end - start <= _MAX_CHROME_LINE:
+            continue
+        key = chrome_key(text[start:end])
+        if key in chrome.lines:
+            found[line] = ("site chrome", Safety.SAFE)
+        elif key in chrome.headings:
+            found[line] = ("site chrome, or a heading", Safety.UNSAFE)
+    bars = {doc.line_of(m.start()) for m in _BAR_SEPARATOR.finditer(text)}
+    for line in sorted(bars - found.keys()):
+        if bar := _menu_bar(doc, line, chrome, edge=line in edges):
+            found[line] = bar
+    for line in sorted(edges - found.keys()):
+        start, end = doc.line_span(line)
+        if _is_source_line(text[start:end].strip(), chrome.sources):
+            found[line] = ("source and date of the page", Safety.UNSAFE)
+    if repeated := _repeated_title(doc, edges):
+        found.setdefault(repeated, ("the title again, right under itself", Safety.UNSAFE))
+    return {line: why for line, why in found.items() if not doc.in_block(doc.line_starts[line])}
+
+
+def _menu_bar(
+    doc: Document, line: int, chrome: ChromeList, *, edge: bool
+) -> tuple[str, Safety] | None:
+    """A menu, share, login or language bar (`Print | E-mail | Share`): every item
+    listed (safe), or at the top or bottom of the text, mostly listed items (unsafe)."""
+    start, end = doc.line_span(line)
+    content = doc.text[start:end].strip()
+    if len(content) > _MAX_BAR:
+        return None
+    if doc.format is Format.MARKDOWN and content.startswith("|"):
+        return None  # a table row
+    items = [key for item in _BAR_SPLIT.split(content) if (key := chrome_key(item))]
+    known = sum(key in chrome.items for key in items)
+    if len(items) < 2 or not known:
+        return None
+    if known == len(items):
+        return "a bar of site links", Safety.SAFE
+    unknown_words = max(len(key.split()) for key in items if key not in chrome.items)
+    if (
+        edge
+        and not _SENTENCE_END.search(content)
+        and known >= 2
+        and 2 * known >= len(items)
+        and unknown_words <= _MAX_UNKNOWN_ITEM_WORDS
+    ):
+        return f"a bar of site links ({known} of {len(items)} items known)", Safety.UNSAFE
+    return None
+
+
+def _is_source_line(content: str, sources: tuple[str, ...]) -> bool:
+    """`Source: Ministry website 2024-10-22 11:05`, `Posted on March 3, 2024`: a label
+    the chrome list knows, then a date."""
+    if len(content) > _MAX_BAR or not _DATE.search(content):
+        return False
+    folded = content.casefold()
+    return any(
+        folded.startswith(label) and _LABEL_END.match(folded, len(label)) for label in sources
+    )
+
+
+def _repeated_title(doc: Document, edges: set[int]) -> int | None:
+    """The second copy of a title printed twice in a row at the top of the text."""
+    text = doc.text
+    filled = sorted(line for line in edges if text[slice(*doc.line_span(line))].strip())
+    for first, second in itertools.pairwise(filled[: _EDGE_LINES // 2]):
+        above = " ".join(text[slice(*doc.line_span(first))].split())
+        if above.count(" ") < 1 or _SENTENCE_END.search(above) or above.endswith(":"):
+            continue
+        blank_between = all(
+            not text[slice(*doc.line_span(i))].strip() for i in range(first + 1, second)
+        )
+        if blank_between and " ".join(text[slice(*doc.line_span(second))].split()) == above:
+            return second
+    return None
 
 
 def _running_headers(doc: Document) -> Counter[str]:
