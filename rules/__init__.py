@@ -39,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     page_furniture.page_marker,
     page_furniture.line_number_gutter,
     page_furniture.boilerplate_line,
+    page_furniture.running_head,
     subtitles.invalid_cue_timing,
     casing.inconsistent_casing,
     casing.term_casing,

@@ -200,17 +200,33 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 _GUTTER = regex.compile(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
 _MIN_GUTTER_RUN = 8
+# A number standing alone in the text, as a flattened gutter leaves it.
+_LOOSE_NUMBER = regex.compile(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
+_SPACES_AFTER = regex.compile(r"[ \t\u00a0]+")
+_SPACES_BEFORE = regex.compile(r"[ \t\u00a0]+\Z")
+_MAX_PRINTED_LINE = 100  # characters between two gutter numbers: one printed line
+_MIN_PAGE = 3  # lines of a page before the numbering may restart at 1
 
 
-@rule("PG003", "line-number-gutter", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+@rule(
+    "PG003",
+    "line-number-gutter",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
 def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Line numbers down the margin, as court and hearing transcripts print them.
 
     ## What it does
     Finds runs of at least eight consecutive lines that start with the numbers 1,
     2, 3... rising by one (page after page, restarting at 1), each followed by
-    spaces or the end of the line. Numbered lists (`1.`, `2)`) and isolated numbers
-    are left alone.
+    spaces or the end of the line. Also finds a gutter flattened into the text, the
+    lines of the page joined with their numbers: `1 MINUTES OF THE MEETING 2
+    PRESENT: 3 ...`, eight or more numbers rising by one, at most a printed line
+    (100 characters) apart, most of them inside a line and followed by three
+    words or more.
+    Numbered lists (`1.`, `2)`), isolated numbers, counting (`1 2 3 4 5 6 7 8`) and
+    the text's own enumerations (`Step 1 ... Step 2 ...`) are left alone.
 
     ## Why is this bad?
     The gutter numbers are the printed page's line numbers. Left in, they sit at
@@ -229,8 +245,16 @@ def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Safe: only numbering that is consistent over the run is removed, and the run's
-    lines keep every word.
+    lines keep every word. In a flattened gutter a number of the text can sit where
+    the gutter's would (`2 we met 3 times 3 and then`): where the run leaves two
+    candidates for one line number the fix is unsafe.
     """
+    margin = list(_margin_gutters(doc))
+    yield from margin
+    yield from _flattened_gutters(doc, {v.start for v in margin})
+
+
+def _margin_gutters(doc: Document) -> Iterator[Violation]:
     text = doc.text
     run: list[tuple[int, int]] = []  # (start, end) of each gutter number with its spaces
     expected = 1
@@ -250,6 +274,78 @@ def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
         if match and match.group(1) == "1":
             run, expected = [match.span()], 2
     yield from _gutter_findings(run)
+
+
+def _flattened_gutters(doc: Document, taken: set[int]) -> Iterator[Violation]:
+    """Line numbers 1, 2, 3... joined into the text with the lines they numbered."""
+    numbers = [m for m in _LOOSE_NUMBER.finditer(doc.masked) if m.start() not in taken]
+    runs: list[list[int]] = []  # indices into ``numbers``
+    run: list[int] = []
+    expected = page = 0
+    for index, match in enumerate(numbers):
+        value = int(match.group())
+        if run and match.start() - numbers[run[-1]].end() > _MAX_PRINTED_LINE:
+            runs.append(run)
+            run = []
+        if run and value == expected:
+            run.append(index)
+            expected, page = expected + 1, page + 1
+        elif value == 1:
+            if run and page < _MIN_PAGE:
+                runs.append(run)
+                run = []
+            run.append(index)
+            expected, page = 2, 1
+    runs.append(run)
+    for found in runs:
+        if _is_flattened_gutter(doc, numbers, found):
+            yield from _flattened_findings(doc, numbers, found)
+
+
+def _is_flattened_gutter(doc: Document, numbers: list[regex.Match[str]], run: list[int]) -> bool:
+    """Long enough, mostly inside lines, mostly numbering printed lines of words (not
+    counting), and not the text's own enumeration (`Step 1 ... Step 2 ...`)."""
+    if len(run) < _MIN_GUTTER_RUN:
+        return False
+    text, starts = doc.text, set(doc.line_starts)
+    inside = sum(numbers[i].start() not in starts for i in run)
+    worded = sum(
+        len(_WORD.findall(text, numbers[i].end(), numbers[j].start())) >= _MIN_LINE_WORDS
+        for i, j in itertools.pairwise(run)
+    )
+    if 2 * inside < len(run) or 2 * worded < len(run):
+        return False
+    before = Counter(
+        word.group().casefold()
+        for i in run
+        if (word := _WORD_BEFORE.search(text, max(0, numbers[i].start() - 30), numbers[i].start()))
+    )
+    return not before or 2 * before.most_common(1)[0][1] <= len(run)
+
+
+def _flattened_findings(
+    doc: Document, numbers: list[regex.Match[str]], run: list[int]
+) -> Iterator[Violation]:
+    text = doc.text
+    for position, index in enumerate(run):
+        match = numbers[index]
+        low = run[position - 1] + 1 if position else 0
+        high = run[position + 1] if position + 1 < len(run) else len(numbers)
+        rivals = sum(numbers[i].group() == match.group() for i in range(low, high))
+        safety = Safety.SAFE if rivals == 1 else Safety.UNSAFE
+        start, end = match.span()
+        if after := _SPACES_AFTER.match(text, end):
+            cut = (start, after.end())
+        elif before := _SPACES_BEFORE.search(text, 0, start):
+            cut = (before.start(), end)
+        else:
+            cut = (start, end)
+        yield Violation(
+            start,
+            end,
+            f"Line number {match.group()} of a flattened gutter",
+            delete(*cut, safety, "Remove it"),
+        )
 
 
 def _gutter_findings(run: list[tuple[int, int]]) -> Iterator[Violation]:
@@ -297,6 +393,9 @@ _DATE = regex.compile(
 _LABEL_END = regex.compile(
     r"[ \t]*[:：]|[ \t]+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d)"
 )
+_WORD = regex.compile(r"\p{L}+")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_MIN_LINE_WORDS = 3  # a printed line, not a list item (`1. Item 1 2. Item 2`) or a count
 _THREE_LETTERS = regex.compile(r"\p{L}(?:\P{L}*\p{L}){2}")
 _SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
 _MAX_BOILERPLATE_LENGTH = 100
@@ -318,6 +417,7 @@ class ChromeList:
     items: frozenset[str]
     sources: tuple[str, ...]
     speech: tuple[str, ...]
+    sections: frozenset[str]
 
 
 @functools.cache
@@ -327,7 +427,7 @@ def chrome_list() -> ChromeList:
     entries: list[str] = []
     for raw in _CHROME_DATA.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith("# "):
             continue
         if header := _SECTION.fullmatch(line):
             entries = sections.setdefault(header.group(1), [])
@@ -340,6 +440,7 @@ def chrome_list() -> ChromeList:
         items=lines | headings | frozenset(sections["bar"]),
         sources=tuple(sorted(sections["source"], key=len, reverse=True)),
         speech=tuple(sections["speech"]),
+        sections=frozenset(sections["section"]),
     )
 
 
@@ -605,6 +706,142 @@ def _running_headers(doc: Document) -> Counter[str]:
         if line <= first_page or any(abs(line - b) <= _NEAR_PAGE_BREAK for b in breaks)
     )
     return Counter({content: n for content, n in near.items() if n >= _MIN_PAGE_REPEATS})
+
+
+# -- PG005 --------------------------------------------------------------------------------
+
+_NUMBER_RUN = regex.compile(r"\d+")
+_HEAD_PAGE_WORD = regex.compile(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
+_MIN_HEAD_LENGTH = 12
+_MAX_HEAD_LENGTH = 120
+_MIN_HEAD_WORDS = 2
+_MIN_HEAD_REPEATS = 3
+_MIN_HEAD_DISTANCE = 3  # lines between two copies: a page, not a list
+_MAX_PAGE_STEP = 3  # a page or two may lack the head
+
+
+@rule(
+    "PG005",
+    "running-head",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def running_head(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A printed page's running head or footer, repeated with its page number.
+
+    ## What it does
+    Finds a line that recurs at least three times in one document, pages apart,
+    identical but for one number that rises with each copy (a page number, at the
+    start or end of the line or after `Page`): `ACME COURT REPORTERS 555-0100 12`,
+    `Harbour Board Minutes, 3 May - Page 7`. Once such a head is known, copies of it
+    glued into a line of text (where the flattened page broke mid-sentence) are
+    found too. Lines of one word, lines whose numbers do not rise (a refrain, a
+    roll call), numbered lines next to each other (a list) and copies without a
+    number (PG004's running headers) are left alone.
+
+    ## Why is this bad?
+    The running head is the printer's, not the speaker's. Flattened into text it
+    recurs every page, interrupts sentences, and puts a phone number and a page
+    number into search results and training data.
+
+    ## Example
+    ```text
+    the witness said that he had
+    ACME COURT REPORTERS 555-0100 12
+    not seen the car.
+    ```
+    Use instead:
+    ```text
+    the witness said that he had
+    not seen the car.
+    ```
+
+    ## Fix safety
+    Safe for a whole line: it is deleted. Unsafe for a copy inside a line, where
+    the text around it is joined (the message shows the result).
+    """
+    text = doc.text
+    groups: dict[str, list[int]] = {}
+    for line, (start, end) in enumerate(doc.line_spans):
+        if not _MIN_HEAD_LENGTH <= end - start <= _MAX_HEAD_LENGTH:
+            continue
+        if not _DIGIT.search(text, start, end) or doc.in_block(start):
+            continue
+        content = " ".join(text[start:end].split())
+        if len(_WORD.findall(content)) < _MIN_HEAD_WORDS or content.startswith(("#", ">")):
+            continue
+        groups.setdefault(_NUMBER_RUN.sub("0", content), []).append(line)
+    whole: set[int] = set()
+    heads: list[str] = []
+    for key, lines in groups.items():
+        if len(lines) >= _MIN_HEAD_REPEATS and _is_running_head(doc, lines):
+            whole.update(lines)
+            heads.append(key)
+    for line in sorted(whole):
+        start, end = doc.line_span(line)
+        shown = " ".join(text[start:end].split())
+        yield Violation(
+            start,
+            end,
+            f"Running head '{shown}'",
+            _delete_line(doc, line, Safety.SAFE),
+        )
+    for key in heads:
+        yield from _glued_heads(doc, key, whole)
+
+
+def _is_running_head(doc: Document, lines: list[int]) -> bool:
+    """Copies pages apart whose one changing number rises like a page number."""
+    if any(b - a < _MIN_HEAD_DISTANCE for a, b in itertools.pairwise(lines)):
+        return False
+    texts = [" ".join(doc.text[slice(*doc.line_span(line))].split()) for line in lines]
+    numbers = [[int(n) for n in _NUMBER_RUN.findall(t)] for t in texts]
+    changing = [i for i in range(len(numbers[0])) if len({row[i] for row in numbers}) > 1]
+    if len(changing) != 1:
+        return False
+    position = changing[0]
+    pages = [row[position] for row in numbers]
+    if not all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(pages)):
+        return False
+    # The page number sits at an end of the line, or after `Page`.
+    match = list(_NUMBER_RUN.finditer(texts[0]))[position]
+    before, after = texts[0][: match.start()], texts[0][match.end() :]
+    if _HEAD_PAGE_WORD.search(before):
+        return True
+    if (before.split() or [""])[-1].casefold() in chrome_list().sections:
+        return False  # `Interview with the minister, part 2`: a heading
+    return not before.strip(" -–—|·•,") or not after.strip(" -–—|·•,.")
+
+
+def _glued_heads(doc: Document, key: str, whole: set[int]) -> Iterator[Violation]:
+    """Copies of a known running head inside a line of text."""
+    text = doc.text
+    pattern = regex.compile(
+        r"(?<!\w)"
+        + r"\d{1,5}".join(
+            r"\s+".join(map(regex.escape, part.split(" "))) for part in key.split("0")
+        )
+        + r"(?!\w)"
+    )
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        line = doc.line_of(start)
+        if line in whole or doc.is_protected(start, end):
+            continue
+        cut_start, cut_end = start, end
+        if text[cut_end : cut_end + 1] == " ":
+            cut_end += 1
+        elif cut_start > 0 and text[cut_start - 1] == " ":
+            cut_start -= 1
+        line_start, line_end = doc.line_span(line)
+        joined = text[max(line_start, cut_start - 20) : cut_start]
+        joined += text[cut_end : min(line_end, cut_end + 20)]
+        yield Violation(
+            start,
+            end,
+            f"Running head '{match.group()}' inside the text",
+            delete(cut_start, cut_end, Safety.UNSAFE, f"Delete it: '...{joined}...'"),
+        )
 
 
 def _lines_matching(doc: Document, pattern: regex.Pattern[str]) -> list[int]:

@@ -146,6 +146,54 @@ def test_pg003_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "PG003") == []
 
 
+FLAT_LINES = [
+    "MINUTES OF THE MEETING",
+    "PRESENT: Ms. Lee, Mr. Ode",
+    "and the clerk of the board.",
+    "The chair opened the",
+    "meeting at ten and read",
+    "the agenda aloud. Mr. Ode",
+    "asked about item 3 and",
+    "the chair said we had 3 items",
+    "left to hear that day.",
+    "",
+    "Ms. Lee moved to adjourn.",
+]
+
+
+def test_pg003_flattened_gutter() -> None:
+    text = " ".join(f"{n} {line}" for n, line in enumerate(FLAT_LINES, 1)) + "\n"
+    findings = check_text(text, settings=settings_for(select=["PG003"]))
+    assert [text[f.start : f.end] for f in findings] == [str(n) for n in range(1, 12)]
+    assert {f.safety for f in findings} == {Safety.SAFE}
+    expected = " ".join(line for line in FLAT_LINES if line) + "\n"
+    assert fixed(text, "PG003").replace("  ", " ") == expected
+    assert "item 3 and the chair said we had 3 items" in fixed(text, "PG003")
+
+
+def test_pg003_flattened_gutter_with_a_rival_number_is_unsafe() -> None:
+    lines = [*FLAT_LINES]
+    lines[2] = "and the 3 clerks of the board."  # a `3` of the text before the gutter's
+    text = " ".join(f"{n} {line}" for n, line in enumerate(lines, 1)) + "\n"
+    findings = check_text(text, settings=settings_for(select=["PG003"]))
+    unsafe = [text[f.start : f.end] for f in findings if f.safety is Safety.UNSAFE]
+    assert unsafe == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He counted 1 2 3 4 5 6 7 8 9 10 and stopped.\n",
+        "".join(f"{n}. Item {n} " for n in range(1, 12)) + "\n",
+        "We had 1 goal, then 2 goals, 3 more, 4 and 5 and 6 and 7 and 8 and 9.\n",
+        "".join(f"Step {n} mix the flour and the sugar " for n in range(1, 12)) + "\n",
+        "".join(f"{n} {line} " for n, line in enumerate(FLAT_LINES[:6], 1)) + "\n",
+    ],
+)
+def test_pg003_flattened_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "PG003") == []
+
+
 # -- PG004 boilerplate-line --------------------------------------------------------------
 
 
@@ -225,9 +273,7 @@ def test_pg004_title_repeated_under_itself() -> None:
     text = "Harbour Plan Briefing\n\nHarbour Plan Briefing\n\nThe minister spoke.\n"
     findings = check_text(text, settings=settings_for(select=["PG004"]))
     assert [(f.start, f.safety) for f in findings] == [(23, Safety.UNSAFE)]
-    assert fixed(text, "PG004", unsafe=True) == (
-        "Harbour Plan Briefing\n\n\nThe minister spoke.\n"
-    )
+    assert fixed(text, "PG004", unsafe=True) == ("Harbour Plan Briefing\n\n\nThe minister spoke.\n")
     # A sentence said twice, or a title far down the text, is not a repeated title.
     assert codes_and_spans("Thank you.\nThank you.\nOn we go.\n", "PG004") == []
 
@@ -300,3 +346,44 @@ def test_pg004_salutations_at_the_top_of_many_files_are_text(
     corpus(tmp_path, 6, opening)
     assert main(["check", "--select", "PG004", str(tmp_path)]) == 0
     assert capsys.readouterr().out.count("PG004") == 0
+
+
+# -- PG005 running-head -----------------------------------------------------------------
+
+PAGE_BODY = "the witness said that he had\nnot seen the car that night.\nHis sister was there.\n"
+
+
+def test_pg005_running_head_whole_lines_and_glued() -> None:
+    text = "".join(f"ACME COURT REPORTERS 555-0100 {n}\n{PAGE_BODY}" for n in range(1, 5))
+    text = text.replace("His sister", "His ACME COURT REPORTERS 555-0100 9 sister", 1)
+    findings = check_text(text, settings=settings_for(select=["PG005"]))
+    found = sorted((text[f.start : f.end], f.safety) for f in findings)
+    assert found == [
+        *[(f"ACME COURT REPORTERS 555-0100 {n}", Safety.SAFE) for n in range(1, 5)],
+        ("ACME COURT REPORTERS 555-0100 9", Safety.UNSAFE),
+    ]
+    assert fixed(text, "PG005", unsafe=True) == PAGE_BODY * 4
+
+
+def test_pg005_page_word_in_the_middle() -> None:
+    text = "".join(f"Harbour Board - Page {n} - Minutes\n{PAGE_BODY}" for n in range(2, 6))
+    assert len(codes_and_spans(text, "PG005")) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(
+            f"Question {n} from the audience\nIt was asked.\nAnd answered.\n" for n in range(5)
+        ),
+        "".join("Vote 12 of the day\nYes.\nNo.\nMaybe.\n" for _ in range(4)),
+        "".join(f"Item {n} on the agenda today\n" for n in range(1, 6)),
+        "".join(f"Interview with the minister, part {n}\n{PAGE_BODY}" for n in range(1, 4)),
+        "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (1, 2)),
+        "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (9, 4, 1)),
+        "".join(f"{n} people came in {n + 1} cars\n{PAGE_BODY}" for n in range(1, 5)),
+        "".join(f"```\nACME COURT REPORTERS {n}\n```\n{PAGE_BODY}" for n in range(1, 5)),
+    ],
+)
+def test_pg005_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "PG005", "t.md") == []
