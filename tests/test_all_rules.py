@@ -43,6 +43,7 @@ TEXTS = [
     RUNNING_HEADS,
     "",
 ]
+TEXT_IDS = ["lf", "crlf", "bom", "blank-ends", "running-heads", "empty"]
 
 
 def rule_ids(rule: Rule) -> str:
@@ -83,7 +84,7 @@ def test_readme_lists_every_code() -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)
-@pytest.mark.parametrize("text", TEXTS, ids=["lf", "crlf", "bom", "blank-ends", "running-heads", "empty"])
+@pytest.mark.parametrize("text", TEXTS, ids=TEXT_IDS)
 @pytest.mark.parametrize("filename", ["t.txt", "t.md", "t.srt", "t.vtt"])
 def test_fixes_in_bounds_and_non_overlapping(rule: Rule, text: str, filename: str) -> None:
     doc = Document(text, filename)
@@ -115,7 +116,7 @@ def test_sample_triggers_every_rule() -> None:
     assert found == {r.code for r in ALL_RULES}
 
 
-@pytest.mark.parametrize("text", TEXTS, ids=["lf", "crlf", "bom", "blank-ends", "running-heads", "empty"])
+@pytest.mark.parametrize("text", TEXTS, ids=TEXT_IDS)
 @pytest.mark.parametrize("unsafe", [False, True])
 def test_fix_is_idempotent(text: str, unsafe: bool) -> None:
     once = fix_text(text, settings=ALL, unsafe=unsafe)
