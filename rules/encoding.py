@@ -78,7 +78,7 @@ _GBK_RESULT = regex.compile(
 )
 _ASCII_LETTER = regex.compile("[A-Za-z]")
 _MIN_GBK_WORD = 6  # characters: a run of accented letters alone shorter than this is Latin
-_MIN_GBK_EVIDENCE = 2  # decoded characters in the document, ideographic spaces aside
+_MIN_GBK_EVIDENCE = 2  # different decoded characters in the document, ideographic space aside
 _SPACE_LIKE_ENTITIES = {"\u00a0": " ", "\u2009": " ", "\u202f": " "}
 
 
@@ -96,8 +96,8 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
     for an ideographic space, `¡¯` for `’`, `¡ª` for `—`, `ÖÐÎÄ` for `中文`. A run
     counts only when its bytes decode cleanly as GBK into Chinese characters or
     punctuation and not as UTF-8, when it is not a pair of accented letters inside
-    a Latin word (`créée`), and when the document holds at least two such
-    characters (so Spanish `¡¡Hola!!` alone is left alone).
+    a Latin word (`créée`) or a doubled symbol (`°°`), and when the document holds
+    at least two different such characters (so Spanish `¡¡Hola!!` is left alone).
 
     ## Why is this bad?
     Mojibake makes names and quotes unreadable and unsearchable, and it multiplies
@@ -188,8 +188,8 @@ def _gbk_mojibake(doc: Document) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for match in _GBK_RUN.finditer(doc.masked):
         run = match.group()
-        if len(run) % 2:
-            continue
+        if len(run) % 2 or (len(set(run)) == 1 and run[0] != "¡"):
+            continue  # half a character, or a doubled symbol (`°°`, `»»`)
         if not _GBK_SYMBOL.search(run):
             # Accented letters alone: Latin text (`créée`) unless long and not in a word.
             start, end = match.span()
@@ -211,8 +211,8 @@ def _gbk_mojibake(doc: Document) -> list[tuple[int, int, str]]:
         if not repaired.strip("\u3000") and _ASCII_LETTER.match(text, match.end()):
             continue  # `¡¡Hola`: Spanish, not an ideographic space
         found.append((*match.span(), repaired))
-    evidence = sum(len(repaired.strip("\u3000")) for _, _, repaired in found)
-    return found if evidence >= _MIN_GBK_EVIDENCE else []
+    evidence = {c for _, _, repaired in found for c in repaired} - {"\u3000"}
+    return found if len(evidence) >= _MIN_GBK_EVIDENCE else []
 
 
 def _shared_length(a: str, b: str) -> int:

@@ -808,6 +808,10 @@ def _is_running_head(doc: Document, lines: list[int]) -> bool:
     before, after = texts[0][: match.start()], texts[0][match.end() :]
     if _HEAD_PAGE_WORD.search(before):
         return True
+    if not before and after[:1] in (".", ")"):
+        return False  # `2907. A letter from the Director`: a numbered list
+    if texts[0].rsplit(" ", 1)[-1].casefold() in _DANGLING_WORDS:
+        return False  # a line of a hard-wrapped paragraph
     if (before.split() or [""])[-1].casefold() in chrome_list().sections:
         return False  # `Interview with the minister, part 2`: a heading
     return not before.strip(" -–—|·•,") or not after.strip(" -–—|·•,.")

@@ -88,6 +88,8 @@ def test_en001_gbk_punctuation_in_english_text() -> None:
         "Price: £¬ once only\n",  # one decoded character is not enough evidence
         "© 2024 ± ½ « » ¿ ¡\n",
         "ÆØÅ are letters, Ærø is an island.\n",
+        "It was 40°° in the shade, 41°° at noon.\n",  # OCR doubles a degree sign
+        "He said£¬ and then£¬ and then£¬\n",  # one character, however often
     ],
 )
 def test_en001_gbk_leaves_alone(text: str) -> None:

@@ -382,6 +382,8 @@ def test_pg005_page_word_in_the_middle() -> None:
         "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (1, 2)),
         "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (9, 4, 1)),
         "".join(f"{n} people came in {n + 1} cars\n{PAGE_BODY}" for n in range(1, 5)),
+        "".join(f"{n}. A note from the Harbour Board on\n{PAGE_BODY}" for n in range(40, 44)),
+        "".join(f"The clerk read out note {n} of the day and\n{PAGE_BODY}" for n in range(4)),
         "".join(f"```\nACME COURT REPORTERS {n}\n```\n{PAGE_BODY}" for n in range(1, 5)),
     ],
 )
