@@ -57,9 +57,9 @@ def _strip_numbers(line: str) -> list[int] | None:
     numbers: list[int] = []
     words = 0
     tokens = _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line))
-    paged = bool(tokens) and tokens[0].lower() in _PAGE_WORDS  # `Page 1 of 9 Next >`
+    paged = bool(tokens) and tokens[0].lower().rstrip(":") in _PAGE_WORDS  # `Page 1 of 9 Next >`
     for token in tokens:
-        folded = token.lower()
+        folded = token.lower().rstrip(":")
         if _NUMBER.fullmatch(token):
             numbers.append(int(token))
         elif folded in _NAVIGATION_WORDS:
@@ -279,27 +279,41 @@ def _margin_gutters(doc: Document) -> Iterator[Violation]:
 def _flattened_gutters(doc: Document, taken: set[int]) -> Iterator[Violation]:
     """Line numbers 1, 2, 3... joined into the text with the lines they numbered."""
     numbers = [m for m in _LOOSE_NUMBER.finditer(doc.masked) if m.start() not in taken]
-    runs: list[list[int]] = []  # indices into ``numbers``
-    run: list[int] = []
-    expected = page = 0
-    for index, match in enumerate(numbers):
-        value = int(match.group())
-        if run and match.start() - numbers[run[-1]].end() > _MAX_PRINTED_LINE:
-            runs.append(run)
-            run = []
-        if run and value == expected:
-            run.append(index)
-            expected, page = expected + 1, page + 1
-        elif value == 1:
-            if run and page < _MIN_PAGE:
-                runs.append(run)
-                run = []
-            run.append(index)
-            expected, page = 2, 1
-    runs.append(run)
-    for found in runs:
-        if _is_flattened_gutter(doc, numbers, found):
-            yield from _flattened_findings(doc, numbers, found)
+    for run in _numbering_runs(numbers):
+        if _is_flattened_gutter(doc, numbers, run):
+            yield from _flattened_findings(doc, numbers, run)
+
+
+def _numbering_runs(numbers: list[regex.Match[str]]) -> list[list[int]]:
+    """The longest chains of numbers rising by one (restarting at 1 after a page of at
+    least three lines), each step at most a printed line long, as indices into
+    ``numbers``; a number of the text between two gutter numbers is skipped over."""
+    values = [int(m.group()) for m in numbers]
+    length = [0] * len(numbers)  # of the best chain ending here (0: none can)
+    page = [0] * len(numbers)  # its lines on the current page
+    before = [-1] * len(numbers)
+    for i, match in enumerate(numbers):
+        if values[i] == 1:
+            length[i], page[i] = 1, 1
+        j = i - 1
+        while j >= 0 and match.start() - numbers[j].end() <= _MAX_PRINTED_LINE:
+            follows = values[j] == values[i] - 1 or (values[i] == 1 and page[j] >= _MIN_PAGE)
+            if length[j] and follows and length[j] + 1 > length[i]:
+                length[i], before[i] = length[j] + 1, j
+                page[i] = 1 if values[i] == 1 else page[j] + 1
+            j -= 1
+    runs: list[list[int]] = []
+    used: set[int] = set()
+    for end in sorted(range(len(numbers)), key=lambda i: (-length[i], i)):
+        if length[end] < _MIN_GUTTER_RUN:
+            break
+        run, i = [], end
+        while i >= 0 and i not in used:
+            run.append(i)
+            i = before[i]
+        used.update(run)
+        runs.append(run[::-1])
+    return sorted(runs)
 
 
 def _is_flattened_gutter(doc: Document, numbers: list[regex.Match[str]], run: list[int]) -> bool:
@@ -377,6 +391,7 @@ _SECTION = regex.compile(r"\[(\w+)\]")
 _NUMBERS = regex.compile(r"\d+")
 _CHROME_MARKS = " :：?？!！»›«‹>[]【】*"
 _BAR_SEPARATOR = regex.compile(r"[|•·¦‖]|】[ \t]*【")
+_BAR_HINT = regex.compile(r"[|•·¦‖：]|】[ \t]*【|:[ \t]")  # `Text size: A A A` too
 _BAR_SPLIT = regex.compile(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
 _MAX_CHROME_LINE = 64  # characters: the longest listed phrase, with room to spare
 _MAX_BAR = 160
@@ -390,6 +405,7 @@ _DATE = regex.compile(
     | \d{1,2}[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{4}
     """
 )
+_COPYRIGHT = regex.compile(r"(?i)[ \t]*(?:©|\(c\)|copyright\b).{0,100}all rights reserved\.?[ \t]*")
 _LABEL_END = regex.compile(
     r"[ \t]*[:：]|[ \t]+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d)"
 )
@@ -402,7 +418,11 @@ _MAX_BOILERPLATE_LENGTH = 100
 _DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
 _EDGE_LINES = 8  # headers and footers sit within this many non-blank lines of an end
 _MIN_FILES = 3  # a line must recur in this many files ...
-_MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate
+_MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate when it
+_MIN_TITLE_SHARE = 0.2  # looks like chrome; a line that may be a title needs this share
+_SIGNATURE_LINES = 3  # lines under `Sincerely,` that sign a letter
+_MAX_CLOSING_WORDS = 4
+_WEB_ADDRESS = regex.compile(r"(?i)www\.|\w\.(?:com|org|gov|net|int|edu|cn)\b|https?:")
 _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
 
@@ -479,10 +499,15 @@ def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
     labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
     speech = chrome_list().speech
     found = []
+    closing = -_SIGNATURE_LINES - 1  # the last `Sincerely,` or `Respectfully submitted,`
     for line, (start, end) in enumerate(doc.line_spans):
         if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
             continue
         content = " ".join(text[start:end].split())
+        if line - closing <= _SIGNATURE_LINES:
+            continue  # a signature: the name and office under a closing
+        if content.endswith(",") and content.count(" ") < _MAX_CLOSING_WORDS:
+            closing = line
         if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
             continue
         if _SENTENCE_END.search(content) or line in labelled:
@@ -523,8 +548,18 @@ def _gather_lines(doc: Document) -> Counter[str]:
 
 
 def _learn_lines(counts: Counter[str], documents: int) -> Counter[str]:
-    needed = max(_MIN_FILES, _MIN_SHARE * documents)
-    return Counter({line: n for line, n in counts.items() if n >= needed})
+    return Counter({line: n for line, n in counts.items() if n >= _files_needed(line, documents)})
+
+
+def _files_needed(line: str, documents: int) -> float:
+    """How many files must share a header line for it to be boilerplate: 5% of the
+    corpus for a line with chrome in it (a web address, a bar, a menu word), 20% for
+    one that may be a title many speeches share (`Annual Message to the Assembly`)."""
+    words = set(line.casefold().split())
+    chrome = bool(_WEB_ADDRESS.search(line) or _BAR_SEPARATOR.search(line)) or not words.isdisjoint(
+        chrome_list().items
+    )
+    return max(_MIN_FILES, (_MIN_SHARE if chrome else _MIN_TITLE_SHARE) * documents)
 
 
 REPEATED_LINES = Gatherer(
@@ -543,19 +578,34 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A line of site chrome or print furniture: `Press Room`, `Print | E-mail | Share`.
 
     ## What it does
-    Finds lines that are not part of the transcript, on three kinds of evidence:
-    - a built-in list of patterns: breadcrumbs (`Home > Press Room > Notice`),
-      share bars (`Print | E-mail | Share`), `Adjust font size:`, `Read in
-      Chinese`, `Skip to main content`, `Back to top`, and chrome that is usually
-      but not always furniture (`Press Room`, `Newsroom`, `Related News`);
+    Finds lines that are not part of the transcript, on four kinds of evidence:
+    - a list of chrome phrases in several languages (the package's
+      `rules/data/chrome.txt`), matched whole after case folding, with numbers
+      read as any number: lines that are only chrome (`Search form`, `Recommend to
+      a friend`, `View original document`, `打印本页`), bars whose every item is
+      listed (`中文 | Français | Español | Contact Us`, `Username: Password:
+      Register | Forgot password?`, `Upload • Views 12 • Download 0 • Embed Size
+      (px)`), and chrome that is usually but not always furniture (`Press Room`,
+      `Newsroom`, `Related News`);
+    - built-in patterns: breadcrumbs (`Home > Press Room > Notice`), share bars,
+      `Adjust font size:`, `Read in Chinese`;
+    - the shape of the line, at the top or bottom of the text (the first or last
+      8 lines with text): a bar mostly of listed items (`Home | About | Our Team |
+      Contact`), a source and date line (`Source: Ministry website 2024-10-22
+      11:05`, `Posted on March 3, 2024`), a copyright notice (`© 2024 ... All
+      rights reserved.`), a title printed twice in a row;
     - the corpus: a header or footer line (among the first or last 8 lines with
       text) that is a header or footer of at least 3 files and 5% of the files in
-      the run, or that the `[boilerplate]` section of the project lexicon lists;
+      the run (20% unless it holds a web address, a bar or a menu word: a title
+      many speeches share is text), or that the `[boilerplate]` section of the
+      project lexicon lists;
     - the document: a running header that recurs at the top of at least 3 pages
       (next to page markers or form feeds, or at the start of the file).
     Lines of one word, speaker turns, headings (`# ...`), quotes, list items,
-    sentences (`Thank you.`), lines of a hard-wrapped paragraph and lines in code
-    blocks are never boilerplate; nor is a line that merely repeats in the body of a
+    sentences (`Thank you.`), salutations and openings (`To the Board of
+    Directors:`, `Good morning`, `The White House,`), signatures (the lines under
+    `Sincerely,`), lines of a hard-wrapped paragraph and lines in code blocks are
+    never boilerplate; nor is a line that merely repeats in the body of a
     text (a name in a roll call, a phrase of a bill).
 
     ## Why is this bad?
@@ -574,14 +624,15 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Safe for the built-in patterns whose shape cannot be anything else (a share bar,
-    a breadcrumb). Unsafe for the rest: a repeated line or `Press Room` may be a
-    heading someone wants to keep. The whole line is deleted.
+    Safe when the line is exactly listed chrome (a whole-line phrase, or a bar of
+    listed items) or a built-in pattern whose shape cannot be anything else (a
+    breadcrumb). Unsafe for the rest: `Press Room`, a bar with unlisted items, a
+    source line, a repeated line may be a heading someone wants to keep. The
+    whole line is deleted.
     """
     text = doc.text
     learned = ctx.lexicon.keys("boilerplate")
     corpus = ctx.evidence.get(REPEATED_LINES.name)
-    needed = max(_MIN_FILES, _MIN_SHARE * ctx.evidence.documents)
     edges = _edge_lines(doc)
     running = _running_headers(doc)
     candidates = dict(candidate_lines(doc))
@@ -593,7 +644,7 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
             why, safety = chrome[line]
         elif content in learned:
             why, safety = "listed as boilerplate in the lexicon", Safety.UNSAFE
-        elif line in edges and corpus[content] >= needed:
+        elif line in edges and corpus[content] >= _files_needed(content, ctx.evidence.documents):
             why = f"header or footer of {corpus[content]} of {ctx.evidence.documents} files"
             safety = Safety.UNSAFE
         elif content in running:
@@ -621,7 +672,7 @@ def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety
             found[line] = ("site chrome", Safety.SAFE)
         elif key in chrome.headings:
             found[line] = ("site chrome, or a heading", Safety.UNSAFE)
-    bars = {doc.line_of(m.start()) for m in _BAR_SEPARATOR.finditer(text)}
+    bars = {doc.line_of(m.start()) for m in _BAR_HINT.finditer(text)}
     for line in sorted(bars - found.keys()):
         if bar := _menu_bar(doc, line, chrome, edge=line in edges):
             found[line] = bar
@@ -629,6 +680,8 @@ def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety
         start, end = doc.line_span(line)
         if _is_source_line(text[start:end].strip(), chrome.sources):
             found[line] = ("source and date of the page", Safety.UNSAFE)
+        elif _COPYRIGHT.fullmatch(text, start, end):
+            found[line] = ("the site's copyright notice", Safety.UNSAFE)
     if repeated := _repeated_title(doc, edges):
         found.setdefault(repeated, ("the title again, right under itself", Safety.UNSAFE))
     return {line: why for line, why in found.items() if not doc.in_block(doc.line_starts[line])}

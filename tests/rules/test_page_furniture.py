@@ -36,6 +36,7 @@ def flagged(text: str, code: str, filename: str = "t.txt") -> list[str]:
         "1 2 3 Next»",
         "上一页 1 2 3 4 下一页",
         "Précédent 4 5 6 Suivant",
+        "Pages: 1 2 3 4 Next",
     ],
 )
 def test_pg001_deletes_strip(strip: str) -> None:
@@ -222,6 +223,8 @@ def test_pg003_flattened_leaves_alone(text: str) -> None:
         ("Source: Ministry website 2024-10-22 11:05", Safety.UNSAFE),
         ("来源：外交部网站 2024年10月22日", Safety.UNSAFE),
         ("Posted on March 3, 2024", Safety.UNSAFE),
+        ("Text size: A A A", Safety.SAFE),
+        ("© 2021 Harbour Board. All rights reserved.", Safety.UNSAFE),
     ],
 )
 def test_pg004_built_in_chrome(line: str, safety: Safety) -> None:
