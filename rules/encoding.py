@@ -69,6 +69,16 @@ _BLOCK_TAGS = frozenset(
         "h6",
     }
 )
+# GBK (GB2312) text decoded as Latin-1 or Windows-1252: every character becomes two
+# in U+00A1..U+00FE (`，` -> `£¬`, `中文` -> `ÖÐÎÄ`).
+_GBK_RUN = regex.compile("[\u00a1-\u00fe]{2,}")
+_GBK_SYMBOL = regex.compile("[\u00a1-\u00bf\u00d7\u00f7]")
+_GBK_RESULT = regex.compile(
+    "[\\p{Han}\u3000-\u303f\uff01-\uff5e\u00b7\u2014-\u2016\u2018\u2019\u201c\u201d\u2026]+"
+)
+_ASCII_LETTER = regex.compile("[A-Za-z]")
+_MIN_GBK_WORD = 6  # characters: a run of accented letters alone shorter than this is Latin
+_MIN_GBK_EVIDENCE = 2  # different decoded characters in the document, ideographic space aside
 _SPACE_LIKE_ENTITIES = {"\u00a0": " ", "\u2009": " ", "\u202f": " "}
 
 
@@ -81,6 +91,13 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
     read as Windows-1252 or Latin-1, and asks ftfy how to undo it. The message
     names the repair ftfy found (for example: encode as sloppy-windows-1252, decode
     as UTF-8).
+
+    Also finds Chinese text in GBK (GB2312) read as Latin-1: `£¬` for `，`, `¡¡`
+    for an ideographic space, `¡¯` for `’`, `¡ª` for `—`, `ÖÐÎÄ` for `中文`. A run
+    counts only when its bytes decode cleanly as GBK into Chinese characters or
+    punctuation and not as UTF-8, when it is not a pair of accented letters inside
+    a Latin word (`créée`) or a doubled symbol (`°°`), and when the document holds
+    at least two different such characters (so Spanish `¡¡Hola!!` is left alone).
 
     ## Why is this bad?
     Mojibake makes names and quotes unreadable and unsearchable, and it multiplies
@@ -97,10 +114,30 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Unsafe: the fix changes visible characters. Only the encoding repair is applied;
-    quotes, ligatures and widths are not otherwise normalised.
+    quotes, ligatures and widths are not otherwise normalised. The message names the
+    repair (encode as latin-1, decode as gbk for Chinese text).
     """
     if doc.text.isascii():
         return
+    gbk = gbk_mojibake(doc)
+    # GBK runs first: their bytes decode cleanly, while ftfy reads pieces of them as
+    # inconsistent UTF-8 and garbles them.
+    for v in _utf8_mojibake(doc):
+        if not any(v.start < end and start < v.end for start, end, _ in gbk):
+            yield v
+    for start, end, repaired in gbk:
+        original = doc.text[start:end]
+        yield Violation(
+            start,
+            end,
+            f"Mojibake '{original}' should be '{repaired}' "
+            "(GBK text read as Latin-1: encode as latin-1, decode as gbk)",
+            replace(start, end, repaired, Safety.UNSAFE, f"Replace with '{repaired}'"),
+        )
+
+
+def _utf8_mojibake(doc: Document) -> Iterator[Violation]:
+    """UTF-8 read as Windows-1252 or Latin-1, as ftfy repairs it."""
     masked = doc.masked
     if not _MOJIBAKE_HINT.search(masked):
         return
@@ -138,6 +175,44 @@ def mojibake(doc: Document, ctx: Context) -> Iterator[Violation]:
             f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
             replace(at, until, after, Safety.UNSAFE, f"Replace with '{after}'"),
         )
+
+
+def gbk_mojibake(doc: Document) -> list[tuple[int, int, str]]:
+    """Runs of GBK text read as Latin-1, with their repair (computed once per
+    document): only where the document holds enough of them to be sure."""
+    return doc.shared(_gbk_mojibake)
+
+
+def _gbk_mojibake(doc: Document) -> list[tuple[int, int, str]]:
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for match in _GBK_RUN.finditer(doc.masked):
+        run = match.group()
+        if len(run) % 2 or (len(set(run)) == 1 and run[0] != "¡"):
+            continue  # half a character, or a doubled symbol (`°°`, `»»`)
+        if not _GBK_SYMBOL.search(run):
+            # Accented letters alone: Latin text (`créée`) unless long and not in a word.
+            start, end = match.span()
+            inside_word = _ASCII_LETTER.match(text, start - 1) or _ASCII_LETTER.match(text, end)
+            if len(run) < _MIN_GBK_WORD or (start and inside_word):
+                continue
+        raw = run.encode("latin-1")
+        try:
+            raw.decode("utf-8")
+            continue  # UTF-8 read as Latin-1: ftfy's part
+        except UnicodeDecodeError:
+            pass
+        try:
+            repaired = raw.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if not _GBK_RESULT.fullmatch(repaired):
+            continue
+        if not repaired.strip("\u3000") and _ASCII_LETTER.match(text, match.end()):
+            continue  # `¡¡Hola`: Spanish, not an ideographic space
+        found.append((*match.span(), repaired))
+    evidence = {c for _, _, repaired in found for c in repaired} - {"\u3000"}
+    return found if len(evidence) >= _MIN_GBK_EVIDENCE else []
 
 
 def _shared_length(a: str, b: str) -> int:
@@ -182,6 +257,9 @@ def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     if text.isascii():
         return
     found = [m for m in _INVISIBLE.finditer(text) if m.start() > 0 or m.group() != "\ufeff"]
+    if "\u00ad" in text and (gbk := gbk_mojibake(doc)):
+        # A soft hyphen inside GBK mojibake is half a character (`¡­` is `…`): EN001's.
+        found = [m for m in found if not any(s <= m.start() < e for s, e, _ in gbk)]
     if "\u200c" in text or "\u200d" in text:  # (`in` is far faster than a lookbehind)
         found += _JOINER_IN_LATIN.finditer(text)
     bidi = list(_BIDI_CONTROL.finditer(text))

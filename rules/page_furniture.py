@@ -15,39 +15,56 @@ pre-commit hook on one file knows it too.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete
+from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
 
 # -- PG001 --------------------------------------------------------------------------------
 
 _NAVIGATION_WORDS = frozenset(
-    "prev previous next first last older newer « » ‹ › < > << >> ← → … ... ...".split()
+    "prev previous next first last older newer « » ‹ › < > << >> ← → … ... "
+    "上一页 下一页 首页 尾页 末页 précédent précédente suivant suivante anterior siguiente "
+    "zurück weiter vorherige nächste".split()
 )
+_PAGE_WORDS = frozenset("page pages of 页 共".split())  # `Page 1 of 9 Next >`: not navigation alone
 _STRIP_TOKEN = regex.compile(r"[^\s|]+")
 _NUMBER = regex.compile(r"[1-9]\d{0,3}")
 _DIGIT = regex.compile(r"\d")
-_STRIP_START = regex.compile(r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer))")
-_SPLIT_SYMBOLS = regex.compile(r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)")
+_STRIP_START = regex.compile(
+    r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer|page|précédent|suivant"
+    r"|anterior|siguiente|zurück|weiter|vorherige|nächste)|上一页|下一页|首页|共)"
+)
+# Arrows glued to words, and words glued to numbers (`Previous20 21 22`, `Next»`).
+_SPLIT_SYMBOLS = regex.compile(
+    r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})"
+)
+_MAX_STRIP = 200  # characters
 
 
 def _strip_numbers(line: str) -> list[int] | None:
     """The page numbers of a line that is only navigation, else None."""
     numbers: list[int] = []
     words = 0
-    for token in _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line)):
+    tokens = _STRIP_TOKEN.findall(_SPLIT_SYMBOLS.sub(" ", line))
+    paged = bool(tokens) and tokens[0].lower().rstrip(":") in _PAGE_WORDS  # `Page 1 of 9 Next >`
+    for token in tokens:
+        folded = token.lower().rstrip(":")
         if _NUMBER.fullmatch(token):
             numbers.append(int(token))
-        elif token.lower() in _NAVIGATION_WORDS:
+        elif folded in _NAVIGATION_WORDS:
             words += 1
-        else:
+        elif not (paged and folded in _PAGE_WORDS):
             return None
     if len(numbers) < 2 or max(numbers) >= 1000:
         return None
@@ -63,10 +80,12 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## What it does
     Finds lines made of nothing but page numbers that rise by one and navigation
-    words or arrows (`Prev`, `Next`, `First`, `Last`, `«`, `>`, `|`), separated by
-    spaces, no-break spaces or bars: `<  1  2  3  4`, `« Prev 1 2 3 Next »`,
-    `1 | 2 | 3 | Next`, `First Previous 4 5 6 Next Last`. Without a navigation word
-    it takes four numbers in a row. Number rows that are data are left alone: a
+    words or arrows (`Prev`, `Next`, `First`, `Last`, `«`, `>`, `|`, and their
+    French, Spanish, German and Chinese forms), separated by spaces, no-break spaces
+    or bars, or glued on: `<  1  2  3  4`, `« Prev 1 2 3 Next »`, `1 | 2 | 3 | Next`,
+    `First Previous 4 5 6 Next Last`, `Previous20 21 22 23 Next`, `« 1 2 3 … 9 »`,
+    `Page 1 of 9 Next >`. Without a navigation word it takes four numbers in a row
+    (`Page 3 of 12` alone is PG002's). Number rows that are data are left alone: a
     sequence that does not rise by one (`0 1 1 2 3 5 8`), years (`2019 2020 2021`),
     a row among other number rows (a table), and numbered lists.
 
@@ -90,7 +109,9 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     for line, (start, end) in enumerate(doc.line_spans):
-        if not _STRIP_START.match(text, start, end) or not _DIGIT.search(text, start, end):
+        if end - start > _MAX_STRIP or not _STRIP_START.match(text, start, end):
+            continue
+        if not _DIGIT.search(text, start, end):
             continue  # not navigation from its first character, or no page number
         content = text[start:end]
         if _strip_numbers(content) is None:
@@ -179,17 +200,33 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 _GUTTER = regex.compile(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
 _MIN_GUTTER_RUN = 8
+# A number standing alone in the text, as a flattened gutter leaves it.
+_LOOSE_NUMBER = regex.compile(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
+_SPACES_AFTER = regex.compile(r"[ \t\u00a0]+")
+_SPACES_BEFORE = regex.compile(r"[ \t\u00a0]+\Z")
+_MAX_PRINTED_LINE = 100  # characters between two gutter numbers: one printed line
+_MIN_PAGE = 3  # lines of a page before the numbering may restart at 1
 
 
-@rule("PG003", "line-number-gutter", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+@rule(
+    "PG003",
+    "line-number-gutter",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
 def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Line numbers down the margin, as court and hearing transcripts print them.
 
     ## What it does
     Finds runs of at least eight consecutive lines that start with the numbers 1,
     2, 3... rising by one (page after page, restarting at 1), each followed by
-    spaces or the end of the line. Numbered lists (`1.`, `2)`) and isolated numbers
-    are left alone.
+    spaces or the end of the line. Also finds a gutter flattened into the text, the
+    lines of the page joined with their numbers: `1 MINUTES OF THE MEETING 2
+    PRESENT: 3 ...`, eight or more numbers rising by one, at most a printed line
+    (100 characters) apart, most of them inside a line and followed by three
+    words or more.
+    Numbered lists (`1.`, `2)`), isolated numbers, counting (`1 2 3 4 5 6 7 8`) and
+    the text's own enumerations (`Step 1 ... Step 2 ...`) are left alone.
 
     ## Why is this bad?
     The gutter numbers are the printed page's line numbers. Left in, they sit at
@@ -208,8 +245,16 @@ def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Safe: only numbering that is consistent over the run is removed, and the run's
-    lines keep every word.
+    lines keep every word. In a flattened gutter a number of the text can sit where
+    the gutter's would (`2 we met 3 times 3 and then`): where the run leaves two
+    candidates for one line number the fix is unsafe.
     """
+    margin = list(_margin_gutters(doc))
+    yield from margin
+    yield from _flattened_gutters(doc, {v.start for v in margin})
+
+
+def _margin_gutters(doc: Document) -> Iterator[Violation]:
     text = doc.text
     run: list[tuple[int, int]] = []  # (start, end) of each gutter number with its spaces
     expected = 1
@@ -229,6 +274,92 @@ def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
         if match and match.group(1) == "1":
             run, expected = [match.span()], 2
     yield from _gutter_findings(run)
+
+
+def _flattened_gutters(doc: Document, taken: set[int]) -> Iterator[Violation]:
+    """Line numbers 1, 2, 3... joined into the text with the lines they numbered."""
+    numbers = [m for m in _LOOSE_NUMBER.finditer(doc.masked) if m.start() not in taken]
+    for run in _numbering_runs(numbers):
+        if _is_flattened_gutter(doc, numbers, run):
+            yield from _flattened_findings(doc, numbers, run)
+
+
+def _numbering_runs(numbers: list[regex.Match[str]]) -> list[list[int]]:
+    """The longest chains of numbers rising by one (restarting at 1 after a page of at
+    least three lines), each step at most a printed line long, as indices into
+    ``numbers``; a number of the text between two gutter numbers is skipped over."""
+    values = [int(m.group()) for m in numbers]
+    length = [0] * len(numbers)  # of the best chain ending here (0: none can)
+    page = [0] * len(numbers)  # its lines on the current page
+    before = [-1] * len(numbers)
+    for i, match in enumerate(numbers):
+        if values[i] == 1:
+            length[i], page[i] = 1, 1
+        j = i - 1
+        while j >= 0 and match.start() - numbers[j].end() <= _MAX_PRINTED_LINE:
+            follows = values[j] == values[i] - 1 or (values[i] == 1 and page[j] >= _MIN_PAGE)
+            if length[j] and follows and length[j] + 1 > length[i]:
+                length[i], before[i] = length[j] + 1, j
+                page[i] = 1 if values[i] == 1 else page[j] + 1
+            j -= 1
+    runs: list[list[int]] = []
+    used: set[int] = set()
+    for end in sorted(range(len(numbers)), key=lambda i: (-length[i], i)):
+        if length[end] < _MIN_GUTTER_RUN:
+            break
+        run, i = [], end
+        while i >= 0 and i not in used:
+            run.append(i)
+            i = before[i]
+        used.update(run)
+        runs.append(run[::-1])
+    return sorted(runs)
+
+
+def _is_flattened_gutter(doc: Document, numbers: list[regex.Match[str]], run: list[int]) -> bool:
+    """Long enough, mostly inside lines, mostly numbering printed lines of words (not
+    counting), and not the text's own enumeration (`Step 1 ... Step 2 ...`)."""
+    if len(run) < _MIN_GUTTER_RUN:
+        return False
+    text, starts = doc.text, set(doc.line_starts)
+    inside = sum(numbers[i].start() not in starts for i in run)
+    worded = sum(
+        len(_WORD.findall(text, numbers[i].end(), numbers[j].start())) >= _MIN_LINE_WORDS
+        for i, j in itertools.pairwise(run)
+    )
+    if 2 * inside < len(run) or 2 * worded < len(run):
+        return False
+    before = Counter(
+        word.group().casefold()
+        for i in run
+        if (word := _WORD_BEFORE.search(text, max(0, numbers[i].start() - 30), numbers[i].start()))
+    )
+    return not before or 2 * before.most_common(1)[0][1] <= len(run)
+
+
+def _flattened_findings(
+    doc: Document, numbers: list[regex.Match[str]], run: list[int]
+) -> Iterator[Violation]:
+    text = doc.text
+    for position, index in enumerate(run):
+        match = numbers[index]
+        low = run[position - 1] + 1 if position else 0
+        high = run[position + 1] if position + 1 < len(run) else len(numbers)
+        rivals = sum(numbers[i].group() == match.group() for i in range(low, high))
+        safety = Safety.SAFE if rivals == 1 else Safety.UNSAFE
+        start, end = match.span()
+        if after := _SPACES_AFTER.match(text, end):
+            cut = (start, after.end())
+        elif before := _SPACES_BEFORE.search(text, 0, start):
+            cut = (before.start(), end)
+        else:
+            cut = (start, end)
+        yield Violation(
+            start,
+            end,
+            f"Line number {match.group()} of a flattened gutter",
+            delete(*cut, safety, "Remove it"),
+        )
 
 
 def _gutter_findings(run: list[tuple[int, int]]) -> Iterator[Violation]:
@@ -255,21 +386,100 @@ _CHROME_CERTAIN = regex.compile(
       | ㄑ[ \t]*[^ㄑ\n]{1,40}(?:[ \t]*ㄑ[ \t]*[^ㄑ\n]{1,40}){0,6}
     )[ \t]*""",
 )
-# Chrome that could also be a heading of the text: deleted only as an unsafe fix.
-_CHROME_LIKELY = regex.compile(
-    r"(?i)[ \t]*(?:press\ room|newsroom|related\ (?:news|articles|stories)|share\ this(?:\ page)?"
-    r"|print\ this\ page|font\ size|text\ size|you\ are\ here:?)[ \t]*",
-    regex.VERBOSE,
+_CHROME_DATA = Path(__file__).parent / "data" / "chrome.txt"
+_SECTION = regex.compile(r"\[(\w+)\]")
+_NUMBERS = regex.compile(r"\d+")
+_CHROME_MARKS = " :：?？!！»›«‹>[]【】*"
+_BAR_SEPARATOR = regex.compile(r"[|•·¦‖]|】[ \t]*【")
+_BAR_HINT = regex.compile(r"[|•·¦‖：]|】[ \t]*【|:[ \t]")  # `Text size: A A A` too
+_BAR_SPLIT = regex.compile(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
+_MAX_CHROME_LINE = 64  # characters: the longest listed phrase, with room to spare
+_MAX_BAR = 160
+_MAX_UNKNOWN_ITEM_WORDS = 3
+_DATE = regex.compile(
+    r"""(?ix)
+      \d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?
+    | \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}
+    | \d{1,2}:\d{2}
+    | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{1,2},?[ ]\d{4}
+    | \d{1,2}[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{4}
+    """
 )
+_COPYRIGHT = regex.compile(r"(?i)[ \t]*(?:©|\(c\)|copyright\b).{0,100}all rights reserved\.?[ \t]*")
+_LABEL_END = regex.compile(
+    r"[ \t]*[:：]|[ \t]+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d)"
+)
+_WORD = regex.compile(r"\p{L}+")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_MIN_LINE_WORDS = 3  # a printed line, not a list item (`1. Item 1 2. Item 2`) or a count
 _THREE_LETTERS = regex.compile(r"\p{L}(?:\P{L}*\p{L}){2}")
 _SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
 _MAX_BOILERPLATE_LENGTH = 100
 _DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
 _EDGE_LINES = 8  # headers and footers sit within this many non-blank lines of an end
 _MIN_FILES = 3  # a line must recur in this many files ...
-_MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate
+_MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate when it
+_MIN_TITLE_SHARE = 0.2  # looks like chrome; a line that may be a title needs this share
+_SIGNATURE_LINES = 3  # lines under `Sincerely,` that sign a letter
+_MAX_CLOSING_WORDS = 4
+_WEB_ADDRESS = regex.compile(r"(?i)www\.|\w\.(?:com|org|gov|net|int|edu|cn)\b|https?:")
 _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
+
+
+@dataclass(frozen=True)
+class ChromeList:
+    """The chrome phrases of ``data/chrome.txt``, by section, as ``chrome_key`` gives
+    them."""
+
+    lines: frozenset[str]
+    headings: frozenset[str]
+    items: frozenset[str]
+    sources: tuple[str, ...]
+    speech: tuple[str, ...]
+    sections: frozenset[str]
+
+
+@functools.cache
+def chrome_list() -> ChromeList:
+    """The chrome phrases, read once."""
+    sections: dict[str, list[str]] = {}
+    entries: list[str] = []
+    for raw in _CHROME_DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("# "):
+            continue
+        if header := _SECTION.fullmatch(line):
+            entries = sections.setdefault(header.group(1), [])
+        else:
+            entries.append(chrome_key(line))
+    lines, headings = frozenset(sections["line"]), frozenset(sections["heading"])
+    return ChromeList(
+        lines=lines,
+        headings=headings,
+        items=lines | headings | frozenset(sections["bar"]),
+        sources=tuple(sorted(sections["source"], key=len, reverse=True)),
+        speech=tuple(sections["speech"]),
+        sections=frozenset(sections["section"]),
+    )
+
+
+def chrome_key(text: str) -> str:
+    """How a line or a bar item is compared with the chrome list: case folded, spaces
+    collapsed, every number read as 0, the marks around it dropped."""
+    return " ".join(_NUMBERS.sub("0", text.casefold()).split()).strip(_CHROME_MARKS)
+
+
+def _is_speech(content: str, speech: tuple[str, ...]) -> bool:
+    """Whether a line opens a speech or letter (`Fellow citizens of the Council:`,
+    `Good morning`, `The White House,`): text, however many files start with it."""
+    if content.endswith((":", ",", ";", "：", "，")):
+        return True
+    folded = content.casefold()
+    return any(
+        folded.startswith(opening) and not folded[len(opening) : len(opening) + 1].isalnum()
+        for opening in speech
+    )
 
 
 def candidate_lines(doc: Document) -> list[tuple[int, str]]:
@@ -278,7 +488,8 @@ def candidate_lines(doc: Document) -> list[tuple[int, str]]:
 
     Short lines of at least two words, outside code blocks, that are not speaker
     turns, headings, quotes, list items or sentences (`Thank you.` and `Yeah.`
-    recur because people say them).
+    recur because people say them), nor salutations and openings
+    (`Fellow citizens of the Council:`, `Good morning`).
     """
     return doc.shared(_candidate_lines)
 
@@ -286,18 +497,24 @@ def candidate_lines(doc: Document) -> list[tuple[int, str]]:
 def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
     text, masked = doc.text, doc.masked
     labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
+    speech = chrome_list().speech
     found = []
+    closing = -_SIGNATURE_LINES - 1  # the last `Sincerely,` or `Respectfully submitted,`
     for line, (start, end) in enumerate(doc.line_spans):
         if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
             continue
         content = " ".join(text[start:end].split())
+        if line - closing <= _SIGNATURE_LINES:
+            continue  # a signature: the name and office under a closing
+        if content.endswith(",") and content.count(" ") < _MAX_CLOSING_WORDS:
+            closing = line
         if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
             continue
         if _SENTENCE_END.search(content) or line in labelled:
             continue
         if not _THREE_LETTERS.search(masked, start, end) or doc.in_block(start):
             continue
-        if _continues(doc, line, content):
+        if _continues(doc, line, content) or _is_speech(content, speech):
             continue
         found.append((line, content))
     return found
@@ -331,8 +548,18 @@ def _gather_lines(doc: Document) -> Counter[str]:
 
 
 def _learn_lines(counts: Counter[str], documents: int) -> Counter[str]:
-    needed = max(_MIN_FILES, _MIN_SHARE * documents)
-    return Counter({line: n for line, n in counts.items() if n >= needed})
+    return Counter({line: n for line, n in counts.items() if n >= _files_needed(line, documents)})
+
+
+def _files_needed(line: str, documents: int) -> float:
+    """How many files must share a header line for it to be boilerplate: 5% of the
+    corpus for a line with chrome in it (a web address, a bar, a menu word), 20% for
+    one that may be a title many speeches share (`Annual Message to the Assembly`)."""
+    words = set(line.casefold().split())
+    chrome = bool(_WEB_ADDRESS.search(line) or _BAR_SEPARATOR.search(line)) or not words.isdisjoint(
+        chrome_list().items
+    )
+    return max(_MIN_FILES, (_MIN_SHARE if chrome else _MIN_TITLE_SHARE) * documents)
 
 
 REPEATED_LINES = Gatherer(
@@ -351,19 +578,34 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A line of site chrome or print furniture: `Press Room`, `Print | E-mail | Share`.
 
     ## What it does
-    Finds lines that are not part of the transcript, on three kinds of evidence:
-    - a built-in list of patterns: breadcrumbs (`Home > Press Room > Notice`),
-      share bars (`Print | E-mail | Share`), `Adjust font size:`, `Read in
-      Chinese`, `Skip to main content`, `Back to top`, and chrome that is usually
-      but not always furniture (`Press Room`, `Newsroom`, `Related News`);
+    Finds lines that are not part of the transcript, on four kinds of evidence:
+    - a list of chrome phrases in several languages (the package's
+      `rules/data/chrome.txt`), matched whole after case folding, with numbers
+      read as any number: lines that are only chrome (`Search form`, `Recommend to
+      a friend`, `View original document`, `打印本页`), bars whose every item is
+      listed (`中文 | Français | Español | Contact Us`, `Username: Password:
+      Register | Forgot password?`, `Upload • Views 12 • Download 0 • Embed Size
+      (px)`), and chrome that is usually but not always furniture (`Press Room`,
+      `Newsroom`, `Related News`);
+    - built-in patterns: breadcrumbs (`Home > Press Room > Notice`), share bars,
+      `Adjust font size:`, `Read in Chinese`;
+    - the shape of the line, at the top or bottom of the text (the first or last
+      8 lines with text): a bar mostly of listed items (`Home | About | Our Team |
+      Contact`), a source and date line (`Source: Ministry website 2024-10-22
+      11:05`, `Posted on March 3, 2024`), a copyright notice (`© 2024 ... All
+      rights reserved.`), a title printed twice in a row;
     - the corpus: a header or footer line (among the first or last 8 lines with
       text) that is a header or footer of at least 3 files and 5% of the files in
-      the run, or that the `[boilerplate]` section of the project lexicon lists;
+      the run (20% unless it holds a web address, a bar or a menu word: a title
+      many speeches share is text), or that the `[boilerplate]` section of the
+      project lexicon lists;
     - the document: a running header that recurs at the top of at least 3 pages
       (next to page markers or form feeds, or at the start of the file).
     Lines of one word, speaker turns, headings (`# ...`), quotes, list items,
-    sentences (`Thank you.`), lines of a hard-wrapped paragraph and lines in code
-    blocks are never boilerplate; nor is a line that merely repeats in the body of a
+    sentences (`Thank you.`), salutations and openings (`To the Board of
+    Directors:`, `Good morning`, `The White House,`), signatures (the lines under
+    `Sincerely,`), lines of a hard-wrapped paragraph and lines in code blocks are
+    never boilerplate; nor is a line that merely repeats in the body of a
     text (a name in a roll call, a phrase of a bill).
 
     ## Why is this bad?
@@ -382,29 +624,27 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Safe for the built-in patterns whose shape cannot be anything else (a share bar,
-    a breadcrumb). Unsafe for the rest: a repeated line or `Press Room` may be a
-    heading someone wants to keep. The whole line is deleted.
+    Safe when the line is exactly listed chrome (a whole-line phrase, or a bar of
+    listed items) or a built-in pattern whose shape cannot be anything else (a
+    breadcrumb). Unsafe for the rest: `Press Room`, a bar with unlisted items, a
+    source line, a repeated line may be a heading someone wants to keep. The
+    whole line is deleted.
     """
     text = doc.text
     learned = ctx.lexicon.keys("boilerplate")
     corpus = ctx.evidence.get(REPEATED_LINES.name)
-    needed = max(_MIN_FILES, _MIN_SHARE * ctx.evidence.documents)
     edges = _edge_lines(doc)
     running = _running_headers(doc)
     candidates = dict(candidate_lines(doc))
-    certain = set(_lines_matching(doc, _CHROME_CERTAIN))
-    likely = set(_lines_matching(doc, _CHROME_LIKELY))
-    for line in sorted(certain | likely | set(candidates)):
+    chrome = _chrome_lines(doc, edges)
+    for line in sorted(chrome.keys() | candidates.keys()):
         start, end = doc.line_span(line)
         content = candidates.get(line, "")
-        if line in certain or line in likely:
-            if doc.in_block(start):
-                continue
-            why, safety = "site chrome", Safety.SAFE if line in certain else Safety.UNSAFE
+        if line in chrome:
+            why, safety = chrome[line]
         elif content in learned:
             why, safety = "listed as boilerplate in the lexicon", Safety.UNSAFE
-        elif line in edges and corpus[content] >= needed:
+        elif line in edges and corpus[content] >= _files_needed(content, ctx.evidence.documents):
             why = f"header or footer of {corpus[content]} of {ctx.evidence.documents} files"
             safety = Safety.UNSAFE
         elif content in running:
@@ -415,6 +655,92 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(
             start, end, f"Boilerplate line '{shown}' ({why})", _delete_line(doc, line, safety)
         )
+
+
+def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety]]:
+    """Lines of site chrome, by the built-in patterns, the chrome list and the shape of
+    a menu bar, with why and how safely each can go."""
+    text, chrome = doc.text, chrome_list()
+    found: dict[int, tuple[str, Safety]] = {}
+    for line in _lines_matching(doc, _CHROME_CERTAIN):
+        found[line] = ("site chrome", Safety.SAFE)
+    for line, (start, end) in enumerate(doc.line_spans):
+        if line in found or not 0 < end - start <= _MAX_CHROME_LINE:
+            continue
+        key = chrome_key(text[start:end])
+        if key in chrome.lines:
+            found[line] = ("site chrome", Safety.SAFE)
+        elif key in chrome.headings:
+            found[line] = ("site chrome, or a heading", Safety.UNSAFE)
+    bars = {doc.line_of(m.start()) for m in _BAR_HINT.finditer(text)}
+    for line in sorted(bars - found.keys()):
+        if bar := _menu_bar(doc, line, chrome, edge=line in edges):
+            found[line] = bar
+    for line in sorted(edges - found.keys()):
+        start, end = doc.line_span(line)
+        if _is_source_line(text[start:end].strip(), chrome.sources):
+            found[line] = ("source and date of the page", Safety.UNSAFE)
+        elif _COPYRIGHT.fullmatch(text, start, end):
+            found[line] = ("the site's copyright notice", Safety.UNSAFE)
+    if repeated := _repeated_title(doc, edges):
+        found.setdefault(repeated, ("the title again, right under itself", Safety.UNSAFE))
+    return {line: why for line, why in found.items() if not doc.in_block(doc.line_starts[line])}
+
+
+def _menu_bar(
+    doc: Document, line: int, chrome: ChromeList, *, edge: bool
+) -> tuple[str, Safety] | None:
+    """A menu, share, login or language bar (`Print | E-mail | Share`): every item
+    listed (safe), or at the top or bottom of the text, mostly listed items (unsafe)."""
+    start, end = doc.line_span(line)
+    content = doc.text[start:end].strip()
+    if len(content) > _MAX_BAR:
+        return None
+    if doc.format is Format.MARKDOWN and content.startswith("|"):
+        return None  # a table row
+    items = [key for item in _BAR_SPLIT.split(content) if (key := chrome_key(item))]
+    known = sum(key in chrome.items for key in items)
+    if len(items) < 2 or not known:
+        return None
+    if known == len(items):
+        return "a bar of site links", Safety.SAFE
+    unknown_words = max(len(key.split()) for key in items if key not in chrome.items)
+    if (
+        edge
+        and not _SENTENCE_END.search(content)
+        and known >= 2
+        and 2 * known >= len(items)
+        and unknown_words <= _MAX_UNKNOWN_ITEM_WORDS
+    ):
+        return f"a bar of site links ({known} of {len(items)} items known)", Safety.UNSAFE
+    return None
+
+
+def _is_source_line(content: str, sources: tuple[str, ...]) -> bool:
+    """`Source: Ministry website 2024-10-22 11:05`, `Posted on March 3, 2024`: a label
+    the chrome list knows, then a date."""
+    if len(content) > _MAX_BAR or not _DATE.search(content):
+        return False
+    folded = content.casefold()
+    return any(
+        folded.startswith(label) and _LABEL_END.match(folded, len(label)) for label in sources
+    )
+
+
+def _repeated_title(doc: Document, edges: set[int]) -> int | None:
+    """The second copy of a title printed twice in a row at the top of the text."""
+    text = doc.text
+    filled = sorted(line for line in edges if text[slice(*doc.line_span(line))].strip())
+    for first, second in itertools.pairwise(filled[: _EDGE_LINES // 2]):
+        above = " ".join(text[slice(*doc.line_span(first))].split())
+        if above.count(" ") < 1 or _SENTENCE_END.search(above) or above.endswith(":"):
+            continue
+        blank_between = all(
+            not text[slice(*doc.line_span(i))].strip() for i in range(first + 1, second)
+        )
+        if blank_between and " ".join(text[slice(*doc.line_span(second))].split()) == above:
+            return second
+    return None
 
 
 def _running_headers(doc: Document) -> Counter[str]:
@@ -433,6 +759,146 @@ def _running_headers(doc: Document) -> Counter[str]:
         if line <= first_page or any(abs(line - b) <= _NEAR_PAGE_BREAK for b in breaks)
     )
     return Counter({content: n for content, n in near.items() if n >= _MIN_PAGE_REPEATS})
+
+
+# -- PG005 --------------------------------------------------------------------------------
+
+_NUMBER_RUN = regex.compile(r"\d+")
+_HEAD_PAGE_WORD = regex.compile(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
+_MIN_HEAD_LENGTH = 12
+_MAX_HEAD_LENGTH = 120
+_MIN_HEAD_WORDS = 2
+_MIN_HEAD_REPEATS = 3
+_MIN_HEAD_DISTANCE = 3  # lines between two copies: a page, not a list
+_MAX_PAGE_STEP = 3  # a page or two may lack the head
+
+
+@rule(
+    "PG005",
+    "running-head",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+)
+def running_head(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A printed page's running head or footer, repeated with its page number.
+
+    ## What it does
+    Finds a line that recurs at least three times in one document, pages apart,
+    identical but for one number that rises with each copy (a page number, at the
+    start or end of the line or after `Page`): `ACME COURT REPORTERS 555-0100 12`,
+    `Harbour Board Minutes, 3 May - Page 7`. Once such a head is known, copies of it
+    glued into a line of text (where the flattened page broke mid-sentence) are
+    found too. Lines of one word, lines whose numbers do not rise (a refrain, a
+    roll call), numbered lines next to each other (a list) and copies without a
+    number (PG004's running headers) are left alone.
+
+    ## Why is this bad?
+    The running head is the printer's, not the speaker's. Flattened into text it
+    recurs every page, interrupts sentences, and puts a phone number and a page
+    number into search results and training data.
+
+    ## Example
+    ```text
+    the witness said that he had
+    ACME COURT REPORTERS 555-0100 12
+    not seen the car.
+    ```
+    Use instead:
+    ```text
+    the witness said that he had
+    not seen the car.
+    ```
+
+    ## Fix safety
+    Safe for a whole line: it is deleted. Unsafe for a copy inside a line, where
+    the text around it is joined (the message shows the result).
+    """
+    text = doc.text
+    groups: dict[str, list[int]] = {}
+    for line, (start, end) in enumerate(doc.line_spans):
+        if not _MIN_HEAD_LENGTH <= end - start <= _MAX_HEAD_LENGTH:
+            continue
+        if not _DIGIT.search(text, start, end) or doc.in_block(start):
+            continue
+        content = " ".join(text[start:end].split())
+        if len(_WORD.findall(content)) < _MIN_HEAD_WORDS or content.startswith(("#", ">")):
+            continue
+        groups.setdefault(_NUMBER_RUN.sub("0", content), []).append(line)
+    whole: set[int] = set()
+    heads: list[str] = []
+    for key, lines in groups.items():
+        if len(lines) >= _MIN_HEAD_REPEATS and _is_running_head(doc, lines):
+            whole.update(lines)
+            heads.append(key)
+    for line in sorted(whole):
+        start, end = doc.line_span(line)
+        shown = " ".join(text[start:end].split())
+        yield Violation(
+            start,
+            end,
+            f"Running head '{shown}'",
+            _delete_line(doc, line, Safety.SAFE),
+        )
+    for key in heads:
+        yield from _glued_heads(doc, key, whole)
+
+
+def _is_running_head(doc: Document, lines: list[int]) -> bool:
+    """Copies pages apart whose one changing number rises like a page number."""
+    if any(b - a < _MIN_HEAD_DISTANCE for a, b in itertools.pairwise(lines)):
+        return False
+    texts = [" ".join(doc.text[slice(*doc.line_span(line))].split()) for line in lines]
+    numbers = [[int(n) for n in _NUMBER_RUN.findall(t)] for t in texts]
+    changing = [i for i in range(len(numbers[0])) if len({row[i] for row in numbers}) > 1]
+    if len(changing) != 1:
+        return False
+    position = changing[0]
+    pages = [row[position] for row in numbers]
+    if not all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(pages)):
+        return False
+    # The page number sits at an end of the line, or after `Page`.
+    match = list(_NUMBER_RUN.finditer(texts[0]))[position]
+    before, after = texts[0][: match.start()], texts[0][match.end() :]
+    if _HEAD_PAGE_WORD.search(before):
+        return True
+    if not before and after[:1] in (".", ")"):
+        return False  # `2907. A letter from the Director`: a numbered list
+    if texts[0].rsplit(" ", 1)[-1].casefold() in _DANGLING_WORDS:
+        return False  # a line of a hard-wrapped paragraph
+    if (before.split() or [""])[-1].casefold() in chrome_list().sections:
+        return False  # `Interview with the minister, part 2`: a heading
+    return not before.strip(" -–—|·•,") or not after.strip(" -–—|·•,.")
+
+
+def _glued_heads(doc: Document, key: str, whole: set[int]) -> Iterator[Violation]:
+    """Copies of a known running head inside a line of text."""
+    text = doc.text
+    pattern = regex.compile(
+        r"(?<!\w)"
+        + r"\d{1,5}".join(
+            r"\s+".join(map(regex.escape, part.split(" "))) for part in key.split("0")
+        )
+        + r"(?!\w)"
+    )
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        line = doc.line_of(start)
+        if line in whole or doc.is_protected(start, end):
+            continue
+        cut_start, cut_end = start, end
+        if text[cut_end : cut_end + 1] == " ":
+            cut_end += 1
+        elif cut_start > 0 and text[cut_start - 1] == " ":
+            cut_start -= 1
+        line_start, line_end = doc.line_span(line)
+        joined = text[max(line_start, cut_start - 20) : cut_start]
+        joined += text[cut_end : min(line_end, cut_end + 20)]
+        yield Violation(
+            start,
+            end,
+            f"Running head '{match.group()}' inside the text",
+            delete(cut_start, cut_end, Safety.UNSAFE, f"Delete it: '...{joined}...'"),
+        )
 
 
 def _lines_matching(doc: Document, pattern: regex.Pattern[str]) -> list[int]:

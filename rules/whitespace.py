@@ -31,7 +31,8 @@ _LINE_END_AFTER_SPACE = regex.compile(rf"(?<={HORIZONTAL})[\r\n]")
 _SPACE_RUN = regex.compile(rf"[ {ODD_SPACES}]{{2,}}")
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
 _BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
-_BLANK_START = regex.compile(_BLANK_LINES)
+_LEADING_BLANKS = regex.compile(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
+_TEXT_END = regex.compile(rf"[^\s\ufeff]{HORIZONTAL}*({LINE_END}\s*)\Z")
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
 _WORD_CHARACTER = regex.compile(r"\w")
 _SPACED_ELLIPSIS = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
@@ -193,7 +194,8 @@ def multiple_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## What it does
     Finds two or more consecutive blank lines (lines that are empty or hold only
-    spaces and tabs), and blank lines piled up at the end of the file.
+    spaces and tabs) between two lines of text. Blank lines at the start and at the
+    end of the file are WS008's and WS009's.
 
     ## Why is this bad?
     One blank line separates paragraphs and speaker turns; more carry no meaning.
@@ -215,24 +217,24 @@ def multiple_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Safe: the extra blank lines are removed and one is kept; at the end of the file
-    all of them are removed.
+    Safe: the extra blank lines are removed and one is kept.
     """
     text = doc.text
-    runs = [m.span(1) for m in _BLANK_RUN.finditer(text)]
-    if first := _BLANK_START.match(text):
-        runs.insert(0, first.span(1))
-    for start, end in runs:
+    head = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    tail = len(text.rstrip())
+    for match in _BLANK_RUN.finditer(text):
+        start, end = match.span(1)
+        if start <= head or end >= tail:
+            continue  # blank lines at the start or the end of the file: WS008, WS009
         if doc.is_protected(start, end):
             continue
         breaks = list(_LINE_ENDING.finditer(text, start, end))
-        if end == len(text):
-            message = f"{len(breaks)} blank lines at the end of the file"
-            fix = delete(start, end, Safety.SAFE, "Remove the blank lines at the end")
-        else:
-            message = f"{len(breaks)} blank lines in a row"
-            fix = delete(start, breaks[-2].end(), Safety.SAFE, "Keep one blank line")
-        yield Violation(start, end, message, fix)
+        yield Violation(
+            start,
+            end,
+            f"{len(breaks)} blank lines in a row",
+            delete(start, breaks[-2].end(), Safety.SAFE, "Keep one blank line"),
+        )
 
 
 @rule("WS004", "space-before-punctuation", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
@@ -392,3 +394,97 @@ def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
             f"U+{ord(match.group()):04X} used as a space between words",
             replace(start, end, " ", Safety.SAFE, "Replace with a plain space"),
         )
+
+
+@rule("WS008", "leading-blank-lines", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+def leading_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Blank lines at the start of the file.
+
+    ## What it does
+    Finds blank lines (empty or only spaces and tabs) before the first line of
+    text, after a byte-order mark if there is one.
+
+    ## Why is this bad?
+    A file that starts with a blank line is usually one whose first line was
+    deleted (site chrome such as `Press Room`). The blank line means nothing, and
+    the same text starts differently for diff tools and deduplication.
+
+    ## Example
+    ```text
+    ␤
+    Briefing on the harbour programme
+    ```
+    (␤ stands for an empty line.)
+    Use instead:
+    ```text
+    Briefing on the harbour programme
+    ```
+
+    ## Fix safety
+    Safe: only the blank lines are removed.
+    """
+    text = doc.text
+    match = _LEADING_BLANKS.match(text)
+    if match is None or not text[match.end() :].strip():
+        return  # no blank line at the start, or nothing but blank lines (WS009)
+    start, end = match.span(1)
+    if doc.is_protected(start, end):
+        return
+    count = len(_LINE_ENDING.findall(text, start, end))
+    yield Violation(
+        start,
+        end,
+        f"{count} blank line{'s' if count > 1 else ''} at the start of the file",
+        delete(start, end, Safety.SAFE, "Remove the blank lines at the start"),
+    )
+
+
+@rule("WS009", "trailing-blank-lines", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """Blank lines at the end of the file.
+
+    ## What it does
+    Finds blank lines (empty or only whitespace) after the last line of text, as
+    pre-commit's end-of-file-fixer does: a file should end with exactly one line
+    break. A file of nothing but blank lines is flagged whole.
+
+    ## Why is this bad?
+    Trailing blank lines are usually left where a last line (a pagination strip, a
+    footer) was deleted or where a page was stripped of its markup. They carry no
+    meaning and make the same text look different to diff tools.
+
+    ## Example
+    ```text
+    That ends today's press conference.
+    ␤
+    ␤
+    ```
+    (␤ stands for an empty line.)
+    Use instead:
+    ```text
+    That ends today's press conference.
+    ```
+
+    ## Fix safety
+    Safe: only whitespace after the last line break of the text is removed.
+    """
+    text = doc.text
+    match = _TEXT_END.search(text)
+    if match is not None:
+        start, end = match.span(1)
+        start = _LINE_ENDING.match(text, start).end()  # keep the text's own line break
+    elif text.strip("\ufeff") and not text.lstrip("\ufeff").strip():
+        start, end = int(text.startswith("\ufeff")), len(text)  # only blank lines
+    else:
+        return
+    if start == end or not _LINE_ENDING.search(text, start, end):
+        return  # one line break, or spaces without a line break (WS001)
+    if doc.is_protected(start, end):
+        return
+    count = len(_LINE_ENDING.findall(text, start, end))
+    yield Violation(
+        start,
+        end,
+        f"{count} blank line{'s' if count > 1 else ''} at the end of the file",
+        delete(start, end, Safety.SAFE, "Remove the blank lines at the end"),
+    )

@@ -32,7 +32,18 @@ SAMPLE = (
     + "\nThe industrial internet grew, and the industrial internet won. It rose."
     + " the plan held on Github"
 )
-TEXTS = [SAMPLE, SAMPLE.replace("\n", "\r\n"), "\ufeff" + SAMPLE, SAMPLE + "\n", ""]
+RUNNING_HEADS = "".join(
+    f"ACME REPORTERS 555-0100 {n}\nShe spoke.\nHe left.\nWe sat.\n" for n in (1, 2, 3)
+)
+TEXTS = [
+    SAMPLE,
+    SAMPLE.replace("\n", "\r\n"),
+    "\ufeff" + SAMPLE,
+    "\n" + SAMPLE + "\n\n",
+    RUNNING_HEADS,
+    "",
+]
+TEXT_IDS = ["lf", "crlf", "bom", "blank-ends", "running-heads", "empty"]
 
 
 def rule_ids(rule: Rule) -> str:
@@ -73,7 +84,7 @@ def test_readme_lists_every_code() -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_ids)
-@pytest.mark.parametrize("text", TEXTS, ids=["lf", "crlf", "bom", "final-newline", "empty"])
+@pytest.mark.parametrize("text", TEXTS, ids=TEXT_IDS)
 @pytest.mark.parametrize("filename", ["t.txt", "t.md", "t.srt", "t.vtt"])
 def test_fixes_in_bounds_and_non_overlapping(rule: Rule, text: str, filename: str) -> None:
     doc = Document(text, filename)
@@ -107,7 +118,7 @@ def test_sample_triggers_every_rule() -> None:
     assert found == {r.code for r in ALL_RULES}
 
 
-@pytest.mark.parametrize("text", TEXTS, ids=["lf", "crlf", "bom", "final-newline", "empty"])
+@pytest.mark.parametrize("text", TEXTS, ids=TEXT_IDS)
 @pytest.mark.parametrize("unsafe", [False, True])
 def test_fix_is_idempotent(text: str, unsafe: bool) -> None:
     once = fix_text(text, settings=ALL, unsafe=unsafe)

@@ -51,6 +51,51 @@ def test_en001_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "EN001") == []
 
 
+def gbk_as_latin1(text: str) -> str:
+    """Chinese text encoded as GBK and decoded as Latin-1, as a wrong decoder does."""
+    return text.encode("gbk").decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "chinese",
+    [
+        "我们欢迎，谢谢。",
+        "今天的会议：“开放”与合作——很好！",
+        "它是　我们的……",
+    ],
+)
+def test_en001_gbk_read_as_latin1(chinese: str) -> None:
+    text = f"Wang Zhijun: {gbk_as_latin1(chinese)}\n"
+    findings = check_text(text, settings=settings_for(select=["EN"]))
+    assert [f.code for f in findings] == ["EN001"]  # no EN002 for a soft-hyphen byte
+    assert findings[0].safety is Safety.UNSAFE
+    assert fixed(text, "EN001", unsafe=True) == f"Wang Zhijun: {chinese}\n"
+
+
+def test_en001_gbk_punctuation_in_english_text() -> None:
+    comma, apostrophe, dash = (gbk_as_latin1(c) for c in "，’—")
+    assert (comma, apostrophe, dash) == ("£¬", "¡¯", "¡ª")
+    text = f"He said{comma}it{apostrophe}s done {dash} finally.\n"
+    assert flagged(text, "EN001") == [comma, apostrophe, dash]
+    assert fixed(text, "EN001", unsafe=True) == "He said，it’s done — finally.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¡¡Hola!! ¿Qué tal?\n",  # Spanish
+        "La maison créée en 1900.\n",  # two accented letters inside a word
+        "Price: £¬ once only\n",  # one decoded character is not enough evidence
+        "© 2024 ± ½ « » ¿ ¡\n",
+        "ÆØÅ are letters, Ærø is an island.\n",
+        "It was 40°° in the shade, 41°° at noon.\n",  # OCR doubles a degree sign
+        "He said£¬ and then£¬ and then£¬\n",  # one character, however often
+    ],
+)
+def test_en001_gbk_leaves_alone(text: str) -> None:
+    assert flagged(text, "EN001") == []
+
+
 # -- EN002 invisible-character ---------------------------------------------------------
 
 

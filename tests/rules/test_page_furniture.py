@@ -30,6 +30,13 @@ def flagged(text: str, code: str, filename: str = "t.txt") -> list[str]:
         "1 2 3 ... 9 Next",
         "Prev 7 8 9 10",
         "1 2 3 4 5",
+        "Previous20 21 22 23 24 25 Next",
+        "« 1 2 3 … 9 »",
+        "Page 1 of 9 Next >",
+        "1 2 3 Next»",
+        "上一页 1 2 3 4 下一页",
+        "Précédent 4 5 6 Suivant",
+        "Pages: 1 2 3 4 Next",
     ],
 )
 def test_pg001_deletes_strip(strip: str) -> None:
@@ -53,6 +60,10 @@ def test_pg001_strip_as_last_line_without_newline() -> None:
         "Row  1 2 3 4\n",
         "1 2 3 4 5\n6 7 8 9 10\n",
         "Page 1 2 3 4 of the report\n",
+        "Next 2 weeks 3 days\n",
+        "First 3 of 4\n",
+        "Chapter 1 of 9 Next\n",
+        "Page 3 of 12\n",  # PG002's
     ],
 )
 def test_pg001_leaves_alone(text: str) -> None:
@@ -136,6 +147,54 @@ def test_pg003_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "PG003") == []
 
 
+FLAT_LINES = [
+    "MINUTES OF THE MEETING",
+    "PRESENT: Ms. Lee, Mr. Ode",
+    "and the clerk of the board.",
+    "The chair opened the",
+    "meeting at ten and read",
+    "the agenda aloud. Mr. Ode",
+    "asked about item 3 and",
+    "the chair said we had 3 items",
+    "left to hear that day.",
+    "",
+    "Ms. Lee moved to adjourn.",
+]
+
+
+def test_pg003_flattened_gutter() -> None:
+    text = " ".join(f"{n} {line}" for n, line in enumerate(FLAT_LINES, 1)) + "\n"
+    findings = check_text(text, settings=settings_for(select=["PG003"]))
+    assert [text[f.start : f.end] for f in findings] == [str(n) for n in range(1, 12)]
+    assert {f.safety for f in findings} == {Safety.SAFE}
+    expected = " ".join(line for line in FLAT_LINES if line) + "\n"
+    assert fixed(text, "PG003").replace("  ", " ") == expected
+    assert "item 3 and the chair said we had 3 items" in fixed(text, "PG003")
+
+
+def test_pg003_flattened_gutter_with_a_rival_number_is_unsafe() -> None:
+    lines = [*FLAT_LINES]
+    lines[2] = "and the 3 clerks of the board."  # a `3` of the text before the gutter's
+    text = " ".join(f"{n} {line}" for n, line in enumerate(lines, 1)) + "\n"
+    findings = check_text(text, settings=settings_for(select=["PG003"]))
+    unsafe = [text[f.start : f.end] for f in findings if f.safety is Safety.UNSAFE]
+    assert unsafe == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He counted 1 2 3 4 5 6 7 8 9 10 and stopped.\n",
+        "".join(f"{n}. Item {n} " for n in range(1, 12)) + "\n",
+        "We had 1 goal, then 2 goals, 3 more, 4 and 5 and 6 and 7 and 8 and 9.\n",
+        "".join(f"Step {n} mix the flour and the sugar " for n in range(1, 12)) + "\n",
+        "".join(f"{n} {line} " for n, line in enumerate(FLAT_LINES[:6], 1)) + "\n",
+    ],
+)
+def test_pg003_flattened_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "PG003") == []
+
+
 # -- PG004 boilerplate-line --------------------------------------------------------------
 
 
@@ -149,6 +208,23 @@ def test_pg003_leaves_alone(text: str) -> None:
         ("Skip to main content", Safety.SAFE),
         ("Read in Chinese", Safety.SAFE),
         ("Press Room", Safety.UNSAFE),
+        ("中文 | Français | Español | Contact Us", Safety.SAFE),
+        ("Search form", Safety.SAFE),
+        ("SEARCH FORM:", Safety.SAFE),
+        ("Recommend to a friend", Safety.SAFE),
+        ("View original document", Safety.SAFE),
+        ("Click a line to jump to that point in the video", Safety.SAFE),
+        ("Username: Password: Register | Forgot password?", Safety.SAFE),
+        ("Upload • Views 12 • Download 0 • Embed Size (px)", Safety.SAFE),
+        ("【打印】【关闭】", Safety.SAFE),
+        ("打印本页", Safety.SAFE),
+        ("Retour en haut", Safety.SAFE),
+        ("Home | About | Our Team | Contact", Safety.UNSAFE),
+        ("Source: Ministry website 2024-10-22 11:05", Safety.UNSAFE),
+        ("来源：外交部网站 2024年10月22日", Safety.UNSAFE),
+        ("Posted on March 3, 2024", Safety.UNSAFE),
+        ("Text size: A A A", Safety.SAFE),
+        ("© 2021 Harbour Board. All rights reserved.", Safety.UNSAFE),
     ],
 )
 def test_pg004_built_in_chrome(line: str, safety: Safety) -> None:
@@ -168,10 +244,41 @@ def test_pg004_built_in_chrome(line: str, safety: Safety) -> None:
         ("# Intro\n\ntext\n\n# Intro\n\ntext\n\n# Intro\n", "t.md"),
         ("The press room was full.\n", "t.txt"),
         ("```\nPrint | E-mail | Share\n```\n", "t.md"),
+        ("Harbour briefing | October 29, 2020\n\nThe minister spoke.\n", "t.txt"),
+        ("Salt | Pepper | Oil\n\nThe chef spoke.\n", "t.txt"),
+        ("| Print | Share |\n| --- | --- |\n| 1 | 2 |\n", "t.md"),
+        ("Date: March 3, 2024\n\nThe hearing opened.\n", "t.txt"),
+        ("Source: the minister's own notes\n\nThe hearing opened.\n", "t.txt"),
+        ("Search\n\nThe hearing opened.\n", "t.txt"),
+        ("English\n\nThe hearing opened.\n", "t.txt"),
+        ("We searched the form for errors.\n", "t.txt"),
+        ("Recommend to a friend, he said, and left.\n", "t.txt"),
+        ("The witness read: Source: Ministry 2024-10-22\n", "t.txt"),
+        ("Wen Ku:\nWen Ku:\nThanks.\n", "t.txt"),
     ],
 )
 def test_pg004_leaves_alone(text: str, filename: str) -> None:
     assert codes_and_spans(text, "PG004", filename) == []
+
+
+def test_pg004_chrome_anywhere_in_the_text() -> None:
+    text = "The minister spoke.\nRecommend to a friend\nShe answered.\n"
+    assert flagged(text, "PG004") == ["Recommend to a friend"]
+    assert fixed(text, "PG004") == "The minister spoke.\nShe answered.\n"
+
+
+def test_pg004_bar_shape_only_at_the_edges() -> None:
+    middle = "The minister spoke.\n" * 10 + "Home | About | Our Team | Contact\n" + "Yes.\n" * 10
+    assert codes_and_spans(middle, "PG004") == []
+
+
+def test_pg004_title_repeated_under_itself() -> None:
+    text = "Harbour Plan Briefing\n\nHarbour Plan Briefing\n\nThe minister spoke.\n"
+    findings = check_text(text, settings=settings_for(select=["PG004"]))
+    assert [(f.start, f.safety) for f in findings] == [(23, Safety.UNSAFE)]
+    assert fixed(text, "PG004", unsafe=True) == ("Harbour Plan Briefing\n\n\nThe minister spoke.\n")
+    # A sentence said twice, or a title far down the text, is not a repeated title.
+    assert codes_and_spans("Thank you.\nThank you.\nOn we go.\n", "PG004") == []
 
 
 def test_pg004_running_header_at_page_breaks() -> None:
@@ -222,3 +329,66 @@ def test_pg004_reviewed_lexicon_entry_survives_learning(tmp_path: Path) -> None:
     lexicon.write_text(f'[boilerplate]\n"Harbour Authority Transcripts Service" = {entry}\n')
     assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
     assert "files = 1, reviewed = true, ignore = true" in lexicon.read_text()
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Fellow citizens of the Council:",
+        "To the Board of Directors:",
+        "Mr. Chairman, members of the committee:",
+        "The White House,",
+        "Thank you",
+        "Good morning",
+        "Ladies and gentlemen",
+    ],
+)
+def test_pg004_salutations_at_the_top_of_many_files_are_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], opening: str
+) -> None:
+    corpus(tmp_path, 6, opening)
+    assert main(["check", "--select", "PG004", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.count("PG004") == 0
+
+
+# -- PG005 running-head -----------------------------------------------------------------
+
+PAGE_BODY = "the witness said that he had\nnot seen the car that night.\nHis sister was there.\n"
+
+
+def test_pg005_running_head_whole_lines_and_glued() -> None:
+    text = "".join(f"ACME COURT REPORTERS 555-0100 {n}\n{PAGE_BODY}" for n in range(1, 5))
+    text = text.replace("His sister", "His ACME COURT REPORTERS 555-0100 9 sister", 1)
+    findings = check_text(text, settings=settings_for(select=["PG005"]))
+    found = sorted((text[f.start : f.end], f.safety) for f in findings)
+    assert found == [
+        *[(f"ACME COURT REPORTERS 555-0100 {n}", Safety.SAFE) for n in range(1, 5)],
+        ("ACME COURT REPORTERS 555-0100 9", Safety.UNSAFE),
+    ]
+    assert fixed(text, "PG005", unsafe=True) == PAGE_BODY * 4
+
+
+def test_pg005_page_word_in_the_middle() -> None:
+    text = "".join(f"Harbour Board - Page {n} - Minutes\n{PAGE_BODY}" for n in range(2, 6))
+    assert len(codes_and_spans(text, "PG005")) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(
+            f"Question {n} from the audience\nIt was asked.\nAnd answered.\n" for n in range(5)
+        ),
+        "".join("Vote 12 of the day\nYes.\nNo.\nMaybe.\n" for _ in range(4)),
+        "".join(f"Item {n} on the agenda today\n" for n in range(1, 6)),
+        "".join(f"Interview with the minister, part {n}\n{PAGE_BODY}" for n in range(1, 4)),
+        "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (1, 2)),
+        "".join(f"ACME COURT REPORTERS {n}\n{PAGE_BODY}" for n in (9, 4, 1)),
+        "".join(f"{n} people came in {n + 1} cars\n{PAGE_BODY}" for n in range(1, 5)),
+        "".join(f"{n}. A note from the Harbour Board on\n{PAGE_BODY}" for n in range(40, 44)),
+        "".join(f"The clerk read out note {n} of the day and\n{PAGE_BODY}" for n in range(4)),
+        "".join(f"```\nACME COURT REPORTERS {n}\n```\n{PAGE_BODY}" for n in range(1, 5)),
+    ],
+)
+def test_pg005_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "PG005", "t.md") == []

@@ -108,8 +108,6 @@ def test_ws002_fix() -> None:
         ("a\n\n  \n\t\n\nb\n", "a\n\nb\n"),
         ("a\r\n\r\n\r\nb\r\n", "a\r\n\r\nb\r\n"),
         ("a\r\r\rb\r", "a\r\rb\r"),
-        ("\n\n\nStart\n", "\nStart\n"),
-        ("End.\n\n\n", "End.\n"),
     ],
 )
 def test_ws003_fix(text: str, result: str) -> None:
@@ -124,6 +122,9 @@ def test_ws003_fix(text: str, result: str) -> None:
         ("a\r\n\r\nb\r\n", "t.txt"),
         ("End.\n\n", "t.txt"),
         ("```\ncode\n\n\n\nmore\n```\n", "t.md"),
+        ("\n\n\nStart\n", "t.txt"),  # WS008's
+        ("End.\n\n\n", "t.txt"),  # WS009's
+        ("End.\n\n\n  ", "t.txt"),
     ],
 )
 def test_ws003_leaves_alone(text: str, filename: str) -> None:
@@ -228,3 +229,77 @@ def test_ws007_flags_odd_space_between_words(char: str) -> None:
 )
 def test_ws007_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "WS007") == []
+
+
+# -- WS008 leading-blank-lines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "blank", "result"),
+    [
+        ("\nPress briefing\n", "\n", "Press briefing\n"),
+        ("\n\n\nStart\n", "\n\n\n", "Start\n"),
+        ("  \n\t\nStart\n", "  \n\t\n", "Start\n"),
+        ("\r\n\r\nStart\r\n", "\r\n\r\n", "Start\r\n"),
+        ("\ufeff\nStart\n", "\n", "\ufeffStart\n"),
+    ],
+)
+def test_ws008_flags_and_fixes(text: str, blank: str, result: str) -> None:
+    assert flagged(text, "WS008") == [blank]
+    assert fixed(text, "WS008") == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Start\n\nMore\n", "  Indented start\n", "\ufeffStart\n", "\n\n", "", "Start"],
+)
+def test_ws008_leaves_alone(text: str) -> None:
+    assert flagged(text, "WS008") == []
+
+
+# -- WS009 trailing-blank-lines --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "blank", "result"),
+    [
+        ("End.\n\n", "\n", "End.\n"),
+        ("End.\n\n\n", "\n\n", "End.\n"),
+        ("End.\n  \n\t", "  \n\t", "End.\n"),
+        ("End.\r\n\r\n", "\r\n", "End.\r\n"),
+        ("End.\r\r", "\r", "End.\r"),
+        ("\n\n\n", "\n\n\n", ""),
+        ("\ufeff\n\n", "\n\n", "\ufeff"),
+    ],
+)
+def test_ws009_flags_and_fixes(text: str, blank: str, result: str) -> None:
+    assert flagged(text, "WS009") == [blank]
+    assert fixed(text, "WS009") == result
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("End.\n", "t.txt"),
+        ("End.", "t.txt"),
+        ("End.   ", "t.txt"),
+        ("", "t.txt"),
+        ("a\n\nb\n", "t.txt"),
+        ("```\ncode\n\n\n", "t.md"),  # an unclosed code block runs to the end
+    ],
+)
+def test_ws009_leaves_alone(text: str, filename: str) -> None:
+    assert flagged(text, "WS009", filename) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("\nText\n\n  ", "Text\n"),
+        ("  \n\nText  \n \n\n", "Text\n"),
+        ("\r\nText\r\n\r\n\r\n", "Text\r\n"),
+        ("Press Room\n\nText\n", "Press Room\n\nText\n"),
+    ],
+)
+def test_ws_rules_together_settle_in_one_run(text: str, result: str) -> None:
+    assert fixed(text, "WS") == result
