@@ -220,7 +220,11 @@ def select(
         if path.is_dir():
             settings = resolver.for_path(path / "_")
             reason = _named_exclusion(path, settings, ignore, is_dir=True)
-            found = [] if reason else _walk(path, resolver, ignore, roots, selection, show_skipped)
+            # A folder git ignores, named: asked for, so checked without git's files.
+            git = not ignore.ignored_with_folders(path, True)
+            found = (
+                [] if reason else _walk(path, resolver, ignore, git, roots, selection, show_skipped)
+            )
             if reason:
                 selection.skipped.append(Skipped(os.path.normpath(path), reason))
         elif path.exists():
@@ -261,6 +265,7 @@ def _walk(
     folder: Path,
     resolver: SettingsResolver,
     ignore: GitIgnore,
+    git: bool,
     roots: Sequence[Path],
     selection: Selection,
     show_skipped: bool,
@@ -275,7 +280,7 @@ def _walk(
         prefix = settings.pattern_path(here)
         prefix = "" if prefix == "." else prefix + "/"
         absolute = os.path.abspath(here)
-        gitignore = settings.respect_gitignore
+        gitignore = git and settings.respect_gitignore
         try:
             entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError as exc:
