@@ -217,20 +217,21 @@ def select(
             continue
         path = Path(argument)
         before = len(selection.errors)
-        if path.is_dir():
-            settings = resolver.for_path(path / "_")
-            reason = _named_exclusion(path, settings, ignore, is_dir=True)
-            found = [] if reason else _walk(path, resolver, ignore, roots, selection, show_skipped)
-            if reason:
-                selection.skipped.append(Skipped(os.path.normpath(path), reason))
-        elif path.exists():
-            reason = _named_exclusion(path, resolver.for_path(path), ignore, is_dir=False)
-            found = [] if reason else [path]
-            if reason:
-                selection.skipped.append(Skipped(os.path.normpath(path), reason))
-        else:
+        if not path.exists():
             selection.errors.append(FileResult(argument, error="no such file or directory"))
             continue
+        is_dir = path.is_dir()
+        settings = resolver.for_path(path / "_" if is_dir else path)
+        reason = _named_exclusion(path, settings, ignore, is_dir)
+        if reason:
+            selection.skipped.append(Skipped(os.path.normpath(path), reason))
+            found = []
+        elif is_dir:
+            # A folder git ignores, named: asked for, so checked without git's files.
+            git = not ignore.ignored_with_folders(path, True)
+            found = _walk(path, resolver, ignore, git, roots, selection, show_skipped)
+        else:
+            found = [path]
         if not found and len(selection.errors) == before:
             selection.empty.append(argument)
         for file in found:
@@ -261,6 +262,7 @@ def _walk(
     folder: Path,
     resolver: SettingsResolver,
     ignore: GitIgnore,
+    git: bool,
     roots: Sequence[Path],
     selection: Selection,
     show_skipped: bool,
@@ -275,7 +277,7 @@ def _walk(
         prefix = settings.pattern_path(here)
         prefix = "" if prefix == "." else prefix + "/"
         absolute = os.path.abspath(here)
-        gitignore = settings.respect_gitignore
+        gitignore = git and settings.respect_gitignore
         try:
             entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError as exc:

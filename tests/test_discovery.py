@@ -274,3 +274,15 @@ def test_a_file_reached_by_two_paths_is_checked_once(
     assert shown_files(capsys, ".", "talks", "talks/a.txt") == ["talks/a.txt"]
     code, out, _ = run(capsys, "check", ".", "talks")
     assert code == 1 and out.count("WS001") == 1
+
+
+def test_a_git_ignored_folder_named_is_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    git_repository(tmp_path)
+    write(tmp_path / ".gitignore", "generated/\n")
+    write(tmp_path / "generated" / "a.txt", DIRTY)
+    assert shown_files(capsys, ".") == []
+    assert shown_files(capsys, "generated") == ["generated/a.txt"]
+    lines = shown_files(capsys, "--force-exclude", "generated")
+    assert lines == ["generated: not checked: ignored by git (force-exclude)"]
