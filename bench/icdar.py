@@ -171,7 +171,8 @@ def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
         tally.gold_hits += 1
         tally.hits_by_code[f.code] += 1
         context = sample.gold[max(0, f.start - 30) : f.end + 30].replace("\n", " ")
-        tally.alarms.append(f"{sample.name}: {f.code} {sample.gold[f.start : f.end]!r}  …{context}…")
+        flagged = sample.gold[f.start : f.end]
+        tally.alarms.append(f"{sample.name}: {f.code} {flagged!r}  …{context}…")
     return tally
 
 

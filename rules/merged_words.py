@@ -40,8 +40,11 @@ named like that; when several readings are plausible the fix is display-only.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -191,6 +194,43 @@ MIN_CONTENT_FREQUENCY = 300
 MIN_SHORT_JOIN_FREQUENCY = 3000
 
 _LONGEST_FUNCTION_WORD = max(map(len, words.FUNCTION_WORDS))
+# The segmenter (words.segmentations) on tokens the lists above do not take:
+# a one-edit typo of a word wins over a split unless the split is this much likelier
+# (log10: a thousand times), and a second reading within CLOSE_COST (log10) of the
+# best makes the fix display-only.
+TYPO_COST = 3.0
+MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
+CLOSE_COST = 0.75
+# A capitalised join starts with a word that starts sentences and names nobody
+# (`Thewitness`, `Hewas`, `Ibelieve`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
+SEGMENT_HEADS = frozenset(
+    "The He She It We They I His Her Our Their This That There But If When What Which".split()
+)
+# Pairs of function words that join (`is a`, `on it`) beyond PAIR_HEADS x PAIR_TAILS.
+FUNCTION_PAIRS = frozenset(
+    {("is", "a"), ("on", "it"), ("on", "a"), ("in", "a"), ("as", "a"), ("was", "a"), ("at", "a")}
+)
+# A join ending in one of these needs a word after it (`tooka walk`), not a line
+# end or a hyphen (`prepa- ration`).
+DETERMINERS = frozenset("a an the".split())
+PRONOUNS = frozenset("i you he she we they".split())
+# Function words after which an identifier names what it tests or makes
+# (`isalive`, `asarray`, `fromstring`, `tolist`).
+IDENTIFIER_HEADS = frozenset("is as from to".split())
+# Particles that make compounds with a word before or after them (`failover`,
+# `rollout`, `overpaid`, `upstream`), and the words that make one with `every`,
+# `any`, `some`, `no` (`everytime`, `nowhere`).
+PARTICLES = frozenset("over under up out off down back in on".split())
+COMPOUND_HEADS = frozenset("over under up out off down back".split())
+COMPOUND_TAILS = frozenset(
+    "time times where thing things body one how way ways day days place".split()
+)
+_NEIGHBOUR_WORDS_BEFORE = regex.compile(r"(?:(?P<word>\p{L}+)[ ,;]{1,2}){1,2}$")
+_NEIGHBOUR_WORDS_AFTER = regex.compile(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
+VOWELS = frozenset("aeiou")
+MIN_SEGMENT_FREQUENCY = 1000
+MIN_SHORT_SEGMENT_FREQUENCY = 10_000
+_PLAIN_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_])[A-Za-z]{3,}(?![\p{L}\p{N}_])")
 
 # Lowercase abbreviations that end in a period and may stand right before a number.
 ABBREVIATIONS = frozenset(
@@ -463,11 +503,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
     unknown = {run for run in set(_LOWER_RUN.findall(masked)) if run not in table}
+    listed: set[str] = set()
     for token in sorted(unknown):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
         if not _may_be_join(token) or token in accepted or words.is_known(token, accepted):
             continue
+        listed.add(token)
         readings = _readings(token, accepted)
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
@@ -478,6 +520,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue  # not a word of its own, or it recurs and is never written apart
         if token.capitalize() in masked or token.upper() in masked:
             continue  # the document writes it as a name
+        odds = _own_word_odds(token, words.reading(best.left, best.right))
+        if odds >= TYPO_COST:
+            continue  # an older spelling or a misspelling, more likely than the split
         close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
         sure = not close and _is_join(best.left, best.right)
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
@@ -487,6 +532,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             if (
                 _looks_like_code(masked, start, end)
                 or _touches_word_punctuation(masked, start, end)
+                or _broken_word(masked, start, end)
                 or masked[start - 1 : start] + masked[end : end + 1] == "()"
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
@@ -496,6 +542,244 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 f"'{token}' looks like '{best.text}'{others}",
                 replace(start, end, best.text, safety, f"Split into '{best.text}'"),
             )
+    yield from _segmented_joins(doc, accepted, listed)
+
+
+def _segmented_joins(
+    doc: Document, accepted: frozenset[str], listed: set[str]
+) -> Iterator[Violation]:
+    """The joins the segmenter finds among tokens the function-word lists did not
+    take (see ``_segment_reading``), with the document's evidence."""
+    masked = doc.masked
+    table = words.frequencies()
+    unknown = {
+        token
+        for token in set(_PLAIN_TOKEN.findall(masked))
+        if token not in listed and token.lower() not in table
+    }
+    for token in sorted(unknown):
+        verdict = _segment_reading(token, accepted)
+        if verdict is None:
+            continue
+        best, close, needs_phrase = verdict
+        pattern = rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])"
+        found = list(regex.finditer(pattern, masked))
+        if not found or _name_in(masked, token, best, len(found)):
+            continue
+        if token[0].isupper() and not all(_sentence_start(masked, m.start()) for m in found):
+            continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
+        if needs_phrase and not _written(masked, best.text):
+            continue  # `looka`: as likely `looks` misread as `look a`, unless written so
+        safety = Safety.DISPLAY_ONLY if close else Safety.UNSAFE
+        others = "".join(f" or '{r.text}'" for r in close)
+        for match in found:
+            start, end = match.span()
+            if (
+                _looks_like_code(masked, start, end)
+                or _touches_word_punctuation(masked, start, end)
+                or _broken_word(masked, start, end)
+                or not _fits_between(masked, start, end, best)
+            ):
+                continue
+            yield Violation(
+                start,
+                end,
+                f"'{token}' looks like '{best.text}'{others}",
+                replace(start, end, best.text, safety, f"Split into '{best.text}'"),
+            )
+
+
+def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The segmenter's reading of a token that is no word, and the readings close to
+    it, or None when nothing says it is a join.
+
+    The best reading must have a function word among its parts, content parts of
+    three letters or more that are common; two function words must make a pair
+    (`of the`, `if we`), a capitalised token must start with a word that starts
+    sentences (`Thewitness`; `Andover` and `Alexa` are names). And the token must
+    not be a word of its own: a misspelling (one edit from a word likelier than the
+    split), an older spelling (`beene`, `hastie`, `withall`).
+    """
+    if len(token) < 3 or token in accepted or words.is_known(token, accepted):
+        return None
+    titled = token[0].isupper()
+    if not (token.islower() or (titled and token[1:].islower())):
+        return None
+    readings = words.segmentations(token, MAX_PARTS)
+    if not readings:
+        return None
+    best = readings[0]
+    parts = [part.lower() for part in best.parts]
+    if titled and best.parts[0] not in SEGMENT_HEADS:
+        return None
+    if "i" in parts[int(titled) :]:
+        return None  # a lowercase `i` is a piece of a word (`justi`, `icult`)
+    function = [part in words.FUNCTION_WORDS for part in parts]
+    if not any(function):
+        return None  # two content words: a compound (`blockchain`) as often as a join
+    if any(
+        not is_function and not _segment_content(part)
+        for part, is_function in zip(parts, function, strict=True)
+    ):
+        return None
+    pairs = list(itertools.pairwise(parts))
+    if any(_pair_veto(left, right) for left, right in pairs) or _bad_article(parts):
+        return None
+    if len(parts) == 2 and not _two_word_join(*parts):
+        return None
+    if len(parts) > 2 and 2 * sum(function) < len(parts):
+        return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
+    odds = _own_word_odds(token, best)
+    if odds >= TYPO_COST:
+        return None
+    close = tuple(r for r in readings[1:] if r.cost - best.cost < CLOSE_COST)
+    return _Reading(best, close, needs_phrase=odds > 0)
+
+
+class _Reading(NamedTuple):
+    """The segmenter's reading of a token, the readings close to it, and whether the
+    document must write the words apart elsewhere to vouch for it."""
+
+    best: words.Segmentation
+    close: tuple[words.Segmentation, ...]
+    needs_phrase: bool
+
+
+def _own_word_odds(token: str, reading: words.Segmentation) -> float:
+    """How much likelier (log10) the token is as a word of its own than as the
+    reading: an older spelling (`beene`, `hastie`, `withall`; but `forthe` is `for
+    the`, not `forth`) always; a misspelling, one edit from a listed word
+    (`becuase`, `tolerence`, OCR's `looka` for `looks`), by the word's frequency
+    against the reading's; -inf if it is no word at all."""
+    lower = token.lower()
+    if reading.parts[-1].lower() != "the" and words.older_spelling_of(lower) is not None:
+        return math.inf
+    near = words.nearest_word(lower)
+    return -math.inf if near is None else reading.cost - words.count_cost(near[1])
+
+
+def _pair_veto(left: str, right: str) -> bool:
+    """Two neighbouring parts that make a word more often than they lose a space:
+    an identifier (`isalive`, `asarray`, `fromstring`), a name or a compound ending
+    in `being`, or in `by` after anything but a participle (`hornsby`, `driveby`,
+    `wellbeing`; but `shownby`), a compound with a particle (`failover`,
+    `overpaid`, `rollout`), a compound determiner (`everytime`), the prefix `be-`
+    (`bepraised`), a dropped g (`talkin`: `talking`)."""
+    return (
+        (left in IDENTIFIER_HEADS and right in IDENTIFIER_WORDS)
+        or right == "being"
+        or (left in COMPOUND_HEADS and right not in words.FUNCTION_WORDS)
+        or (right in PARTICLES and left not in words.FUNCTION_WORDS)
+        or (left in ("every", "any", "some", "no") and right in COMPOUND_TAILS)
+        or (right == "by" and not left.endswith(("ed", "wn", "en")))
+        or (left == "be" and right.endswith("ed"))
+        or (right == "in" and words.frequency(left + "ing") > 0)
+    )
+
+
+def _bad_article(parts: list[str]) -> bool:
+    """An article before a function word, before nothing, or of the wrong form
+    (`a apple`, `an dog`): the letters are a piece of a word (`headiea`)."""
+    for part, following in zip(parts, [*parts[1:], ""], strict=True):
+        if part in DETERMINERS and (
+            not following
+            or following in words.FUNCTION_WORDS
+            or (part == "a") == (following[0] in VOWELS)
+        ):
+            return True
+    return False
+
+
+def _two_word_join(left: str, right: str) -> bool:
+    """Whether two words read from one token make a join: a pair the lists know
+    (``_is_join``), two function words that go together (`if we`, `on it`), a
+    function word and a common word (`he said`, `my wife`, `who died`; but `in` and
+    `on` before a word are prefixes: `inbox`, `onboard`), a common word and a
+    function word (`king was`, `shown by`; a short one as ``_short_join`` allows)."""
+    if _is_join(left, right):
+        return True
+    left_function, right_function = left in words.FUNCTION_WORDS, right in words.FUNCTION_WORDS
+    if left_function and right_function:
+        return _function_pair(left, right)
+    if left in ("in", "on"):
+        return False
+    if left_function:
+        return _common_content(right) and not (left == "at" and right.startswith("t"))
+    if not right_function:
+        return False
+    return _common_content(left) and (len(right) >= 3 or _short_join(left, right))
+
+
+def _segment_content(part: str) -> bool:
+    """A content word common enough to be a part of a join the segmenter finds: the
+    rarer a word, the likelier it is a piece of a longer word (`ape` in `apeare`)."""
+    least = MIN_SHORT_SEGMENT_FREQUENCY if len(part) == 3 else MIN_SEGMENT_FREQUENCY
+    return len(part) >= 3 and words.frequency(part) >= least
+
+
+def _function_pair(left: str, right: str) -> bool:
+    return (left in PAIR_HEADS and right in PAIR_TAILS) or (left, right) in FUNCTION_PAIRS
+
+
+def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int) -> bool:
+    """Whether the document treats the token as a name or a word: writes it also
+    capitalised (a lowercase token), or repeats it and never writes it apart."""
+    if token.islower() and (token.capitalize() in masked or token.upper() in masked):
+        return True
+    return occurrences > 1 and best.text not in masked
+
+
+def _sentence_start(masked: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence: the document's start, a paragraph's (a
+    blank line before), or after `.`, `!` or `?` (and maybe a quote) that ends a
+    lowercase word, not an initial or a title (`John A. Heslip`, `Mr. Weinstock`)."""
+    at, newlines = start - 1, 0
+    while at >= 0 and masked[at] in " \t\r\n":
+        newlines += masked[at] == "\n"
+        at -= 1
+    if at < 0 or newlines >= 2:
+        return True
+    while at >= 0 and masked[at] in "\"'”’)":
+        at -= 1
+    if at < 0 or masked[at] not in ".!?":
+        return False
+    word = _LETTERS_LEFT.search(masked, max(0, at - 40), at)
+    return word is not None and len(word.group()) >= 2 and word.group().islower()
+
+
+def _broken_word(masked: str, start: int, end: int) -> bool:
+    """A piece of a word broken at a line end: `to- gether`, `prepa- ration`."""
+    before = masked[max(0, start - 2) : start]
+    return before.endswith(("- ", "-\n")) or masked[end : end + 2] in ("- ", "-\n")
+
+
+def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation) -> bool:
+    """Whether the words around the token are English and let the reading stand.
+
+    Among words of another language (`lutea as`, `scripta manet`) or OCR garble a
+    token is no join of English words: of the two words on each side, at most one
+    may be unknown. A reading that ends in an article needs the word it goes with
+    after it (`tooka walk`), not a function word, a line end or a hyphen (`seconda
+    and` is `seconds and` misread, `prepa- ration` a broken word); one that starts
+    with one may not follow another (`an aspin leaf`)."""
+    before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
+    after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
+    neighbours = [
+        *(before.captures("word") if before else []),
+        *(after.captures("word") if after else []),
+    ]
+    if sum(not words.is_known(word) for word in neighbours) > 1:
+        return False
+    first, last = reading.parts[0].lower(), reading.parts[-1].lower()
+    if last in DETERMINERS:
+        following = _WORD_AFTER_SPACE.match(masked, end)
+        if following is None or following.group(1).lower() in words.FUNCTION_WORDS:
+            return False
+        if (last == "a") == (following.group(1)[0].lower() in VOWELS):
+            return False  # `a apple`, `an dog`
+    if first in DETERMINERS and before is not None:
+        return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS
+    return True
 
 
 def _may_be_join(token: str) -> bool:

@@ -183,7 +183,7 @@ def test_mw001_user_words() -> None:
         ("He is the leader ofthe party.\n", "He is the leader of the party.\n"),
         ("Welcome youto the show.\n", "Welcome you to the show.\n"),
         ("It was kindof strange.\n", "It was kind of strange.\n"),
-        ("Thisis the end.\n", "Thisis the end.\n"),  # capitalised: left alone
+        ("Thisis the end.\n", "This is the end.\n"),  # capitalised, starting a sentence
         ("We put it inthe box.\n", "We put it in the box.\n"),
         ("It canbe done.\n", "It can be done.\n"),
         # a short function word and a common word of four letters or more
