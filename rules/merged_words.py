@@ -40,6 +40,7 @@ named like that; when several readings are plausible the fix is display-only.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter
@@ -184,6 +185,9 @@ PAIR_TAILS = frozenset(
     were have has not to you we they some and for will also does all much many being
     """.split()
 )
+# What ``_is_join`` needs on one side at least: a cheap test first.
+_ANY_HEAD = PAIR_HEADS | JOIN_HEADS | SHORT_HEADS
+_ANY_TAIL = JOIN_TAILS | SHORT_TAILS
 # A second reading at least 1/AMBIGUITY as likely as the best makes the fix
 # display-only (`themall`: `them all` or `the mall`; but `ofthe` is never `oft he`).
 AMBIGUITY = 100
@@ -206,6 +210,7 @@ CLOSE_COST = 0.75
 SEGMENT_HEADS = frozenset(
     "The He She It We They I His Her Our Their This That There But If When What Which".split()
 )
+_SEGMENT_HEADS = tuple(sorted(SEGMENT_HEADS))
 # Pairs of function words that join (`is a`, `on it`) beyond PAIR_HEADS x PAIR_TAILS.
 FUNCTION_PAIRS = frozenset(
     {("is", "a"), ("on", "it"), ("on", "a"), ("in", "a"), ("as", "a"), ("was", "a"), ("at", "a")}
@@ -230,7 +235,6 @@ _NEIGHBOUR_WORDS_AFTER = regex.compile(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
 VOWELS = frozenset("aeiou")
 MIN_SEGMENT_FREQUENCY = 1000
 MIN_SHORT_SEGMENT_FREQUENCY = 10_000
-_PLAIN_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_])[A-Za-z]{3,}(?![\p{L}\p{N}_])")
 
 # Lowercase abbreviations that end in a period and may stand right before a number.
 ABBREVIATIONS = frozenset(
@@ -271,7 +275,10 @@ _GREETING = regex.compile(
     r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
-_LOWER_RUN = regex.compile(r"[a-z]{5,}")
+# Runs of three lowercase letters or more, with the capital before them if any
+# (`Thewitness`; `industrialInternet` gives `industrial`, `Internet`).
+_LOWER_RUN = regex.compile(r"[A-Z]?[a-z]{3,}")
+_MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
 # A sentence going on after a word: a space (or a comma and a space) and a word.
@@ -500,11 +507,12 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     masked = doc.masked
     accepted = words.accepted_words(ctx)
     table = words.frequencies()
-    # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
+    # Runs of letters, not words (`industrialInternet` gives `industrial`, `Internet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
-    unknown = {run for run in set(_LOWER_RUN.findall(masked)) if run not in table}
+    runs = set(_LOWER_RUN.findall(masked))
+    unknown = table.unlisted({run for run in runs if run.islower()})
     listed: set[str] = set()
-    for token in sorted(unknown):
+    for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
         if not _may_be_join(token) or token in accepted or words.is_known(token, accepted):
@@ -542,22 +550,19 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 f"'{token}' looks like '{best.text}'{others}",
                 replace(start, end, best.text, safety, f"Split into '{best.text}'"),
             )
-    yield from _segmented_joins(doc, accepted, listed)
+    titled = {run for run in runs if run.startswith(_SEGMENT_HEADS) and run.lower() not in table}
+    yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
 
 
 def _segmented_joins(
-    doc: Document, accepted: frozenset[str], listed: set[str]
+    doc: Document, accepted: frozenset[str], runs: set[str]
 ) -> Iterator[Violation]:
-    """The joins the segmenter finds among tokens the function-word lists did not
-    take (see ``_segment_reading``), with the document's evidence."""
+    """The joins the segmenter finds among the runs of letters the function-word
+    lists did not take (see ``_segment_reading``): lowercase runs that are no word,
+    and capitalised runs that start with the first word of a sentence (`Thewitness`),
+    with the document's evidence."""
     masked = doc.masked
-    table = words.frequencies()
-    unknown = {
-        token
-        for token in set(_PLAIN_TOKEN.findall(masked))
-        if token not in listed and token.lower() not in table
-    }
-    for token in sorted(unknown):
+    for token in sorted(run for run in runs if _function_edge(run)):
         verdict = _segment_reading(token, accepted)
         if verdict is None:
             continue
@@ -589,6 +594,21 @@ def _segmented_joins(
             )
 
 
+def _function_edge(token: str) -> bool:
+    """Whether a lowercase token starts or ends with a function word of two letters
+    or more, as nearly every reading ``_segment_reading`` takes does: a cheap test
+    first. (`a` and `i` start and end too many words and names; `a` + a word also
+    needs the phrase written apart, see ``_own_word_odds``; `tooka` is missed.)"""
+    if token[0].isupper():
+        return True  # it starts with one of SEGMENT_HEADS
+    longest = min(len(token) - 1, _LONGEST_FUNCTION_WORD)
+    return any(
+        token[:k] in words.FUNCTION_WORDS or token[-k:] in words.FUNCTION_WORDS
+        for k in range(2, longest + 1)
+    )
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
 def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     """The segmenter's reading of a token that is no word, and the readings close to
     it, or None when nothing says it is a join.
@@ -600,7 +620,7 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     not be a word of its own: a misspelling (one edit from a word likelier than the
     split), an older spelling (`beene`, `hastie`, `withall`).
     """
-    if len(token) < 3 or token in accepted or words.is_known(token, accepted):
+    if len(token) < 3 or token in accepted:
         return None
     titled = token[0].isupper()
     if not (token.islower() or (titled and token[1:].islower())):
@@ -629,6 +649,8 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None
     if len(parts) > 2 and 2 * sum(function) < len(parts):
         return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
+    if words.is_known(token, accepted):
+        return None
     odds = _own_word_odds(token, best)
     if odds >= TYPO_COST:
         return None
@@ -785,7 +807,10 @@ def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation
 def _may_be_join(token: str) -> bool:
     """Whether some cut of ``token`` next to a function word passes ``_is_join``."""
     for k in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD) + 1):
-        if _is_join(token[:k], token[k:]) or _is_join(token[:-k], token[-k:]):
+        head, rest, start, tail = token[:k], token[k:], token[:-k], token[-k:]
+        if (head in _ANY_HEAD or rest in _ANY_TAIL) and _is_join(head, rest):
+            return True
+        if (start in _ANY_HEAD or tail in _ANY_TAIL) and _is_join(start, tail):
             return True
     return False
 

@@ -232,6 +232,22 @@ class WordTable:
             self._whole = self._load_whole()
         return self._whole.get(word, default)
 
+    def counts(self, candidates: set[str]) -> dict[str, int]:
+        """The listed words among ``candidates``, with their counts (one set
+        intersection once the whole table is loaded)."""
+        if self._whole is None:
+            found = {word: self.get(word) for word in candidates}
+            return {word: count for word, count in found.items() if count is not None}
+        whole = self._whole
+        return {word: whole[word] for word in candidates if word in whole}
+
+    def unlisted(self, candidates: set[str]) -> set[str]:
+        """The words of ``candidates`` the table does not have (one set difference
+        once the whole table is loaded)."""
+        if self._whole is None:
+            return {word for word in candidates if word not in self}
+        return candidates.difference(self._whole)  # iterates the candidates only
+
     def __contains__(self, word: str) -> bool:
         if self._whole is not None:  # the common case of a large run: no second call
             return word in self._whole
@@ -513,6 +529,9 @@ _MIN_PART_COUNT = 50  # a listed word rarer than this (once in 30 million) is no
 _MIN_SHORT_COUNT = 20_000  # and a part of three letters must be this common
 _LONGEST_PART = 24
 _MIN_DERIVED_PART = 5  # an unlisted part this long may be an inflection of a listed word
+# The endings of the inflections and British spellings a part may have (a cheap test
+# before the morphology of ``_unprefixed_base``).
+_DERIVED_ENDINGS = ("s", "ed", "ing", "er", "est", "ly", "y", "our", "ise", "ised", "ising", "tre")
 # About the sum of the list's counts (pyspellchecker 0.8: 1.65e9): the scale of the
 # probabilities, fixed so that no run has to load the whole list to learn it.
 _TOTAL_COUNT = 1.65e9
@@ -546,7 +565,7 @@ def part_cost(part: str) -> float | None:
     count = frequencies().get(part)
     if count is None and part in EXTRA_WORDS:
         count = _EXTRA_FREQUENCY
-    if count is None and len(part) >= _MIN_DERIVED_PART:
+    if count is None and len(part) >= _MIN_DERIVED_PART and part.endswith(_DERIVED_ENDINGS):
         base = _unprefixed_base(part)  # `endeavouring`, `themed`: a tenth of the base
         count = None if base is None else frequencies().get(base, 0) // _DERIVED_DISCOUNT
     if count is None or count < (_MIN_SHORT_COUNT if len(part) == 3 else _MIN_PART_COUNT):
@@ -562,6 +581,8 @@ def segmentations(token: str, max_parts: int = 4) -> tuple[Segmentation, ...]:
     reading is a join or the token is a word of its own is the caller's policy."""
     lower = token.lower()
     n = len(lower)
+    if not (_has_part(lower, range(1, n)) and _has_part(lower, range(-1, -n, -1))):
+        return ()  # no word starts it or no word ends it: no need for the full search
     # best[i][k]: the two cheapest (cost, cut positions) for lower[:i] in k parts
     best: list[dict[int, list[tuple[float, tuple[int, ...]]]]] = [{} for _ in range(n + 1)]
     best[0][0] = [(0.0, ())]
@@ -597,6 +618,15 @@ def reading(*parts: str) -> Segmentation:
     return Segmentation(parts, round(total + _SPLIT_COST * (len(parts) - 1), 3))
 
 
+def _has_part(lower: str, cuts: range) -> bool:
+    """Whether a part starts (positive cuts) or ends (negative cuts) ``lower``."""
+    return any(
+        part_cost(lower[:cut] if cut > 0 else lower[cut:]) is not None
+        for cut in cuts
+        if abs(cut) <= _LONGEST_PART
+    )
+
+
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -606,13 +636,10 @@ def nearest_word(token: str) -> tuple[str, int] | None:
     transposition of letters) from the lowercase ``token``, with its count; None if
     there is none. A token one edit from a common word is more often its misspelling
     (`tolerence`, `becuase`) than two words."""
-    table = frequencies()
-    found: tuple[str, int] | None = None
-    for candidate in _edits(token):
-        count = table.get(candidate)
-        if count is not None and (found is None or count > found[1]):
-            found = (candidate, count)
-    return found
+    counts = frequencies().counts(set(_edits(token)))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))
 
 
 def _edits(word: str) -> Iterator[str]:
