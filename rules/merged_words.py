@@ -211,9 +211,18 @@ SEGMENT_HEADS = frozenset(
     "The He She It We They I His Her Our Their This That There But If When What Which".split()
 )
 _SEGMENT_HEADS = tuple(sorted(SEGMENT_HEADS))
-# Pairs of function words that join (`is a`, `on it`) beyond PAIR_HEADS x PAIR_TAILS.
+# Pairs of function words that join beyond PAIR_HEADS x PAIR_TAILS: `is a`, `on it`,
+# a pronoun and an auxiliary (`she was`, `he had`), a preposition and a determiner
+# (`under the`, `upon his`).
+AUXILIARIES = frozenset(
+    "is was are were has had have will would could should can did does do may might must".split()
+)
+PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
+DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
 FUNCTION_PAIRS = frozenset(
     {("is", "a"), ("on", "it"), ("on", "a"), ("in", "a"), ("as", "a"), ("was", "a"), ("at", "a")}
+    | {(p, a) for p in "i you he she it we they".split() for a in AUXILIARIES}
+    | {(p, d) for p in PREPOSITIONS for d in DETERMINER_WORDS}
 )
 # A join ending in one of these needs a word after it (`tooka walk`), not a line
 # end or a hyphen (`prepa- ration`).
@@ -654,8 +663,19 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     odds = _own_word_odds(token, best)
     if odds >= TYPO_COST:
         return None
-    close = tuple(r for r in readings[1:] if r.cost - best.cost < CLOSE_COST)
+    close = tuple(
+        r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
+    )
     return _Reading(best, close, needs_phrase=odds > 0)
+
+
+def _plausible(parts: tuple[str, ...]) -> bool:
+    """Whether a second reading could be meant (`post also` for `postalso`, read
+    `postal so`): no vetoed pair, no misplaced article (`are a about`)."""
+    lowered = [part.lower() for part in parts]
+    return not _bad_article(lowered) and not any(
+        _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
+    )
 
 
 class _Reading(NamedTuple):
@@ -700,13 +720,13 @@ def _pair_veto(left: str, right: str) -> bool:
 
 
 def _bad_article(parts: list[str]) -> bool:
-    """An article before a function word, before nothing, or of the wrong form
-    (`a apple`, `an dog`): the letters are a piece of a word (`headiea`)."""
-    for part, following in zip(parts, [*parts[1:], ""], strict=True):
+    """An article inside a reading before a function word, or of the wrong form (`a
+    apple`, `an dog`): the letters are a piece of a word (`headiea`). (An article at
+    the end needs the word after the token: see ``_fits_between``.)"""
+    for part, following in itertools.pairwise(parts):
         if part in DETERMINERS and (
-            not following
-            or following in words.FUNCTION_WORDS
-            or (part == "a") == (following[0] in VOWELS)
+            following in words.FUNCTION_WORDS
+            or (part != "the" and (part == "a") == (following[0] in VOWELS))
         ):
             return True
     return False
@@ -729,6 +749,10 @@ def _two_word_join(left: str, right: str) -> bool:
         return _common_content(right) and not (left == "at" and right.startswith("t"))
     if not right_function:
         return False
+    if right in ("by", "a"):
+        # a participle (`shownby`: see ``_pair_veto``); a word and an article
+        # (`tooka`), which ``_own_word_odds`` makes ask for the phrase written apart
+        return _common_content(left)
     return _common_content(left) and (len(right) >= 3 or _short_join(left, right))
 
 
@@ -745,8 +769,11 @@ def _function_pair(left: str, right: str) -> bool:
 
 def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int) -> bool:
     """Whether the document treats the token as a name or a word: writes it also
-    capitalised (a lowercase token), or repeats it and never writes it apart."""
+    capitalised (a lowercase token) or also in lowercase (a capitalised one), or
+    repeats it and never writes it apart."""
     if token.islower() and (token.capitalize() in masked or token.upper() in masked):
+        return True
+    if not token.islower() and token.lower() in masked:
         return True
     return occurrences > 1 and best.text not in masked
 
@@ -797,7 +824,7 @@ def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation
         following = _WORD_AFTER_SPACE.match(masked, end)
         if following is None or following.group(1).lower() in words.FUNCTION_WORDS:
             return False
-        if (last == "a") == (following.group(1)[0].lower() in VOWELS):
+        if last != "the" and (last == "a") == (following.group(1)[0].lower() in VOWELS):
             return False  # `a apple`, `an dog`
     if first in DETERMINERS and before is not None:
         return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS

@@ -573,3 +573,108 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
     )
     for code_name in ("Call Ecto.Query here.\n", "Use String.Format now.\n", "See Foo.The docs\n"):
         assert codes_and_spans(code_name, "MW003") == []
+
+
+# -- MW002: the segmenter (issue 14) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        # a pronoun, a possessive or a preposition before a word, and pairs of them
+        ("Then hesaid it was late.\n", "Then he said it was late.\n"),
+        ("I think shewas right.\n", "I think she was right.\n"),
+        ("He lost mywife and cried.\n", "He lost my wife and cried.\n"),
+        ("It fell underthe table.\n", "It fell under the table.\n"),
+        ("He looked forthe key.\n", "He looked for the key.\n"),
+        ("He was shownby the guard.\n", "He was shown by the guard.\n"),
+        ("The kingwas tired.\n", "The king was tired.\n"),
+        # shorter than five letters
+        ("We can go ifwe leave now.\n", "We can go if we leave now.\n"),
+        # three words or more
+        ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
+        ("He left andthenhe came back.\n", "He left and then he came back.\n"),
+        # a capitalised first word, at the start of a sentence
+        ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
+        (
+            "The king was tired. Hewas giving orders.\n",
+            "The king was tired. He was giving orders.\n",
+        ),
+    ],
+)
+def test_mw002_segmenter_fix(text: str, result: str) -> None:
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(text, "MW002") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        # one edit from a common word: a join only if the document writes it apart
+        ("Then we fell onit. We sat on it.\n", "onit"),  # `unit`
+        ("Then tooka walk. I took a walk.\n", "tooka"),  # `took`
+    ],
+)
+def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: str) -> None:
+    assert flagged(text, "MW002") == [token]
+    alone = text[: text.index(".") + 2]
+    assert flagged(alone, "MW002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real words that look like joins
+        "They atone for it.",
+        "A tome on the shelf.",
+        "It was, nevertheless, fine.",
+        "Whereupon he left.",
+        "The sensei bowed.",
+        # misspellings one edit from a frequent word
+        "Its tolerence was low.",
+        "He left becuase it rained.",
+        # names, brands, project terms
+        "The blockchain grew.",
+        "Chat on WeChat today.",
+        "Shou Xiaoli spoke.",
+        "It was Mr. Weinstock who spoke.",
+        "He met John A. Heslip there.",
+        "Thebes is old. Theron came.",
+        # archaic spellings, older words
+        "A long controversie arose.",
+        "Then hee went home.",
+        "It had beene done.",
+        "He fought withall his might.",
+        "Be not so hastie.",
+        "Give me asmuch as you can.",
+        # garbles from speech recognition
+        "He said wuzzat to me.",
+        # code identifiers and compounds
+        "Call isempty and asarray first.",
+        "Our failover failed.",
+        "It breaks everytime.",
+        "My password is alloneword.",
+        "It was hornsby and driveby.",
+        # OCR misreadings (`seconds`), broken words, another language
+        "We fought with seconda and bottle men.",
+        "The prepa- ration took long.",
+        "Exitus acta probat, he said.",
+    ],
+)
+def test_mw002_segmenter_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW002") == []
+
+
+def test_mw002_two_close_segmenter_readings_are_display_only() -> None:
+    text = "The postalso came late.\n"
+    assert flagged(text, "MW002") == ["postalso"]
+    assert safeties(text, "MW002") == [Safety.DISPLAY_ONLY]
+    assert fixed(text, "MW002", unsafe=True) == text
+
+
+def test_words_segmentations_best_first() -> None:
+    assert words.segmentations("itwasthe")[0].text == "it was the"
+    assert [r.text for r in words.segmentations("themall")] == ["them all", "the mall"]
+    assert words.segmentations("wuzzat") == ()
+    costs = [r.cost for r in words.segmentations("postalso")]
+    assert costs == sorted(costs)
