@@ -110,13 +110,16 @@ MODULE_NAMES = frozenset(
     """.split()
 )
 # After a period, words that open a sentence and name no member of a module, other
-# than SENTENCE_STARTERS: determiners, time words, questions (`factories.Last year`,
-# `December.Is the vaccine`); plural nouns open sentences too (`expected.Margins`).
+# than SENTENCE_STARTERS: determiners, time words, questions, imperatives
+# (`factories.Last year`, `December.Is the vaccine`, `weeks.Take the bus`); plural
+# nouns open sentences too (`expected.Margins`).
 OPENERS = frozenset(
     """
     A Last Next Several Few Each Every Such Other Others Yesterday Tomorrow Tonight
     Recently Later Earlier Nothing Everyone Everybody Nobody Someone Something
     Everything Whether Though Despite Among Is Do
+    Take Let Look See Make Keep Remember Consider Imagine Note Think Try Come Tell Ask
+    Listen Stay Visit
     """.split()
 )
 # Members that a module names with a plural or a participle (`strings.Fields`,
@@ -211,6 +214,10 @@ SEGMENT_HEADS = frozenset(
     "The He She It We They I His Her Our Their This That There But If When What Which".split()
 )
 _SEGMENT_HEADS = tuple(sorted(SEGMENT_HEADS))
+# Words glued to a number after them in prose (`about3 dollars`).
+NUMBER_HEADS = frozenset(
+    "about than around nearly almost over under only some the and for from with were was".split()
+)
 # Pairs of function words that join beyond PAIR_HEADS x PAIR_TAILS: `is a`, `on it`,
 # a pronoun and an auxiliary (`she was`, `he had`), a preposition and a determiner
 # (`under the`, `upon his`).
@@ -275,6 +282,8 @@ _LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 _ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
 _WORD_AFTER_SPACE = regex.compile(r"[ ](\p{L}+)")
 _TITLED_CAMEL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+_WORD_THEN_NAME = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}{3,})")
+_HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.|\b(?:Chairman|Chairwoman|Senator|Madam)")
 # What a title has none of: the end of a sentence, a subject pronoun.
 _NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
 # The greetings that open a talk or a briefing: glued to a title at the start of a
@@ -284,13 +293,20 @@ _GREETING = regex.compile(
     r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
-# Runs of three lowercase letters or more, with the capital before them if any
-# (`Thewitness`; `industrialInternet` gives `industrial`, `Internet`).
-_LOWER_RUN = regex.compile(r"[A-Z]?[a-z]{3,}")
+# Runs of three lowercase letters or more, with the capital before them and the
+# digit after them if any (`Thewitness`, `about3`; `industrialInternet` gives
+# `industrial`, `Internet`).
+_LOWER_RUN = regex.compile(r"[A-Z]?[a-z]{3,}\d?")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
 # A sentence going on after a word: a space (or a comma and a space) and a word.
+# A Chinese or Japanese character glued to a capitalised English phrase that runs to
+# the end of the line.
+_SCRIPT_GAP = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+    r"(\p{Lu}\p{Ll}+(?:[ ][\p{Lu}\p{Ll}][\p{Ll}]*)+)[ \t]*(?=\n|$)"
+)
 _PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
 # Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
 # camelCase name.
@@ -386,6 +402,11 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         titled = shape is None and _in_title(masked, start)
         if titled:
             shape = _TITLED_CAMEL.fullmatch(token)  # `InternetGood`, only under a title
+        if shape is None and not _looks_like_code(masked, start, end):
+            split = _capitalised_pair(masked, token, accepted)
+            if split is not None:
+                yield _camel_violation(start, end, token, split)
+            continue
         if shape is None or _looks_like_code(masked, start, end):
             continue
         if token in accepted or words.is_known(token, accepted):
@@ -396,16 +417,38 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if titled:
             greeting = _GREETING.match(masked, start + len(left))
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
+                if _capitalised_pair(masked, token, accepted) is not None:
+                    yield _camel_violation(start, end, token, len(left))
                 continue
         elif not _camel_evidence(masked, (start, end), left, right, counts[token], accepted):
             continue
-        cut = start + len(left)
-        yield Violation(
-            start,
-            end,
-            f"'{token}' looks like '{left} {right}'",
-            replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{left} {right}'"),
-        )
+        yield _camel_violation(start, end, token, len(left))
+
+
+def _camel_violation(start: int, end: int, token: str, cut: int) -> Violation:
+    left, right = token[:cut], token[cut:]
+    return Violation(
+        start,
+        end,
+        f"'{token}' looks like '{left} {right}'",
+        replace(start + cut, start + cut, " ", Safety.UNSAFE, f"Split into '{left} {right}'"),
+    )
+
+
+def _capitalised_pair(masked: str, token: str, user_words: frozenset[str]) -> int | None:
+    """Where to split a word glued to a name in capitals, or None: the document
+    writes the name after a title elsewhere (`ChairmanSMITH` and `Mr. SMITH`, as
+    hearings and the Congressional Record print speakers). Two capitalised words
+    glued together are left alone even when the document writes them apart too:
+    brands are written both ways (`LinuxFest`, `OpenSSH`, `AlliedSignal`)."""
+    name = _WORD_THEN_NAME.fullmatch(token)
+    if name is None or token in user_words or words.is_known(token, user_words):
+        return None
+    left, right = name.group(1), name.group(2)
+    if not words.is_known(left, user_words):
+        return None
+    titled = regex.search(rf"(?:{_HONORIFIC.pattern})[ ]+{right}\b", masked)
+    return len(left) if titled is not None else None
 
 
 def _camel_tokens(masked: str) -> Iterator[str]:
@@ -519,6 +562,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     # Runs of letters, not words (`industrialInternet` gives `industrial`, `Internet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
     runs = set(_LOWER_RUN.findall(masked))
+    numbered = {run for run in runs if run[-1].isdigit()}
+    runs -= numbered
     unknown = table.unlisted({run for run in runs if run.islower()})
     listed: set[str] = set()
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
@@ -561,6 +606,45 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             )
     titled = {run for run in runs if run.startswith(_SEGMENT_HEADS) and run.lower() not in table}
     yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
+    yield from _number_joins(masked, numbered)
+    if not masked.isascii():
+        yield from _script_joins(masked)
+
+
+def _number_joins(masked: str, runs: set[str]) -> Iterator[Violation]:
+    """A function word glued to the number after it (`about3 dollars`, `than10`), in
+    prose: a space and a word follow. Identifiers have a content word there
+    (`python3`, `utf8`, `sha256`)."""
+    for run in sorted(runs):
+        word = run[:-1]
+        if word not in NUMBER_HEADS:
+            continue
+        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+)(?=[ ]\p{{L}})", masked):
+            start, end = match.span()
+            if start > 0 and (masked[start - 1] in _CODE_BEFORE or masked[start - 1] == "-"):
+                continue  # `$about3`, `x.about3`, `re-about3`
+            cut = start + len(word)
+            yield Violation(
+                start,
+                end,
+                f"'{match.group()}' looks like '{word} {match.group(1)}'",
+                replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{word} {match.group(1)}'"),
+            )
+
+
+def _script_joins(masked: str) -> Iterator[Violation]:
+    """Chinese or Japanese text glued to an English phrase that ends the line
+    (`新闻中心Press Center`): two page blocks, a heading and its translation, joined
+    by a scraper. An English word inside a Chinese sentence (`使用Python编程`) goes
+    on in Chinese and is left alone."""
+    for gap in _SCRIPT_GAP.finditer(masked):
+        at = gap.start() + 1
+        yield Violation(
+            gap.start(),
+            gap.end(),
+            f"No space between '{masked[gap.start()]}' and '{gap.group(1)}'",
+            replace(at, at, " ", Safety.UNSAFE, "Insert a space"),
+        )
 
 
 def _segmented_joins(

@@ -678,3 +678,46 @@ def test_words_segmentations_best_first() -> None:
     assert words.segmentations("wuzzat") == ()
     costs = [r.cost for r in words.segmentations("postalso")]
     assert costs == sorted(costs)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "result"),
+    [
+        # a word glued to a speaker's name in capitals the document prints after a title
+        (
+            "ChairmanSMITH opened it. Mr. SMITH spoke.\n",
+            "MW001",
+            "Chairman SMITH opened it. Mr. SMITH spoke.\n",
+        ),
+        # a function word glued to a number in prose
+        ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
+        # a Chinese heading glued to the English heading that ends its line
+        ("新闻中心Press Center\nThe text.\n", "MW002", "新闻中心 Press Center\nThe text.\n"),
+        # an imperative after a period
+        (
+            "It took three weeks.Take the bus next time, he said.\n",
+            "MW003",
+            "It took three weeks. Take the bus next time, he said.\n",
+        ),
+    ],
+)
+def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result: str) -> None:
+    assert fixed(text, code, unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use ChatGPT. Mr. Smith spoke.",  # no title before `GPT`
+        "We use OpenSSL, and SSL is old.",
+        "We love LinuxFest and Linux Fest.",  # brands are written both ways
+        "The QueenMary sailed. Queen Mary is a ship.",
+        "Install python3 and sha256 now.",
+        "Set x.about3 now.",
+        "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
+        "We also discussed rails.Application in the second session.",
+    ],
+)
+def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
+    for code in ("MW001", "MW002", "MW003"):
+        assert flagged(text, code) == []
