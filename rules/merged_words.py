@@ -191,6 +191,8 @@ PAIR_TAILS = frozenset(
 # What ``_is_join`` needs on one side at least: a cheap test first.
 _ANY_HEAD = PAIR_HEADS | JOIN_HEADS | SHORT_HEADS
 _ANY_TAIL = JOIN_TAILS | SHORT_TAILS
+# Both words of a camel join with no other evidence must be this common.
+MIN_PROSE_CAMEL_FREQUENCY = 10_000
 # A second reading at least 1/AMBIGUITY as likely as the best makes the fix
 # display-only (`themall`: `them all` or `the mall`; but `ofthe` is never `oft he`).
 AMBIGUITY = 100
@@ -420,7 +422,9 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 if _capitalised_pair(masked, token, accepted) is not None:
                     yield _camel_violation(start, end, token, len(left))
                 continue
-        elif not _camel_evidence(masked, (start, end), left, right, counts[token], accepted):
+        elif not _camel_evidence(
+            masked, (start, end), left, right, counts[token], accepted, len(counts)
+        ):
             continue
         yield _camel_violation(start, end, token, len(left))
 
@@ -464,6 +468,7 @@ def _camel_evidence(
     right: str,
     occurrences: int,
     user_words: frozenset[str],
+    camel_kinds: int = 1,
 ) -> bool:
     start, end = span
     acronym = not left.islower()
@@ -484,8 +489,27 @@ def _camel_evidence(
         return True  # nothing is named `somethingThe` or `ABCUpdated`
     if not acronym and _GREETING.match(masked, start + len(left)) and _in_title(masked, start):
         return True  # a title glued to the greeting under it: `productionWelcome back`
+    if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
+        return True  # `industrialInternet` in prose that has no code at all
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
+
+
+def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
+    """Two common words glued at a case change in a document with no sign of code
+    (no call, `snake_case` or dotted name anywhere, no other camelCase token:
+    ``camel_kinds`` counts them; `userAgent` comes with others) that uses both words
+    on their own or writes the pair apart in another case (`industrial internet`)."""
+    if camel_kinds > 1 or left in CODE_VERBS:
+        return False
+    if min(words.frequency(left), words.frequency(right)) < MIN_PROSE_CAMEL_FREQUENCY:
+        return False
+    if _CODE_IN_TEXT.search(masked) is not None:
+        return False
+    # the pair in another case (`industrial internet`), or both words on their own
+    return _written(masked, f"{left} {right}") or (
+        _written(masked, left) and _written(masked, right)
+    )
 
 
 def _in_title(masked: str, start: int) -> bool:
