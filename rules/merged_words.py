@@ -498,18 +498,17 @@ def _camel_evidence(
 def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
     """Two common words glued at a case change in a document with no sign of code
     (no call, `snake_case` or dotted name anywhere, no other camelCase token:
-    ``camel_kinds`` counts them; `userAgent` comes with others) that uses both words
-    on their own or writes the pair apart in another case (`industrial internet`)."""
+    ``camel_kinds`` counts them; `userAgent` comes with others) that writes the pair
+    apart in another case (`industrial internet`)."""
     if camel_kinds > 1 or left in CODE_VERBS:
         return False
     if min(words.frequency(left), words.frequency(right)) < MIN_PROSE_CAMEL_FREQUENCY:
         return False
     if _CODE_IN_TEXT.search(masked) is not None:
         return False
-    # the pair in another case (`industrial internet`), or both words on their own
-    return _written(masked, f"{left} {right}") or (
-        _written(masked, left) and _written(masked, right)
-    )
+    # the pair in another case (`industrial internet`); both words used on their own
+    # is no evidence: a podcast says `file` and `name` and then `fileName`
+    return _written(masked, f"{left} {right}")
 
 
 def _in_title(masked: str, start: int) -> bool:
