@@ -30,6 +30,13 @@ rarely have, and asks for evidence before it flags:
   because modules name their members with nouns (`strings.Builder`); and a title
   glued to a greeting (`productionWelcome back`) only at the start of a paragraph.
 
+Beyond the lists, MW002 reads unknown tokens with a segmenter over word
+frequencies (`words.segmentations`): the likeliest reading as words, kept only when
+it has the shape of a join (function words in it, common content words), the
+token is no word of its own (an older spelling, a misspelling far likelier than the
+reading), and the document does not treat it as a name. Every answer is cached per
+token type, so a run pays for each distinct token once.
+
 The detectors read the masked text, so URLs, e-mail addresses, domains and file
 names (`china.org.cn`, `GoTime.fm`, `README.md`), timestamps, annotations and code
 are never seen. The user's `words` are never split. A split or a joined hyphen is
@@ -346,13 +353,17 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Two words written together at a lower-to-upper case change.
 
     ## What it does
-    Finds a lowercase word glued to a capitalised one (`industrialInternet`), and an
-    acronym glued to a capitalised word (`SCIOUpdated`), when there is evidence that
-    it is a join:
+    Finds a lowercase word glued to a capitalised one (`industrialInternet`), an
+    acronym glued to a capitalised word (`SCIOUpdated`) and a word glued to a name
+    in capitals (`ChairmanSMITH`), when there is evidence that it is a join:
     - the document also has the two words with their space (`industrial Internet`);
     - or the second word is one that starts sentences or page blocks (`The`,
       `However`, `Updated`), which nothing is named after, or the first is `the`
       (`theUnited States`), which no identifier starts with;
+    - or both words are common, the document writes them apart in another case
+      (`industrial internet`), and it has no code and no other camelCase token;
+    - or a word is glued to a name in capitals that the document prints after a
+      title (`ChairmanSMITH` and `Mr. SMITH`, as hearings print speakers);
     - or, in the first sentence of a paragraph, the second word starts a greeting
       that opens a talk (`Good morning`, `Welcome back`): a title glued to the text
       under it (`productionWelcome back`, and with a capitalised title word,
@@ -366,7 +377,8 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     Left alone: brand and product names that mix case on purpose (`iPhone`, `eBay`,
     `WeChat`, `YouTube`, `PowerPoint`, `JavaScript`, `GitHub`, `macOS`, `McDonald`:
-    anything that starts with one lowercase letter or with a capitalised word), code
+    anything that starts with one lowercase letter or with a capitalised word, even
+    when the document also writes it apart, as `LinuxFest` and `Linux Fest`), code
     identifiers (`assertEqual`, `userAgent`, `getElementById`, `toString`,
     `obj.fooBar`, `fooBar(`), tokens with digits, tokens that recur in the document
     and are never written apart, the user's `words` and the lexicon, and masked
@@ -535,30 +547,51 @@ def _in_title(masked: str, start: int) -> bool:
     safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
 )
 def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
-    """Two lowercase words written as one (`thescale`, `rolehas`, `ofthe`).
+    """Words written as one (`thescale`, `rolehas`, `ofthe`, `itwasthe`, `Hesaid`).
 
     ## What it does
-    Finds a lowercase token of five letters or more that is not a word (nor an
-    inflection, a British spelling or a prefixed form of one, nor one of the user's
-    `words`) and reads as two words of which at least one is a function word:
-    - a function word and a common word: `thescale` (the scale), `youto` (you to),
-      `rolehas` (role has), `kindof` (kind of);
-    - a short function word that also begins or ends many words (`in`, `on`, `at`,
-      `is`, `it`, `to`, `as`, `we`...) and a common word of four letters or more:
-      `spenton`, `askedfor`, `isspent`, `westill`; unless the token looks like a word
-      of its own: a dropped g (`talkin`), the ending of a name (`jetson`), an
-      identifier (`isalive`, `asarray`), a compound the word list lacks (`builtin`,
-      `linkedin`, `shipit`), an old `a-` word (`astable`);
-    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`, `wewill`, `didyou`.
+    Finds a token that is not a word (nor an inflection, a British spelling or a
+    prefixed form of one, nor one of the user's `words`) and reads as words that
+    lost the spaces between them. Two ways find the reading:
+    - lists of function words, for lowercase tokens of five letters or more: a
+      function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
+      a short function word that also begins or ends many words (`in`, `on`, `at`,
+      `is`, `it`, `to`, `as`, `we`...) and a common word of four letters or more
+      (`spenton`, `askedfor`, `isspent`, `westill`); two function words (`ofthe`,
+      `thisis`, `canbe`, `didyou`);
+    - a segmenter over word frequencies (pyspellchecker's list; the likeliest
+      reading of up to six words by dynamic programming, see `rules/words.py`)
+      for what the lists miss: a pronoun, a possessive or a preposition before a
+      word (`hesaid`, `mywife`, `underthe`), a word before a function word (`kingwas`,
+      `shownby`), pairs like `ifwe`, `shewas`, three words or more (`itwasthe`,
+      `andthenhe`: at least half of them function words), and a capitalised first
+      word at the start of a sentence (`Thewitness`, `Hewas`). Its content words
+      must be common, an article must fit the word after it (`tooka walk`), and
+      the words around the token must be English (at most one unknown among the two
+      on each side: not `lutea as` in Latin, not OCR garble).
+    Also a function word glued to a number in prose (`about3 dollars`), and Chinese
+    or Japanese text glued to an English phrase that ends its line (`新闻中心Press
+    Center`, two page blocks joined).
 
-    Left alone: any real word, however rare or new, and compounds of two content
-    words (`blockchain`, `cybersecurity`, `livestream`, `dataset`), which are for
-    spelling rules to judge; tokens whose function word is really a prefix or an
-    ending (`inbox`, `onboarding`, `async`, `readme`, `labour`, `redis`; so any
-    `in` or `on` before a word: `inproduction` stays); names
-    (a token the document also writes capitalised, or one it repeats and never
-    writes apart); capitalised and mixed-case tokens; words of other languages and
-    misspellings that do not split into two words.
+    A token is a word of its own, never split, when it is an older spelling
+    (`beene`, `hastie`, `withall`; `asmuch` from `rules/data/older_words.txt`), or a
+    misspelling: one edit from a listed word a thousand times likelier than the
+    reading (`becuase`, `tolerence`). When the word one edit away is likelier than
+    the reading at all (`tooka`: `took`; OCR's `looka` for `looks`), the document
+    must write the words apart elsewhere (`took a`).
+
+    Left alone: any real word, however rare or new (`atone`, `tome`, `whereupon`),
+    and compounds of two content words (`blockchain`, `cybersecurity`,
+    `livestream`, `dataset`, `makeready`), which are for spelling rules to judge;
+    tokens whose function word is really a prefix or an ending (`inbox`,
+    `onboarding`, `async`, `readme`, `labour`, `redis`; so any `in` or `on` before
+    a word: `inproduction` stays), a particle (`failover`, `rollout`) or a compound
+    determiner (`everytime`); identifiers (`isalive`, `asarray`, `fromstring`);
+    names (a token the document also writes in another case, one it repeats and
+    never writes apart, a capitalised token that does not start a sentence:
+    `Weinstock`, `Mr. Heslip`); coined words with few function words
+    (`alloneword`); pieces of words broken at a line end (`prepa- ration`); words
+    of other languages and misspellings that do not split into words.
 
     ## Why is this bad?
     OCR and hurried typing drop spaces. The joined token is invisible to search
@@ -574,10 +607,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Unsafe: the token is replaced by the two words; a name or a term could prove the
-    split wrong. Display-only when another reading is close in likelihood (the
-    product of the two words' frequencies): `themall` is `them all` or `the mall`,
-    `thereauthorization` is `the reauthorization` or `there authorization`.
+    Unsafe: the token is replaced by the words; a name or a term could prove the
+    split wrong. Display-only when another plausible reading is close in likelihood:
+    `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -996,12 +1028,9 @@ def _common_after_to(word: str) -> bool:
 
 
 def _content(word: str) -> bool:
-    """A common content word, fit to be one half of a join."""
-    return (
-        len(word) >= 3
-        and word not in words.FUNCTION_WORDS
-        and words.frequency(word) >= MIN_CONTENT_FREQUENCY
-    )
+    """A common content word, fit to be one half of a join (see ``_segment_content``:
+    `ape` and `dell` are more often pieces of `apeare` and `candell`)."""
+    return word not in words.FUNCTION_WORDS and _segment_content(word)
 
 
 def _common_content(word: str) -> bool:
@@ -1032,9 +1061,10 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
       `fantastic.Yeah`, `done?So`);
     - or it is a capitalised common word ending in `-ed` or `-ly` (`internet.Guided`,
       `said.Finally`), which no class or module is named like;
-    - or, after a period, it is a plural noun or a determiner, time word or
-      question that opens sentences (`expected.Margins were`, `factories.Last year`,
-      `constructive.A reporter`, `December.Is the`), the first word is a common
+    - or, after a period, it is a plural noun or a determiner, time word, question
+      or imperative that opens sentences (`expected.Margins were`, `factories.Last
+      year`, `constructive.A reporter`, `December.Is the`, `weeks.Take the bus`),
+      the first word is a common
       word (or a month or day), a sentence goes on after the second, and nothing
       says code: no module's name on the left (`strings.Fields`, `errors.Is`), no
       brackets, operators or dotted names near it or anywhere a call or a

@@ -16,6 +16,13 @@ than British ones, so ``is_known`` also accepts regular inflections of a known w
 (`blockchain`): callers that need to know whether a token is a join decide that with
 ``split_candidates`` and their own policy, because a join and a compound look the
 same to a dictionary.
+
+``segmentations`` reads a token as several words: dynamic programming over the
+costs of the list's counts (minus the logarithm of a word's probability, plus a
+cost per cut), the two likeliest readings. ``nearest_word`` (the commonest word one
+edit away) and ``older_spelling_of`` (`beene`, `hastie`, `withall`, and the words of
+``data/older_words.txt``) tell a misspelling or an old spelling from a join. All
+are cached per token, and the costs need only the index of the list.
 """
 
 from __future__ import annotations
