@@ -216,6 +216,7 @@ _LONGEST_FUNCTION_WORD = max(map(len, words.FUNCTION_WORDS))
 # best makes the fix display-only.
 TYPO_COST = 3.0
 MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
+_LONGEST_JOIN = 40  # longer runs of letters are no prose
 CLOSE_COST = 0.75
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Hewas`, `Ibelieve`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
@@ -619,7 +620,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     runs = set(_LOWER_RUN.findall(masked))
     numbered = {run for run in runs if run[-1].isdigit()}
     runs -= numbered
-    unknown = table.unlisted({run for run in runs if run.islower()})
+    unknown = table.unlisted(
+        {run for run in runs if run.islower() and (len(run) >= 5 or _function_pair_run(run))}
+    )
     listed: set[str] = set()
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
@@ -710,7 +713,7 @@ def _segmented_joins(
     and capitalised runs that start with the first word of a sentence (`Thewitness`),
     with the document's evidence."""
     masked = doc.masked
-    for token in sorted(run for run in runs if _function_edge(run)):
+    for token in sorted(runs):
         verdict = _segment_reading(token, accepted)
         if verdict is None:
             continue
@@ -742,6 +745,15 @@ def _segmented_joins(
             )
 
 
+def _function_pair_run(run: str) -> bool:
+    """Whether a run of three or four letters is two function words (`ifwe`, `onit`):
+    the only joins that short (a cheap test before the word list is asked)."""
+    return any(
+        run[:k] in words.FUNCTION_WORDS and run[k:] in words.FUNCTION_WORDS
+        for k in range(1, len(run))
+    )
+
+
 def _function_edge(token: str) -> bool:
     """Whether a lowercase token starts or ends with a function word of two letters
     or more, as nearly every reading ``_segment_reading`` takes does: a cheap test
@@ -768,7 +780,7 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     not be a word of its own: a misspelling (one edit from a word likelier than the
     split), an older spelling (`beene`, `hastie`, `withall`).
     """
-    if len(token) < 3 or token in accepted:
+    if not _function_edge(token) or len(token) > _LONGEST_JOIN or token in accepted:
         return None
     titled = token[0].isupper()
     if not (token.islower() or (titled and token[1:].islower())):

@@ -242,9 +242,15 @@ class WordTable:
     def counts(self, candidates: set[str]) -> dict[str, int]:
         """The listed words among ``candidates``, with their counts (one set
         intersection once the whole table is loaded)."""
-        if self._whole is None:
-            found = {word: self.get(word) for word in candidates}
+        if self._whole is None and self._index is not None:
+            # one question, however many candidates: a few hundred index lookups
+            # (a millisecond or two) must not make a small run load the whole dict
+            self._asked += 1
+            index = self._index
+            found = {word: _indexed(index, word, None) for word in candidates}
             return {word: count for word, count in found.items() if count is not None}
+        if self._whole is None:
+            self._whole = self._load_whole()
         whole = self._whole
         return {word: whole[word] for word in candidates if word in whole}
 
