@@ -30,6 +30,13 @@ rarely have, and asks for evidence before it flags:
   because modules name their members with nouns (`strings.Builder`); and a title
   glued to a greeting (`productionWelcome back`) only at the start of a paragraph.
 
+Beyond the lists, MW002 reads unknown tokens with a segmenter over word
+frequencies (`words.segmentations`): the likeliest reading as words, kept only when
+it has the shape of a join (function words in it, common content words), the
+token is no word of its own (an older spelling, a misspelling far likelier than the
+reading), and the document does not treat it as a name. Every answer is cached per
+token type, so a run pays for each distinct token once.
+
 The detectors read the masked text, so URLs, e-mail addresses, domains and file
 names (`china.org.cn`, `GoTime.fm`, `README.md`), timestamps, annotations and code
 are never seen. The user's `words` are never split. A split or a joined hyphen is
@@ -40,8 +47,12 @@ named like that; when several readings are plausible the fix is display-only.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -106,13 +117,16 @@ MODULE_NAMES = frozenset(
     """.split()
 )
 # After a period, words that open a sentence and name no member of a module, other
-# than SENTENCE_STARTERS: determiners, time words, questions (`factories.Last year`,
-# `December.Is the vaccine`); plural nouns open sentences too (`expected.Margins`).
+# than SENTENCE_STARTERS: determiners, time words, questions, imperatives
+# (`factories.Last year`, `December.Is the vaccine`, `weeks.Take the bus`); plural
+# nouns open sentences too (`expected.Margins`).
 OPENERS = frozenset(
     """
     A Last Next Several Few Each Every Such Other Others Yesterday Tomorrow Tonight
     Recently Later Earlier Nothing Everyone Everybody Nobody Someone Something
     Everything Whether Though Despite Among Is Do
+    Take Let Look See Make Keep Remember Consider Imagine Note Think Try Come Tell Ask
+    Listen Stay Visit
     """.split()
 )
 # Members that a module names with a plural or a participle (`strings.Fields`,
@@ -181,6 +195,11 @@ PAIR_TAILS = frozenset(
     were have has not to you we they some and for will also does all much many being
     """.split()
 )
+# What ``_is_join`` needs on one side at least: a cheap test first.
+_ANY_HEAD = PAIR_HEADS | JOIN_HEADS | SHORT_HEADS
+_ANY_TAIL = JOIN_TAILS | SHORT_TAILS
+# Both words of a camel join with no other evidence must be this common.
+MIN_PROSE_CAMEL_FREQUENCY = 10_000
 # A second reading at least 1/AMBIGUITY as likely as the best makes the fix
 # display-only (`themall`: `them all` or `the mall`; but `ofthe` is never `oft he`).
 AMBIGUITY = 100
@@ -191,6 +210,57 @@ MIN_CONTENT_FREQUENCY = 300
 MIN_SHORT_JOIN_FREQUENCY = 3000
 
 _LONGEST_FUNCTION_WORD = max(map(len, words.FUNCTION_WORDS))
+# The segmenter (words.segmentations) on tokens the lists above do not take:
+# a one-edit typo of a word wins over a split unless the split is this much likelier
+# (log10: a thousand times), and a second reading within CLOSE_COST (log10) of the
+# best makes the fix display-only.
+TYPO_COST = 3.0
+MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
+_LONGEST_JOIN = 40  # longer runs of letters are no prose
+CLOSE_COST = 0.75
+# A capitalised join starts with a word that starts sentences and names nobody
+# (`Thewitness`, `Hewas`, `Ibelieve`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
+SEGMENT_HEADS = frozenset(
+    "The He She It We They I His Her Our Their This That There But If When What Which".split()
+)
+_SEGMENT_HEADS = tuple(sorted(SEGMENT_HEADS))
+# Words glued to a number after them in prose (`about3 dollars`).
+NUMBER_HEADS = frozenset(
+    "about than around nearly almost over under only some the and for from with were was".split()
+)
+# Pairs of function words that join beyond PAIR_HEADS x PAIR_TAILS: `is a`, `on it`,
+# a pronoun and an auxiliary (`she was`, `he had`), a preposition and a determiner
+# (`under the`, `upon his`).
+AUXILIARIES = frozenset(
+    "is was are were has had have will would could should can did does do may might must".split()
+)
+PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
+DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
+FUNCTION_PAIRS = frozenset(
+    {("is", "a"), ("on", "it"), ("on", "a"), ("in", "a"), ("as", "a"), ("was", "a"), ("at", "a")}
+    | {(p, a) for p in "i you he she it we they".split() for a in AUXILIARIES}
+    | {(p, d) for p in PREPOSITIONS for d in DETERMINER_WORDS}
+)
+# A join ending in one of these needs a word after it (`tooka walk`), not a line
+# end or a hyphen (`prepa- ration`).
+DETERMINERS = frozenset("a an the".split())
+PRONOUNS = frozenset("i you he she we they".split())
+# Function words after which an identifier names what it tests or makes
+# (`isalive`, `asarray`, `fromstring`, `tolist`).
+IDENTIFIER_HEADS = frozenset("is as from to".split())
+# Particles that make compounds with a word before or after them (`failover`,
+# `rollout`, `overpaid`, `upstream`), and the words that make one with `every`,
+# `any`, `some`, `no` (`everytime`, `nowhere`).
+PARTICLES = frozenset("over under up out off down back in on".split())
+COMPOUND_HEADS = frozenset("over under up out off down back".split())
+COMPOUND_TAILS = frozenset(
+    "time times where thing things body one how way ways day days place".split()
+)
+_NEIGHBOUR_WORDS_BEFORE = regex.compile(r"(?:(?P<word>\p{L}+)[ ,;]{1,2}){1,2}$")
+_NEIGHBOUR_WORDS_AFTER = regex.compile(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
+VOWELS = frozenset("aeiou")
+MIN_SEGMENT_FREQUENCY = 1000
+MIN_SHORT_SEGMENT_FREQUENCY = 10_000
 
 # Lowercase abbreviations that end in a period and may stand right before a number.
 ABBREVIATIONS = frozenset(
@@ -222,6 +292,8 @@ _LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 _ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
 _WORD_AFTER_SPACE = regex.compile(r"[ ](\p{L}+)")
 _TITLED_CAMEL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+_WORD_THEN_NAME = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}{3,})")
+_HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.|\b(?:Chairman|Chairwoman|Senator|Madam)")
 # What a title has none of: the end of a sentence, a subject pronoun.
 _NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
 # The greetings that open a talk or a briefing: glued to a title at the start of a
@@ -231,10 +303,20 @@ _GREETING = regex.compile(
     r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
-_LOWER_RUN = regex.compile(r"[a-z]{5,}")
+# Runs of three lowercase letters or more, with the capital before them and the
+# digit after them if any (`Thewitness`, `about3`; `industrialInternet` gives
+# `industrial`, `Internet`).
+_LOWER_RUN = regex.compile(r"[A-Z]?[a-z]{3,}\d?")
+_MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
 # A sentence going on after a word: a space (or a comma and a space) and a word.
+# A Chinese or Japanese character glued to a capitalised English phrase that runs to
+# the end of the line.
+_SCRIPT_GAP = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+    r"(\p{Lu}\p{Ll}+(?:[ ][\p{Lu}\p{Ll}][\p{Ll}]*)+)[ \t]*(?=\n|$)"
+)
 _PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
 # Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
 # camelCase name.
@@ -272,13 +354,17 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Two words written together at a lower-to-upper case change.
 
     ## What it does
-    Finds a lowercase word glued to a capitalised one (`industrialInternet`), and an
-    acronym glued to a capitalised word (`SCIOUpdated`), when there is evidence that
-    it is a join:
+    Finds a lowercase word glued to a capitalised one (`industrialInternet`), an
+    acronym glued to a capitalised word (`SCIOUpdated`) and a word glued to a name
+    in capitals (`ChairmanSMITH`), when there is evidence that it is a join:
     - the document also has the two words with their space (`industrial Internet`);
     - or the second word is one that starts sentences or page blocks (`The`,
       `However`, `Updated`), which nothing is named after, or the first is `the`
       (`theUnited States`), which no identifier starts with;
+    - or both words are common, the document writes them apart in another case
+      (`industrial internet`), and it has no code and no other camelCase token;
+    - or a word is glued to a name in capitals that the document prints after a
+      title (`ChairmanSMITH` and `Mr. SMITH`, as hearings print speakers);
     - or, in the first sentence of a paragraph, the second word starts a greeting
       that opens a talk (`Good morning`, `Welcome back`): a title glued to the text
       under it (`productionWelcome back`, and with a capitalised title word,
@@ -292,7 +378,8 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     Left alone: brand and product names that mix case on purpose (`iPhone`, `eBay`,
     `WeChat`, `YouTube`, `PowerPoint`, `JavaScript`, `GitHub`, `macOS`, `McDonald`:
-    anything that starts with one lowercase letter or with a capitalised word), code
+    anything that starts with one lowercase letter or with a capitalised word, even
+    when the document also writes it apart, as `LinuxFest` and `Linux Fest`), code
     identifiers (`assertEqual`, `userAgent`, `getElementById`, `toString`,
     `obj.fooBar`, `fooBar(`), tokens with digits, tokens that recur in the document
     and are never written apart, the user's `words` and the lexicon, and masked
@@ -330,6 +417,11 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         titled = shape is None and _in_title(masked, start)
         if titled:
             shape = _TITLED_CAMEL.fullmatch(token)  # `InternetGood`, only under a title
+        if shape is None and not _looks_like_code(masked, start, end):
+            split = _capitalised_pair(masked, token, accepted)
+            if split is not None:
+                yield _camel_violation(start, end, token, split)
+            continue
         if shape is None or _looks_like_code(masked, start, end):
             continue
         if token in accepted or words.is_known(token, accepted):
@@ -340,16 +432,40 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if titled:
             greeting = _GREETING.match(masked, start + len(left))
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
+                if _capitalised_pair(masked, token, accepted) is not None:
+                    yield _camel_violation(start, end, token, len(left))
                 continue
-        elif not _camel_evidence(masked, (start, end), left, right, counts[token], accepted):
+        elif not _camel_evidence(
+            masked, (start, end), left, right, counts[token], accepted, len(counts)
+        ):
             continue
-        cut = start + len(left)
-        yield Violation(
-            start,
-            end,
-            f"'{token}' looks like '{left} {right}'",
-            replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{left} {right}'"),
-        )
+        yield _camel_violation(start, end, token, len(left))
+
+
+def _camel_violation(start: int, end: int, token: str, cut: int) -> Violation:
+    left, right = token[:cut], token[cut:]
+    return Violation(
+        start,
+        end,
+        f"'{token}' looks like '{left} {right}'",
+        replace(start + cut, start + cut, " ", Safety.UNSAFE, f"Split into '{left} {right}'"),
+    )
+
+
+def _capitalised_pair(masked: str, token: str, user_words: frozenset[str]) -> int | None:
+    """Where to split a word glued to a name in capitals, or None: the document
+    writes the name after a title elsewhere (`ChairmanSMITH` and `Mr. SMITH`, as
+    hearings and the Congressional Record print speakers). Two capitalised words
+    glued together are left alone even when the document writes them apart too:
+    brands are written both ways (`LinuxFest`, `OpenSSH`, `AlliedSignal`)."""
+    name = _WORD_THEN_NAME.fullmatch(token)
+    if name is None or token in user_words or words.is_known(token, user_words):
+        return None
+    left, right = name.group(1), name.group(2)
+    if not words.is_known(left, user_words):
+        return None
+    titled = regex.search(rf"(?:{_HONORIFIC.pattern})[ ]+{right}\b", masked)
+    return len(left) if titled is not None else None
 
 
 def _camel_tokens(masked: str) -> Iterator[str]:
@@ -365,6 +481,7 @@ def _camel_evidence(
     right: str,
     occurrences: int,
     user_words: frozenset[str],
+    camel_kinds: int = 1,
 ) -> bool:
     start, end = span
     acronym = not left.islower()
@@ -385,8 +502,26 @@ def _camel_evidence(
         return True  # nothing is named `somethingThe` or `ABCUpdated`
     if not acronym and _GREETING.match(masked, start + len(left)) and _in_title(masked, start):
         return True  # a title glued to the greeting under it: `productionWelcome back`
+    if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
+        return True  # `industrialInternet` in prose that has no code at all
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
+
+
+def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
+    """Two common words glued at a case change in a document with no sign of code
+    (no call, `snake_case` or dotted name anywhere, no other camelCase token:
+    ``camel_kinds`` counts them; `userAgent` comes with others) that writes the pair
+    apart in another case (`industrial internet`)."""
+    if camel_kinds > 1 or left in CODE_VERBS:
+        return False
+    if min(words.frequency(left), words.frequency(right)) < MIN_PROSE_CAMEL_FREQUENCY:
+        return False
+    if _CODE_IN_TEXT.search(masked) is not None:
+        return False
+    # the pair in another case (`industrial internet`); both words used on their own
+    # is no evidence: a podcast says `file` and `name` and then `fileName`
+    return _written(masked, f"{left} {right}")
 
 
 def _in_title(masked: str, start: int) -> bool:
@@ -413,30 +548,51 @@ def _in_title(masked: str, start: int) -> bool:
     safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
 )
 def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
-    """Two lowercase words written as one (`thescale`, `rolehas`, `ofthe`).
+    """Words written as one (`thescale`, `rolehas`, `ofthe`, `itwasthe`, `Hesaid`).
 
     ## What it does
-    Finds a lowercase token of five letters or more that is not a word (nor an
-    inflection, a British spelling or a prefixed form of one, nor one of the user's
-    `words`) and reads as two words of which at least one is a function word:
-    - a function word and a common word: `thescale` (the scale), `youto` (you to),
-      `rolehas` (role has), `kindof` (kind of);
-    - a short function word that also begins or ends many words (`in`, `on`, `at`,
-      `is`, `it`, `to`, `as`, `we`...) and a common word of four letters or more:
-      `spenton`, `askedfor`, `isspent`, `westill`; unless the token looks like a word
-      of its own: a dropped g (`talkin`), the ending of a name (`jetson`), an
-      identifier (`isalive`, `asarray`), a compound the word list lacks (`builtin`,
-      `linkedin`, `shipit`), an old `a-` word (`astable`);
-    - two function words: `ofthe`, `inthe`, `thisis`, `canbe`, `wewill`, `didyou`.
+    Finds a token that is not a word (nor an inflection, a British spelling or a
+    prefixed form of one, nor one of the user's `words`) and reads as words that
+    lost the spaces between them. Two ways find the reading:
+    - lists of function words, for lowercase tokens of five letters or more: a
+      function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
+      a short function word that also begins or ends many words (`in`, `on`, `at`,
+      `is`, `it`, `to`, `as`, `we`...) and a common word of four letters or more
+      (`spenton`, `askedfor`, `isspent`, `westill`); two function words (`ofthe`,
+      `thisis`, `canbe`, `didyou`);
+    - a segmenter over word frequencies (pyspellchecker's list; the likeliest
+      reading of up to six words by dynamic programming, see `rules/words.py`)
+      for what the lists miss: a pronoun, a possessive or a preposition before a
+      word (`hesaid`, `mywife`, `underthe`), a word before a function word (`kingwas`,
+      `shownby`), pairs like `ifwe`, `shewas`, three words or more (`itwasthe`,
+      `andthenhe`: at least half of them function words), and a capitalised first
+      word at the start of a sentence (`Thewitness`, `Hewas`). Its content words
+      must be common, an article must fit the word after it (`tooka walk`), and
+      the words around the token must be English (at most one unknown among the two
+      on each side: not `lutea as` in Latin, not OCR garble).
+    Also a function word glued to a number in prose (`about3 dollars`), and Chinese
+    or Japanese text glued to an English phrase that ends its line (`新闻中心Press
+    Center`, two page blocks joined).
 
-    Left alone: any real word, however rare or new, and compounds of two content
-    words (`blockchain`, `cybersecurity`, `livestream`, `dataset`), which are for
-    spelling rules to judge; tokens whose function word is really a prefix or an
-    ending (`inbox`, `onboarding`, `async`, `readme`, `labour`, `redis`; so any
-    `in` or `on` before a word: `inproduction` stays); names
-    (a token the document also writes capitalised, or one it repeats and never
-    writes apart); capitalised and mixed-case tokens; words of other languages and
-    misspellings that do not split into two words.
+    A token is a word of its own, never split, when it is an older spelling
+    (`beene`, `hastie`, `withall`; `asmuch` from `rules/data/older_words.txt`), or a
+    misspelling: one edit from a listed word a thousand times likelier than the
+    reading (`becuase`, `tolerence`). When the word one edit away is likelier than
+    the reading at all (`tooka`: `took`; OCR's `looka` for `looks`), the document
+    must write the words apart elsewhere (`took a`).
+
+    Left alone: any real word, however rare or new (`atone`, `tome`, `whereupon`),
+    and compounds of two content words (`blockchain`, `cybersecurity`,
+    `livestream`, `dataset`, `makeready`), which are for spelling rules to judge;
+    tokens whose function word is really a prefix or an ending (`inbox`,
+    `onboarding`, `async`, `readme`, `labour`, `redis`; so any `in` or `on` before
+    a word: `inproduction` stays), a particle (`failover`, `rollout`) or a compound
+    determiner (`everytime`); identifiers (`isalive`, `asarray`, `fromstring`);
+    names (a token the document also writes in another case, one it repeats and
+    never writes apart, a capitalised token that does not start a sentence:
+    `Weinstock`, `Mr. Heslip`); coined words with few function words
+    (`alloneword`); pieces of words broken at a line end (`prepa- ration`); words
+    of other languages and misspellings that do not split into words.
 
     ## Why is this bad?
     OCR and hurried typing drop spaces. The joined token is invisible to search
@@ -452,22 +608,28 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Unsafe: the token is replaced by the two words; a name or a term could prove the
-    split wrong. Display-only when another reading is close in likelihood (the
-    product of the two words' frequencies): `themall` is `them all` or `the mall`,
-    `thereauthorization` is `the reauthorization` or `there authorization`.
+    Unsafe: the token is replaced by the words; a name or a term could prove the
+    split wrong. Display-only when another plausible reading is close in likelihood:
+    `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
     table = words.frequencies()
-    # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
+    # Runs of letters, not words (`industrialInternet` gives `industrial`, `Internet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
-    unknown = {run for run in set(_LOWER_RUN.findall(masked)) if run not in table}
-    for token in sorted(unknown):
+    runs = set(_LOWER_RUN.findall(masked))
+    numbered = {run for run in runs if run[-1].isdigit()}
+    runs -= numbered
+    unknown = table.unlisted(
+        {run for run in runs if run.islower() and (len(run) >= 5 or _function_pair_run(run))}
+    )
+    listed: set[str] = set()
+    for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
         if not _may_be_join(token) or token in accepted or words.is_known(token, accepted):
             continue
+        listed.add(token)
         readings = _readings(token, accepted)
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
@@ -478,6 +640,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue  # not a word of its own, or it recurs and is never written apart
         if token.capitalize() in masked or token.upper() in masked:
             continue  # the document writes it as a name
+        odds = _own_word_odds(token, words.reading(best.left, best.right))
+        if odds >= TYPO_COST:
+            continue  # an older spelling or a misspelling, more likely than the split
         close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
         sure = not close and _is_join(best.left, best.right)
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
@@ -487,6 +652,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             if (
                 _looks_like_code(masked, start, end)
                 or _touches_word_punctuation(masked, start, end)
+                or _broken_word(masked, start, end)
                 or masked[start - 1 : start] + masked[end : end + 1] == "()"
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
@@ -496,12 +662,333 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 f"'{token}' looks like '{best.text}'{others}",
                 replace(start, end, best.text, safety, f"Split into '{best.text}'"),
             )
+    titled = {run for run in runs if run.startswith(_SEGMENT_HEADS) and run.lower() not in table}
+    yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
+    yield from _number_joins(masked, numbered)
+    if not masked.isascii():
+        yield from _script_joins(masked)
+
+
+def _number_joins(masked: str, runs: set[str]) -> Iterator[Violation]:
+    """A function word glued to the number after it (`about3 dollars`, `than10`), in
+    prose: a space and a word follow. Identifiers have a content word there
+    (`python3`, `utf8`, `sha256`)."""
+    for run in sorted(runs):
+        word = run[:-1]
+        if word not in NUMBER_HEADS:
+            continue
+        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+)(?=[ ]\p{{L}})", masked):
+            start, end = match.span()
+            if start > 0 and (masked[start - 1] in _CODE_BEFORE or masked[start - 1] == "-"):
+                continue  # `$about3`, `x.about3`, `re-about3`
+            cut = start + len(word)
+            yield Violation(
+                start,
+                end,
+                f"'{match.group()}' looks like '{word} {match.group(1)}'",
+                replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{word} {match.group(1)}'"),
+            )
+
+
+def _script_joins(masked: str) -> Iterator[Violation]:
+    """Chinese or Japanese text glued to an English phrase that ends the line
+    (`新闻中心Press Center`): two page blocks, a heading and its translation, joined
+    by a scraper. An English word inside a Chinese sentence (`使用Python编程`) goes
+    on in Chinese and is left alone."""
+    for gap in _SCRIPT_GAP.finditer(masked):
+        at = gap.start() + 1
+        yield Violation(
+            gap.start(),
+            gap.end(),
+            f"No space between '{masked[gap.start()]}' and '{gap.group(1)}'",
+            replace(at, at, " ", Safety.UNSAFE, "Insert a space"),
+        )
+
+
+def _segmented_joins(
+    doc: Document, accepted: frozenset[str], runs: set[str]
+) -> Iterator[Violation]:
+    """The joins the segmenter finds among the runs of letters the function-word
+    lists did not take (see ``_segment_reading``): lowercase runs that are no word,
+    and capitalised runs that start with the first word of a sentence (`Thewitness`),
+    with the document's evidence."""
+    masked = doc.masked
+    for token in sorted(runs):
+        verdict = _segment_reading(token, accepted)
+        if verdict is None:
+            continue
+        best, close, needs_phrase = verdict
+        pattern = rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])"
+        found = list(regex.finditer(pattern, masked))
+        if not found or _name_in(masked, token, best, len(found)):
+            continue
+        if token[0].isupper() and not all(_sentence_start(masked, m.start()) for m in found):
+            continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
+        if needs_phrase and not _written(masked, best.text):
+            continue  # `looka`: as likely `looks` misread as `look a`, unless written so
+        safety = Safety.DISPLAY_ONLY if close else Safety.UNSAFE
+        others = "".join(f" or '{r.text}'" for r in close)
+        for match in found:
+            start, end = match.span()
+            if (
+                _looks_like_code(masked, start, end)
+                or _touches_word_punctuation(masked, start, end)
+                or _broken_word(masked, start, end)
+                or not _fits_between(masked, start, end, best)
+            ):
+                continue
+            yield Violation(
+                start,
+                end,
+                f"'{token}' looks like '{best.text}'{others}",
+                replace(start, end, best.text, safety, f"Split into '{best.text}'"),
+            )
+
+
+def _function_pair_run(run: str) -> bool:
+    """Whether a run of three or four letters is two function words (`ifwe`, `onit`):
+    the only joins that short (a cheap test before the word list is asked)."""
+    return any(
+        run[:k] in words.FUNCTION_WORDS and run[k:] in words.FUNCTION_WORDS
+        for k in range(1, len(run))
+    )
+
+
+def _function_edge(token: str) -> bool:
+    """Whether a lowercase token starts or ends with a function word of two letters
+    or more, as nearly every reading ``_segment_reading`` takes does: a cheap test
+    first. (`a` and `i` start and end too many words and names; `a` + a word also
+    needs the phrase written apart, see ``_own_word_odds``; `tooka` is missed.)"""
+    if token[0].isupper():
+        return True  # it starts with one of SEGMENT_HEADS
+    longest = min(len(token) - 1, _LONGEST_FUNCTION_WORD)
+    return any(
+        token[:k] in words.FUNCTION_WORDS or token[-k:] in words.FUNCTION_WORDS
+        for k in range(2, longest + 1)
+    )
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The segmenter's reading of a token that is no word, and the readings close to
+    it, or None when nothing says it is a join.
+
+    The best reading must have a function word among its parts, content parts of
+    three letters or more that are common; two function words must make a pair
+    (`of the`, `if we`), a capitalised token must start with a word that starts
+    sentences (`Thewitness`; `Andover` and `Alexa` are names). And the token must
+    not be a word of its own: a misspelling (one edit from a word likelier than the
+    split), an older spelling (`beene`, `hastie`, `withall`).
+    """
+    if not _function_edge(token) or len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    titled = token[0].isupper()
+    if not (token.islower() or (titled and token[1:].islower())):
+        return None
+    readings = words.segmentations(token, MAX_PARTS)
+    if not readings:
+        return None
+    best = readings[0]
+    parts = [part.lower() for part in best.parts]
+    if titled and best.parts[0] not in SEGMENT_HEADS:
+        return None
+    if "i" in parts[int(titled) :]:
+        return None  # a lowercase `i` is a piece of a word (`justi`, `icult`)
+    function = [part in words.FUNCTION_WORDS for part in parts]
+    if not any(function):
+        return None  # two content words: a compound (`blockchain`) as often as a join
+    if any(
+        not is_function and not _segment_content(part)
+        for part, is_function in zip(parts, function, strict=True)
+    ):
+        return None
+    pairs = list(itertools.pairwise(parts))
+    if any(_pair_veto(left, right) for left, right in pairs) or _bad_article(parts):
+        return None
+    if len(parts) == 2 and not _two_word_join(*parts):
+        return None
+    if len(parts) > 2 and 2 * sum(function) < len(parts):
+        return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
+    if words.is_known(token, accepted):
+        return None
+    odds = _own_word_odds(token, best)
+    if odds >= TYPO_COST:
+        return None
+    close = tuple(
+        r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
+    )
+    return _Reading(best, close, needs_phrase=odds > 0)
+
+
+def _plausible(parts: tuple[str, ...]) -> bool:
+    """Whether a second reading could be meant (`post also` for `postalso`, read
+    `postal so`): no vetoed pair, no misplaced article (`are a about`)."""
+    lowered = [part.lower() for part in parts]
+    return not _bad_article(lowered) and not any(
+        _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
+    )
+
+
+class _Reading(NamedTuple):
+    """The segmenter's reading of a token, the readings close to it, and whether the
+    document must write the words apart elsewhere to vouch for it."""
+
+    best: words.Segmentation
+    close: tuple[words.Segmentation, ...]
+    needs_phrase: bool
+
+
+def _own_word_odds(token: str, reading: words.Segmentation) -> float:
+    """How much likelier (log10) the token is as a word of its own than as the
+    reading: an older spelling (`beene`, `hastie`, `withall`; but `forthe` is `for
+    the`, not `forth`) always; a misspelling, one edit from a listed word
+    (`becuase`, `tolerence`, OCR's `looka` for `looks`), by the word's frequency
+    against the reading's; -inf if it is no word at all."""
+    lower = token.lower()
+    if reading.parts[-1].lower() != "the" and words.older_spelling_of(lower) is not None:
+        return math.inf
+    near = words.nearest_word(lower)
+    return -math.inf if near is None else reading.cost - words.count_cost(near[1])
+
+
+def _pair_veto(left: str, right: str) -> bool:
+    """Two neighbouring parts that make a word more often than they lose a space:
+    an identifier (`isalive`, `asarray`, `fromstring`), a name or a compound ending
+    in `being`, or in `by` after anything but a participle (`hornsby`, `driveby`,
+    `wellbeing`; but `shownby`), a compound with a particle (`failover`,
+    `overpaid`, `rollout`), a compound determiner (`everytime`), the prefix `be-`
+    (`bepraised`), a dropped g (`talkin`: `talking`)."""
+    return (
+        (left in IDENTIFIER_HEADS and right in IDENTIFIER_WORDS)
+        or right == "being"
+        or (left in COMPOUND_HEADS and right not in words.FUNCTION_WORDS)
+        or (right in PARTICLES and left not in words.FUNCTION_WORDS)
+        or (left in ("every", "any", "some", "no") and right in COMPOUND_TAILS)
+        or (right == "by" and not left.endswith(("ed", "wn", "en")))
+        or (left == "be" and right.endswith("ed"))
+        or (right == "in" and words.frequency(left + "ing") > 0)
+    )
+
+
+def _bad_article(parts: list[str]) -> bool:
+    """An article inside a reading before a function word, or of the wrong form (`a
+    apple`, `an dog`): the letters are a piece of a word (`headiea`). (An article at
+    the end needs the word after the token: see ``_fits_between``.)"""
+    for part, following in itertools.pairwise(parts):
+        if part in DETERMINERS and (
+            following in words.FUNCTION_WORDS
+            or (part != "the" and (part == "a") == (following[0] in VOWELS))
+        ):
+            return True
+    return False
+
+
+def _two_word_join(left: str, right: str) -> bool:
+    """Whether two words read from one token make a join: a pair the lists know
+    (``_is_join``), two function words that go together (`if we`, `on it`), a
+    function word and a common word (`he said`, `my wife`, `who died`; but `in` and
+    `on` before a word are prefixes: `inbox`, `onboard`), a common word and a
+    function word (`king was`, `shown by`; a short one as ``_short_join`` allows)."""
+    if _is_join(left, right):
+        return True
+    left_function, right_function = left in words.FUNCTION_WORDS, right in words.FUNCTION_WORDS
+    if left_function and right_function:
+        return _function_pair(left, right)
+    if left in ("in", "on"):
+        return False
+    if left_function:
+        return _common_content(right) and not (left == "at" and right.startswith("t"))
+    if not right_function:
+        return False
+    if right in ("by", "a"):
+        # a participle (`shownby`: see ``_pair_veto``); a word and an article
+        # (`tooka`), which ``_own_word_odds`` makes ask for the phrase written apart
+        return _common_content(left)
+    return _common_content(left) and (len(right) >= 3 or _short_join(left, right))
+
+
+def _segment_content(part: str) -> bool:
+    """A content word common enough to be a part of a join the segmenter finds: the
+    rarer a word, the likelier it is a piece of a longer word (`ape` in `apeare`)."""
+    least = MIN_SHORT_SEGMENT_FREQUENCY if len(part) == 3 else MIN_SEGMENT_FREQUENCY
+    return len(part) >= 3 and words.frequency(part) >= least
+
+
+def _function_pair(left: str, right: str) -> bool:
+    return (left in PAIR_HEADS and right in PAIR_TAILS) or (left, right) in FUNCTION_PAIRS
+
+
+def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int) -> bool:
+    """Whether the document treats the token as a name or a word: writes it also
+    capitalised (a lowercase token) or also in lowercase (a capitalised one), or
+    repeats it and never writes it apart."""
+    if token.islower() and (token.capitalize() in masked or token.upper() in masked):
+        return True
+    if not token.islower() and token.lower() in masked:
+        return True
+    return occurrences > 1 and best.text not in masked
+
+
+def _sentence_start(masked: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence: the document's start, a paragraph's (a
+    blank line before), or after `.`, `!` or `?` (and maybe a quote) that ends a
+    lowercase word, not an initial or a title (`John A. Heslip`, `Mr. Weinstock`)."""
+    at, newlines = start - 1, 0
+    while at >= 0 and masked[at] in " \t\r\n":
+        newlines += masked[at] == "\n"
+        at -= 1
+    if at < 0 or newlines >= 2:
+        return True
+    while at >= 0 and masked[at] in "\"'”’)":
+        at -= 1
+    if at < 0 or masked[at] not in ".!?":
+        return False
+    word = _LETTERS_LEFT.search(masked, max(0, at - 40), at)
+    return word is not None and len(word.group()) >= 2 and word.group().islower()
+
+
+def _broken_word(masked: str, start: int, end: int) -> bool:
+    """A piece of a word broken at a line end: `to- gether`, `prepa- ration`."""
+    before = masked[max(0, start - 2) : start]
+    return before.endswith(("- ", "-\n")) or masked[end : end + 2] in ("- ", "-\n")
+
+
+def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation) -> bool:
+    """Whether the words around the token are English and let the reading stand.
+
+    Among words of another language (`lutea as`, `scripta manet`) or OCR garble a
+    token is no join of English words: of the two words on each side, at most one
+    may be unknown. A reading that ends in an article needs the word it goes with
+    after it (`tooka walk`), not a function word, a line end or a hyphen (`seconda
+    and` is `seconds and` misread, `prepa- ration` a broken word); one that starts
+    with one may not follow another (`an aspin leaf`)."""
+    before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
+    after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
+    neighbours = [
+        *(before.captures("word") if before else []),
+        *(after.captures("word") if after else []),
+    ]
+    if sum(not words.is_known(word) for word in neighbours) > 1:
+        return False
+    first, last = reading.parts[0].lower(), reading.parts[-1].lower()
+    if last in DETERMINERS:
+        following = _WORD_AFTER_SPACE.match(masked, end)
+        if following is None or following.group(1).lower() in words.FUNCTION_WORDS:
+            return False
+        if last != "the" and (last == "a") == (following.group(1)[0].lower() in VOWELS):
+            return False  # `a apple`, `an dog`
+    if first in DETERMINERS and before is not None:
+        return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS
+    return True
 
 
 def _may_be_join(token: str) -> bool:
     """Whether some cut of ``token`` next to a function word passes ``_is_join``."""
     for k in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD) + 1):
-        if _is_join(token[:k], token[k:]) or _is_join(token[:-k], token[-k:]):
+        head, rest, start, tail = token[:k], token[k:], token[:-k], token[-k:]
+        if (head in _ANY_HEAD or rest in _ANY_TAIL) and _is_join(head, rest):
+            return True
+        if (start in _ANY_HEAD or tail in _ANY_TAIL) and _is_join(start, tail):
             return True
     return False
 
@@ -553,12 +1040,9 @@ def _common_after_to(word: str) -> bool:
 
 
 def _content(word: str) -> bool:
-    """A common content word, fit to be one half of a join."""
-    return (
-        len(word) >= 3
-        and word not in words.FUNCTION_WORDS
-        and words.frequency(word) >= MIN_CONTENT_FREQUENCY
-    )
+    """A common content word, fit to be one half of a join (see ``_segment_content``:
+    `ape` and `dell` are more often pieces of `apeare` and `candell`)."""
+    return word not in words.FUNCTION_WORDS and _segment_content(word)
 
 
 def _common_content(word: str) -> bool:
@@ -589,9 +1073,10 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
       `fantastic.Yeah`, `done?So`);
     - or it is a capitalised common word ending in `-ed` or `-ly` (`internet.Guided`,
       `said.Finally`), which no class or module is named like;
-    - or, after a period, it is a plural noun or a determiner, time word or
-      question that opens sentences (`expected.Margins were`, `factories.Last year`,
-      `constructive.A reporter`, `December.Is the`), the first word is a common
+    - or, after a period, it is a plural noun or a determiner, time word, question
+      or imperative that opens sentences (`expected.Margins were`, `factories.Last
+      year`, `constructive.A reporter`, `December.Is the`, `weeks.Take the bus`),
+      the first word is a common
       word (or a month or day), a sentence goes on after the second, and nothing
       says code: no module's name on the left (`strings.Fields`, `errors.Is`), no
       brackets, operators or dotted names near it or anywhere a call or a

@@ -16,6 +16,13 @@ than British ones, so ``is_known`` also accepts regular inflections of a known w
 (`blockchain`): callers that need to know whether a token is a join decide that with
 ``split_candidates`` and their own policy, because a join and a compound look the
 same to a dictionary.
+
+``segmentations`` reads a token as several words: dynamic programming over the
+costs of the list's counts (minus the logarithm of a word's probability, plus a
+cost per cut), the two likeliest readings. ``nearest_word`` (the commonest word one
+edit away) and ``older_spelling_of`` (`beene`, `hastie`, `withall`, and the words of
+``data/older_words.txt``) tell a misspelling or an old spelling from a join. All
+are cached per token, and the costs need only the index of the list.
 """
 
 from __future__ import annotations
@@ -26,8 +33,9 @@ import gzip
 import importlib.util
 import json
 import marshal
+import math
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
@@ -230,6 +238,28 @@ class WordTable:
                 return _indexed(self._index, word, default)
             self._whole = self._load_whole()
         return self._whole.get(word, default)
+
+    def counts(self, candidates: set[str]) -> dict[str, int]:
+        """The listed words among ``candidates``, with their counts (one set
+        intersection once the whole table is loaded)."""
+        if self._whole is None and self._index is not None:
+            # one question, however many candidates: a few hundred index lookups
+            # (a millisecond or two) must not make a small run load the whole dict
+            self._asked += 1
+            index = self._index
+            found = {word: _indexed(index, word, None) for word in candidates}
+            return {word: count for word, count in found.items() if count is not None}
+        if self._whole is None:
+            self._whole = self._load_whole()
+        whole = self._whole
+        return {word: whole[word] for word in candidates if word in whole}
+
+    def unlisted(self, candidates: set[str]) -> set[str]:
+        """The words of ``candidates`` the table does not have (one set difference
+        once the whole table is loaded)."""
+        if self._whole is None:
+            return {word for word in candidates if word not in self}
+        return candidates.difference(self._whole)  # iterates the candidates only
 
     def __contains__(self, word: str) -> bool:
         if self._whole is not None:  # the common case of a large run: no second call
@@ -495,4 +525,192 @@ def _prefixed_base(word: str) -> str | None:
             found = rest if _listed(rest) else _inflection_base(rest) or _british_base(rest)
             if found is not None:
                 return found
+    return None
+
+
+# -- segmentation ---------------------------------------------------------------------
+
+# The words of one or two letters a join may have as a part. Every other string of
+# that length in the list (`ab`, `che`'s cousins, `ti`) is an abbreviation, a note or
+# a syllable, far more often a piece of a longer word than a word that lost a space.
+SHORT_PARTS = frozenset(
+    """
+    a i am an as at be by do go he if in is it me my no of oh on or so to up us we
+    """.split()
+)
+_MIN_PART_COUNT = 50  # a listed word rarer than this (once in 30 million) is no part
+_MIN_SHORT_COUNT = 20_000  # and a part of three letters must be this common
+_LONGEST_PART = 24
+_MIN_DERIVED_PART = 5  # an unlisted part this long may be an inflection of a listed word
+# The endings of the inflections and British spellings a part may have (a cheap test
+# before the morphology of ``_unprefixed_base``).
+_DERIVED_ENDINGS = ("s", "ed", "ing", "er", "est", "ly", "y", "our", "ise", "ised", "ising", "tre")
+# About the sum of the list's counts (pyspellchecker 0.8: 1.65e9): the scale of the
+# probabilities, fixed so that no run has to load the whole list to learn it.
+_TOTAL_COUNT = 1.65e9
+_SPLIT_COST = 1.0  # each cut costs a factor of ten, so a split must be clearly likelier
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """A token read as words: the parts (spelled as in the token) and the reading's
+    cost, minus the base-ten logarithm of its likelihood under a unigram model, plus
+    ``_SPLIT_COST`` for each cut; the lower the likelier."""
+
+    parts: tuple[str, ...]
+    cost: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def part_cost(part: str) -> float | None:
+    """The cost of a lowercase string as one word of a reading: minus log10 of its
+    probability; None if it may not be a part (unlisted, too rare, a short string
+    that is more often a piece of a word than a word)."""
+    if len(part) <= 2:
+        if part not in SHORT_PARTS:
+            return None
+    elif not part.isalpha():
+        return None
+    count = frequencies().get(part)
+    if count is None and part in EXTRA_WORDS:
+        count = _EXTRA_FREQUENCY
+    if count is None and len(part) >= _MIN_DERIVED_PART and part.endswith(_DERIVED_ENDINGS):
+        base = _unprefixed_base(part)  # `endeavouring`, `themed`: a tenth of the base
+        count = None if base is None else frequencies().get(base, 0) // _DERIVED_DISCOUNT
+    if count is None or count < (_MIN_SHORT_COUNT if len(part) == 3 else _MIN_PART_COUNT):
+        return None
+    return math.log10(_TOTAL_COUNT / count)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def segmentations(token: str, max_parts: int = 4) -> tuple[Segmentation, ...]:
+    """The two likeliest readings of ``token`` as two to ``max_parts`` words, best
+    first (fewer if there are fewer), by dynamic programming over the unigram costs
+    of ``part_cost``. Case is kept in the parts and ignored in scoring. Whether a
+    reading is a join or the token is a word of its own is the caller's policy."""
+    lower = token.lower()
+    n = len(lower)
+    if not (_has_part(lower, range(1, n)) and _has_part(lower, range(-1, -n, -1))):
+        return ()  # no word starts it or no word ends it: no need for the full search
+    # best[i][k]: the two cheapest (cost, cut positions) for lower[:i] in k parts
+    best: list[dict[int, list[tuple[float, tuple[int, ...]]]]] = [{} for _ in range(n + 1)]
+    best[0][0] = [(0.0, ())]
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _LONGEST_PART), end):
+            if not best[start]:
+                continue
+            cost = part_cost(lower[start:end])
+            if cost is None:
+                continue
+            for k, entries in best[start].items():
+                if k + 1 > max_parts:
+                    continue
+                slot = best[end].setdefault(k + 1, [])
+                for prior, cuts in entries:
+                    slot.append((prior + cost + (_SPLIT_COST if k else 0.0), (*cuts, end)))
+                slot.sort()
+                del slot[2:]
+    readings = sorted(entry for k, entries in best[n].items() if k >= 2 for entry in entries)[:2]
+    return tuple(
+        Segmentation(
+            tuple(token[a:b] for a, b in zip((0, *cuts[:-1]), cuts, strict=True)), round(cost, 3)
+        )
+        for cost, cuts in readings
+    )
+
+
+def reading(*parts: str) -> Segmentation:
+    """The parts as a reading, costed as ``segmentations`` does (a part it would not
+    take counts as a word seen once)."""
+    costs = (part_cost(part.lower()) for part in parts)
+    total = sum(count_cost(1) if cost is None else cost for cost in costs)
+    return Segmentation(parts, round(total + _SPLIT_COST * (len(parts) - 1), 3))
+
+
+def _has_part(lower: str, cuts: range) -> bool:
+    """Whether a part starts (positive cuts) or ends (negative cuts) ``lower``."""
+    return any(
+        part_cost(lower[:cut] if cut > 0 else lower[cut:]) is not None
+        for cut in cuts
+        if abs(cut) <= _LONGEST_PART
+    )
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def nearest_word(token: str) -> tuple[str, int] | None:
+    """The most frequent listed word one edit (a deletion, insertion, substitution or
+    transposition of letters) from the lowercase ``token``, with its count; None if
+    there is none. A token one edit from a common word is more often its misspelling
+    (`tolerence`, `becuase`) than two words."""
+    counts = frequencies().counts(set(_edits(token)))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))
+
+
+def _edits(word: str) -> Iterator[str]:
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for left, right in cuts:
+        if right:
+            yield left + right[1:]
+            if len(right) > 1:
+                yield left + right[1] + right[0] + right[2:]
+        for letter in _ALPHABET:
+            yield left + letter + right
+            if right and letter != right[0]:
+                yield left + letter + right[1:]
+
+
+def count_cost(count: int) -> float:
+    """The cost (minus log10 of the probability) of a word seen ``count`` times."""
+    return math.log10(_TOTAL_COUNT / max(count, 1))
+
+
+# Older spellings of a listed word (early modern English, as OCR of old books has it):
+# (ending, modern ending), tried on a lowercase token.
+OLD_ENDINGS = (
+    ("e", ""),  # `beene`, `drawne`, `soone`, `heare`
+    ("ie", "y"),  # `hastie`, `controversie`
+    ("ies", "ys"),
+    ("ll", "l"),  # `withall`, `untill`
+    ("lle", "l"),
+    ("ck", "c"),  # `publick`, `musick`
+    ("cke", "ck"),
+    ("nne", "n"),  # `sonne`
+    ("tt", "t"),
+)
+
+
+OLDER_WORDS_FILE = Path(__file__).parent / "data" / "older_words.txt"
+
+
+@functools.cache
+def older_words() -> frozenset[str]:
+    """Words of older English that read as two modern words (`asmuch`, `somewhile`),
+    from ``data/older_words.txt``, read once per process on first use."""
+    text = OLDER_WORDS_FILE.read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def older_spelling_of(word: str) -> str | None:
+    """The listed word that the lowercase ``word`` is an older spelling of (`beene` ->
+    `been`, `hastie` -> `hasty`, `withall` -> `withal`), the word itself if it is one
+    of ``older_words`` (`asmuch`), or None."""
+    if word in older_words():
+        return word
+    for old, modern in OLD_ENDINGS:
+        if word.endswith(old) and len(word) - len(old) >= 2:
+            variant = word[: len(word) - len(old)] + modern
+            if _listed(variant):
+                return variant
     return None

@@ -183,7 +183,7 @@ def test_mw001_user_words() -> None:
         ("He is the leader ofthe party.\n", "He is the leader of the party.\n"),
         ("Welcome youto the show.\n", "Welcome you to the show.\n"),
         ("It was kindof strange.\n", "It was kind of strange.\n"),
-        ("Thisis the end.\n", "Thisis the end.\n"),  # capitalised: left alone
+        ("Thisis the end.\n", "This is the end.\n"),  # capitalised, starting a sentence
         ("We put it inthe box.\n", "We put it in the box.\n"),
         ("It canbe done.\n", "It can be done.\n"),
         # a short function word and a common word of four letters or more
@@ -573,3 +573,162 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
     )
     for code_name in ("Call Ecto.Query here.\n", "Use String.Format now.\n", "See Foo.The docs\n"):
         assert codes_and_spans(code_name, "MW003") == []
+
+
+# -- MW002: the segmenter (issue 14) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        # a pronoun, a possessive or a preposition before a word, and pairs of them
+        ("Then hesaid it was late.\n", "Then he said it was late.\n"),
+        ("I think shewas right.\n", "I think she was right.\n"),
+        ("He lost mywife and cried.\n", "He lost my wife and cried.\n"),
+        ("It fell underthe table.\n", "It fell under the table.\n"),
+        ("He looked forthe key.\n", "He looked for the key.\n"),
+        ("He was shownby the guard.\n", "He was shown by the guard.\n"),
+        ("The kingwas tired.\n", "The king was tired.\n"),
+        # shorter than five letters
+        ("We can go ifwe leave now.\n", "We can go if we leave now.\n"),
+        # three words or more
+        ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
+        ("He left andthenhe came back.\n", "He left and then he came back.\n"),
+        # a capitalised first word, at the start of a sentence
+        ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
+        (
+            "The king was tired. Hewas giving orders.\n",
+            "The king was tired. He was giving orders.\n",
+        ),
+    ],
+)
+def test_mw002_segmenter_fix(text: str, result: str) -> None:
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(text, "MW002") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        # one edit from a common word: a join only if the document writes it apart
+        ("Then we fell onit. We sat on it.\n", "onit"),  # `unit`
+        ("Then tooka walk. I took a walk.\n", "tooka"),  # `took`
+    ],
+)
+def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: str) -> None:
+    assert flagged(text, "MW002") == [token]
+    alone = text[: text.index(".") + 2]
+    assert flagged(alone, "MW002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real words that look like joins
+        "They atone for it.",
+        "A tome on the shelf.",
+        "It was, nevertheless, fine.",
+        "Whereupon he left.",
+        "The sensei bowed.",
+        # misspellings one edit from a frequent word
+        "Its tolerence was low.",
+        "He left becuase it rained.",
+        # names, brands, project terms
+        "The blockchain grew.",
+        "Chat on WeChat today.",
+        "Shou Xiaoli spoke.",
+        "It was Mr. Weinstock who spoke.",
+        "He met John A. Heslip there.",
+        "Thebes is old. Theron came.",
+        # archaic spellings, older words
+        "A long controversie arose.",
+        "Then hee went home.",
+        "It had beene done.",
+        "He fought withall his might.",
+        "Be not so hastie.",
+        "Give me asmuch as you can.",
+        # garbles from speech recognition
+        "He said wuzzat to me.",
+        # code identifiers and compounds
+        "Call isempty and asarray first.",
+        "Our failover failed.",
+        "It breaks everytime.",
+        "My password is alloneword.",
+        "It was hornsby and driveby.",
+        # OCR misreadings (`seconds`), broken words, another language
+        "We fought with seconda and bottle men.",
+        "The prepa- ration took long.",
+        "Exitus acta probat, he said.",
+    ],
+)
+def test_mw002_segmenter_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW002") == []
+
+
+def test_mw002_two_close_segmenter_readings_are_display_only() -> None:
+    text = "The postalso came late.\n"
+    assert flagged(text, "MW002") == ["postalso"]
+    assert safeties(text, "MW002") == [Safety.DISPLAY_ONLY]
+    assert fixed(text, "MW002", unsafe=True) == text
+
+
+def test_words_segmentations_best_first() -> None:
+    assert words.segmentations("itwasthe")[0].text == "it was the"
+    assert [r.text for r in words.segmentations("themall")] == ["them all", "the mall"]
+    assert words.segmentations("wuzzat") == ()
+    costs = [r.cost for r in words.segmentations("postalso")]
+    assert costs == sorted(costs)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "result"),
+    [
+        # a word glued to a speaker's name in capitals the document prints after a title
+        (
+            "ChairmanSMITH opened it. Mr. SMITH spoke.\n",
+            "MW001",
+            "Chairman SMITH opened it. Mr. SMITH spoke.\n",
+        ),
+        # two common words at a case change in prose without code, written apart in
+        # another case
+        (
+            "The industrialInternet grew. The industrial internet is big.\n",
+            "MW001",
+            "The industrial Internet grew. The industrial internet is big.\n",
+        ),
+        # a function word glued to a number in prose
+        ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
+        # a Chinese heading glued to the English heading that ends its line
+        ("新闻中心Press Center\nThe text.\n", "MW002", "新闻中心 Press Center\nThe text.\n"),
+        # an imperative after a period
+        (
+            "It took three weeks.Take the bus next time, he said.\n",
+            "MW003",
+            "It took three weeks. Take the bus next time, he said.\n",
+        ),
+    ],
+)
+def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result: str) -> None:
+    assert fixed(text, code, unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use ChatGPT. Mr. Smith spoke.",  # no title before `GPT`
+        "The industrialInternet grew.",  # no spaced form at all: left alone
+        "Set the fileName, then the file and its name.",
+        "Call load() on it; the fileName and the file name.",  # code in the document
+        "A userAgent and a localStorage: the user agent.",  # other camelCase tokens
+        "We use OpenSSL, and SSL is old.",
+        "We love LinuxFest and Linux Fest.",  # brands are written both ways
+        "The QueenMary sailed. Queen Mary is a ship.",
+        "Install python3 and sha256 now.",
+        "Set x.about3 now.",
+        "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
+        "We also discussed rails.Application in the second session.",
+    ],
+)
+def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
+    for code in ("MW001", "MW002", "MW003"):
+        assert flagged(text, code) == []

@@ -51,3 +51,37 @@ def test_writing_copies_removes_those_of_an_older_source(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == [index.name, whole.name]
     assert marshal.loads(whole.read_bytes()) == {"word": 3}
     assert words.WordTable(marshal.loads(index.read_bytes()), dict).get("word") == 3
+
+
+def test_set_lookups_answer_alike_from_the_index_and_the_dict() -> None:
+    counts = {"the": 900, "scale": 12, "took": 50}
+    table, _ = table_of(counts)
+    asked = {"the", "thescale", "scale", "tooka"}
+    indexed = (table.unlisted(asked), table.counts(asked))
+    for _ in range(words._WHOLE_TABLE_AFTER + 1):
+        table.get("the")  # load the whole dict
+    assert (table.unlisted(asked), table.counts(asked)) == indexed
+    assert indexed == ({"thescale", "tooka"}, {"the": 900, "scale": 12})
+
+
+def test_nearest_word_is_the_most_frequent_one_edit_away() -> None:
+    assert words.nearest_word("becuase") == ("because", words.frequency("because"))
+    assert words.nearest_word("tolerence") is not None
+    assert words.nearest_word("tolerence")[0] == "tolerance"  # type: ignore[index]
+    assert words.nearest_word("wuzzatqq") is None
+
+
+def test_older_spellings_and_older_words() -> None:
+    assert words.older_spelling_of("beene") == "been"
+    assert words.older_spelling_of("hastie") == "hasty"
+    assert words.older_spelling_of("withall") == "withal"
+    assert words.older_spelling_of("asmuch") == "asmuch"  # data/older_words.txt
+    assert words.older_spelling_of("ofthe") is None
+
+
+def test_part_costs_order_by_frequency_and_refuse_pieces() -> None:
+    assert words.part_cost("the") < words.part_cost("scale")  # type: ignore[operator]
+    assert words.part_cost("ab") is None  # two letters: only SHORT_PARTS
+    assert words.part_cost("tbe") is None  # not listed
+    assert "spammy" not in words.frequencies()
+    assert words.part_cost("spammy") is not None  # an inflection of a listed word

@@ -1,0 +1,228 @@
+"""Merged-word recall and false alarms on real OCR: ICDAR 2017 post-OCR (English).
+
+    .venv/bin/python bench/icdar.py              # the table: all files, tuning, held-out
+    .venv/bin/python bench/icdar.py --verbose    # and every miss, wrong split, false alarm
+
+Reads ``../shared/corpus/icdar2017-en`` (relative to the repository root) and skips,
+with a message and exit code 0, when it is absent. Each file there has the raw OCR
+(``[OCR_toInput] ``), the OCR aligned to the gold standard (``[OCR_aligned] ``) and
+the gold standard (``[ GS_aligned] ``), character by character: ``@`` pads the
+alignment, ``#`` marks gold text that is missing.
+
+A lost space is a position where the gold has a space and the aligned OCR has ``@``
+between two letters (`king@was` against `king was`): 761 of them in the 89 files.
+The MW rules (``select MW``) run on the raw OCR text of each file:
+
+- flagged: a lost space inside the span of some MW finding;
+- fixed exactly: a fix that is applied with ``--unsafe-fixes`` (safe or unsafe, not
+  display-only) inserts a space at the lost space, and no fix inserts a space
+  anywhere else inside the same OCR token (the token may keep other OCR errors:
+  `shaUbe` split as `shaU be` is exact);
+- wrong splits: spaces such fixes insert between two letters where the gold has
+  none (other OCR errors make a few of these right in spirit; ``--verbose`` lists
+  them);
+- false alarms: MW findings on the gold text itself, per 10,000 gold words (the
+  gold text is ``[ GS_aligned] `` without ``@`` and ``#``). The gold has a few
+  joins of its own; ``--verbose`` lists every hit to judge.
+
+The files are split once, by number, into a tuning part and a held-out part
+(``held_out``: every third file); rules were tuned looking only at the tuning part,
+so the held-out figures are the honest ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.api import check_text, settings_for
+from lint.fix import Safety
+from lint.result import Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "icdar2017-en"
+OCR, ALIGNED, GOLD = "[OCR_toInput] ", "[OCR_aligned] ", "[ GS_aligned] "
+PAD, MISSING = "@", "#"
+HELD_OUT_EVERY = 3
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One file: the OCR text, the lost spaces (offsets in the OCR text where a space
+    belongs), and the gold text."""
+
+    name: str
+    ocr: str
+    lost: tuple[int, ...]
+    gold: str
+
+
+@dataclass
+class Tally:
+    lost: int = 0
+    flagged: int = 0
+    exact: int = 0
+    wrong_splits: int = 0
+    gold_words: int = 0
+    gold_hits: int = 0
+    hits_by_code: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("lost", "flagged", "exact", "wrong_splits", "gold_words", "gold_hits"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.seconds += other.seconds
+        self.hits_by_code.update(other.hits_by_code)
+        self.misses += other.misses
+        self.wrong += other.wrong
+        self.alarms += other.alarms
+
+
+def held_out(path: Path) -> bool:
+    """Every third file by number is held out from tuning."""
+    return int(path.stem) % HELD_OUT_EVERY == 0 if path.stem.isdigit() else False
+
+
+def read_sample(path: Path) -> Sample:
+    fields: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for key in (OCR, ALIGNED, GOLD):
+            if line.startswith(key):
+                fields[key] = line[len(key) :]
+    ocr, aligned, gold = fields[OCR], fields[ALIGNED], fields[GOLD]
+    if len(aligned) != len(gold) or aligned.replace(PAD, "") != ocr:
+        raise ValueError(f"{path}: the alignment does not match the OCR text")
+    lost: list[int] = []
+    offset = 0  # offset in the OCR text of aligned position i
+    for i, char in enumerate(aligned):
+        if (
+            char == PAD
+            and gold[i] == " "
+            and 0 < i < len(aligned) - 1
+            and aligned[i - 1].isalpha()
+            and aligned[i + 1].isalpha()
+        ):
+            lost.append(offset)
+        if char != PAD:
+            offset += 1
+    gold_text = gold.replace(PAD, "").replace(MISSING, "")
+    return Sample(f"{path.parent.name}/{path.name}", ocr, tuple(lost), gold_text)
+
+
+def inserted_spaces(finding: Finding) -> Iterator[int]:
+    """Offsets in the checked text where the finding's fix (if it would be applied
+    with unsafe fixes) inserts a space, for fixes that only insert spaces."""
+    fix = finding.fix
+    if fix is None or fix.safety is Safety.DISPLAY_ONLY:
+        return
+    for edit in fix.edits:
+        before, content = edit.before, edit.content
+        if content.replace(" ", "") != before.replace(" ", ""):
+            continue
+        i = j = 0
+        while j < len(content):
+            if i < len(before) and before[i] == content[j]:
+                i += 1
+            elif content[j] == " ":
+                yield edit.start + i
+            j += 1
+
+
+def token_span(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    return start, len(text) if end < 0 else end
+
+
+def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
+    settings = settings_for(select=codes)
+    tally = Tally(lost=len(sample.lost))
+    began = time.perf_counter()
+    findings = check_text(sample.ocr, settings=settings)
+    gold_findings = check_text(sample.gold, settings=settings)
+    tally.seconds = time.perf_counter() - began
+    inserted = {at for f in findings for at in inserted_spaces(f)}
+    lost = set(sample.lost)
+    for at in sample.lost:
+        start, end = token_span(sample.ocr, at)
+        shown = f"{sample.ocr[start:at]}|{sample.ocr[at:end]}"
+        if any(f.start <= at <= f.end for f in findings):
+            tally.flagged += 1
+        else:
+            tally.misses.append(f"{sample.name}: {shown}")
+        if at in inserted and all(p in lost for p in inserted if start <= p <= end):
+            tally.exact += 1
+    for at in sorted(inserted - lost):
+        if not (sample.ocr[at - 1 : at].isalpha() and sample.ocr[at : at + 1].isalpha()):
+            continue  # a space after a comma or a period: not a lost space between letters
+        tally.wrong_splits += 1
+        start, end = token_span(sample.ocr, at)
+        tally.wrong.append(f"{sample.name}: {sample.ocr[start:at]}|{sample.ocr[at:end]}")
+    tally.gold_words = len(sample.gold.split())
+    for f in gold_findings:
+        tally.gold_hits += 1
+        tally.hits_by_code[f.code] += 1
+        context = sample.gold[max(0, f.start - 30) : f.end + 30].replace("\n", " ")
+        flagged = sample.gold[f.start : f.end]
+        tally.alarms.append(f"{sample.name}: {f.code} {flagged!r}  …{context}…")
+    return tally
+
+
+def row(label: str, t: Tally) -> str:
+    def share(n: int) -> str:
+        return f"{n / t.lost:.3f}" if t.lost else "-"
+
+    per_10k = 10_000 * t.gold_hits / t.gold_words if t.gold_words else 0.0
+    return (
+        f"{label:<10} {t.lost:>5} {share(t.flagged):>8} {share(t.exact):>8} "
+        f"{t.wrong_splits:>6} {t.gold_words:>8} {t.gold_hits:>6} {per_10k:>8.2f} {t.seconds:>7.1f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list misses and false hits")
+    parser.add_argument("--select", default="MW", help="rule codes to run (default: MW)")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent (it is in ../shared/corpus next to the repo)")
+        return 0
+    codes = tuple(args.select.split(","))
+    tuning, held = Tally(), Tally()
+    for path in sorted(CORPUS.glob("*/*.txt"), key=lambda p: (p.parent.name, int(p.stem))):
+        (held if held_out(path) else tuning).add(measure(read_sample(path), codes))
+    total = Tally()
+    total.add(tuning)
+    total.add(held)
+    print(f"ICDAR 2017 post-OCR, English evaluation files; rules {','.join(codes)}")
+    print(
+        f"{'files':<10} {'lost':>5} {'flagged':>8} {'exact':>8} {'wrong':>6} "
+        f"{'goldwords':>8} {'hits':>6} {'per10k':>8} {'seconds':>7}"
+    )
+    print(row("all", total))
+    print(row("tuning", tuning))
+    print(row("held-out", held))
+    for label, t in (("all", total), ("tuning", tuning), ("held-out", held)):
+        codes_seen = ", ".join(f"{c} {n}" for c, n in sorted(t.hits_by_code.items()))
+        print(f"gold hits by rule, {label}: {codes_seen or 'none'}")
+    if args.verbose:
+        for title, lines in (
+            ("missed lost spaces", total.misses),
+            ("wrong splits on the OCR text", total.wrong),
+            ("hits on the gold text", total.alarms),
+        ):
+            print(f"\n## {title} ({len(lines)})")
+            print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
