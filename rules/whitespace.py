@@ -32,7 +32,6 @@ _SPACE_RUN = regex.compile(rf"[ {ODD_SPACES}]{{2,}}")
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
 _BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
 _LEADING_BLANKS = regex.compile(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
-_TEXT_END = regex.compile(rf"[^\s\ufeff]{HORIZONTAL}*({LINE_END}\s*)\Z")
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
 _WORD_CHARACTER = regex.compile(r"\w")
 _SPACED_ELLIPSIS = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
@@ -469,12 +468,14 @@ def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     Safe: only whitespace after the last line break of the text is removed.
     """
     text = doc.text
-    match = _TEXT_END.search(text)
-    if match is not None:
-        start, end = match.span(1)
-        start = _LINE_ENDING.match(text, start).end()  # keep the text's own line break
-    elif text.strip("\ufeff") and not text.lstrip("\ufeff").strip():
-        start, end = int(text.startswith("\ufeff")), len(text)  # only blank lines
+    body = len(text.rstrip())
+    if text[:body].lstrip("\ufeff"):
+        first_break = _LINE_ENDING.search(text, body)
+        if first_break is None:
+            return
+        start, end = first_break.end(), len(text)  # keep the text's own line break
+    elif body < len(text):
+        start, end = body, len(text)  # only blank lines
     else:
         return
     if start == end or not _LINE_ENDING.search(text, start, end):
