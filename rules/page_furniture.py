@@ -777,7 +777,6 @@ def _running_headers(doc: Document) -> Counter[str]:
 
 # -- PG005 --------------------------------------------------------------------------------
 
-_NUMBER_RUN = regex.compile(r"\d+")
 _HEAD_PAGE_WORD = regex.compile(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
 _MIN_HEAD_LENGTH = 12
 _MAX_HEAD_LENGTH = 120
@@ -834,7 +833,7 @@ def running_head(doc: Document, ctx: Context) -> Iterator[Violation]:
         line = doc.line_of(digit.start())
         start, end = doc.line_spans[line]
         if _MIN_HEAD_LENGTH <= end - start <= _MAX_HEAD_LENGTH:
-            key = _NUMBER_RUN.sub("0", " ".join(text[start:end].split()))
+            key = _NUMBERS.sub("0", " ".join(text[start:end].split()))
             groups.setdefault(key, []).append(line)
         digit = _DIGIT.search(text, end)
     whole: set[int] = set()
@@ -866,7 +865,7 @@ def _is_running_head(doc: Document, lines: list[int]) -> bool:
     if any(b - a < _MIN_HEAD_DISTANCE for a, b in itertools.pairwise(lines)):
         return False
     texts = [" ".join(doc.text[slice(*doc.line_span(line))].split()) for line in lines]
-    numbers = [[int(n) for n in _NUMBER_RUN.findall(t)] for t in texts]
+    numbers = [[int(n) for n in _NUMBERS.findall(t)] for t in texts]
     changing = [i for i in range(len(numbers[0])) if len({row[i] for row in numbers}) > 1]
     if len(changing) != 1:
         return False
@@ -875,7 +874,7 @@ def _is_running_head(doc: Document, lines: list[int]) -> bool:
     if not all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(pages)):
         return False
     # The page number sits at an end of the line, or after `Page`.
-    match = list(_NUMBER_RUN.finditer(texts[0]))[position]
+    match = list(_NUMBERS.finditer(texts[0]))[position]
     before, after = texts[0][: match.start()], texts[0][match.end() :]
     if _HEAD_PAGE_WORD.search(before):
         return True

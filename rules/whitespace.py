@@ -427,15 +427,7 @@ def leading_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     if match is None or not text[match.end() :].strip():
         return  # no blank line at the start, or nothing but blank lines (WS009)
     start, end = match.span(1)
-    if doc.is_protected(start, end):
-        return
-    count = len(_LINE_ENDING.findall(text, start, end))
-    yield Violation(
-        start,
-        end,
-        f"{count} blank line{'s' if count > 1 else ''} at the start of the file",
-        delete(start, end, Safety.SAFE, "Remove the blank lines at the start"),
-    )
+    yield from _blank_lines(doc, start, end, "start")
 
 
 @rule("WS009", "trailing-blank-lines", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
@@ -478,14 +470,18 @@ def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
         start, end = body, len(text)  # only blank lines
     else:
         return
-    if start == end or not _LINE_ENDING.search(text, start, end):
-        return  # one line break, or spaces without a line break (WS001)
+    if start < end and _LINE_ENDING.search(text, start, end):  # (else WS001's spaces)
+        yield from _blank_lines(doc, start, end, "end")
+
+
+def _blank_lines(doc: Document, start: int, end: int, where: str) -> Iterator[Violation]:
+    """The blank lines ``[start, end)`` at the start or end of the file, deleted."""
     if doc.is_protected(start, end):
         return
-    count = len(_LINE_ENDING.findall(text, start, end))
+    count = len(_LINE_ENDING.findall(doc.text, start, end))
     yield Violation(
         start,
         end,
-        f"{count} blank line{'s' if count > 1 else ''} at the end of the file",
-        delete(start, end, Safety.SAFE, "Remove the blank lines at the end"),
+        f"{count} blank line{'s' if count > 1 else ''} at the {where} of the file",
+        delete(start, end, Safety.SAFE, f"Remove the blank lines at the {where}"),
     )
