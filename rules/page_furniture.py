@@ -202,6 +202,9 @@ _GUTTER = regex.compile(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
 _MIN_GUTTER_RUN = 8
 # A number standing alone in the text, as a flattened gutter leaves it.
 _LOOSE_NUMBER = regex.compile(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
+_GUTTER_START = regex.compile(
+    r"(?<!\S)1[ \t\n](?s:.{0,100}?)(?<!\S)2[ \t\n](?s:.{0,100}?)(?<!\S)3[ \t\n]"
+)
 _SPACES_AFTER = regex.compile(r"[ \t\u00a0]+")
 _SPACES_BEFORE = regex.compile(r"[ \t\u00a0]+\Z")
 _MAX_PRINTED_LINE = 100  # characters between two gutter numbers: one printed line
@@ -278,6 +281,8 @@ def _margin_gutters(doc: Document) -> Iterator[Violation]:
 
 def _flattened_gutters(doc: Document, taken: set[int]) -> Iterator[Violation]:
     """Line numbers 1, 2, 3... joined into the text with the lines they numbered."""
+    if not _GUTTER_START.search(doc.masked):
+        return  # no `1 ... 2 ... 3` a printed line apart: no gutter (a quick test)
     numbers = [m for m in _LOOSE_NUMBER.finditer(doc.masked) if m.start() not in taken]
     for run in _numbering_runs(numbers):
         if _is_flattened_gutter(doc, numbers, run):
@@ -390,8 +395,8 @@ _CHROME_DATA = Path(__file__).parent / "data" / "chrome.txt"
 _SECTION = regex.compile(r"\[(\w+)\]")
 _NUMBERS = regex.compile(r"\d+")
 _CHROME_MARKS = " :：?？!！»›«‹>[]【】*"
-_BAR_SEPARATOR = regex.compile(r"[|•·¦‖]|】[ \t]*【")
-_BAR_HINT = regex.compile(r"[|•·¦‖：]|】[ \t]*【|:[ \t]")  # `Text size: A A A` too
+_BAR_MARKS = "|•·¦‖】"
+_BAR_SEPARATOR = regex.compile(f"[{_BAR_MARKS}]")
 _BAR_SPLIT = regex.compile(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
 _MAX_CHROME_LINE = 64  # characters: the longest listed phrase, with room to spare
 _MAX_BAR = 160
@@ -432,8 +437,8 @@ class ChromeList:
     """The chrome phrases of ``data/chrome.txt``, by section, as ``chrome_key`` gives
     them."""
 
-    lines: frozenset[str]
-    headings: frozenset[str]
+    lines: frozenset[str]  # a line that is only chrome
+    headings: frozenset[str]  # a line that is chrome or a heading
     items: frozenset[str]
     sources: tuple[str, ...]
     speech: tuple[str, ...]
@@ -476,7 +481,7 @@ def _is_speech(content: str, speech: tuple[str, ...]) -> bool:
     if content.endswith((":", ",", ";", "：", "，")):
         return True
     folded = content.casefold()
-    return any(
+    return folded.startswith(speech) and any(
         folded.startswith(opening) and not folded[len(opening) : len(opening) + 1].isalnum()
         for opening in speech
     )
@@ -662,17 +667,26 @@ def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety
     a menu bar, with why and how safely each can go."""
     text, chrome = doc.text, chrome_list()
     found: dict[int, tuple[str, Safety]] = {}
+    bars: set[int] = set()
     for line in _lines_matching(doc, _CHROME_CERTAIN):
         found[line] = ("site chrome", Safety.SAFE)
     for line, (start, end) in enumerate(doc.line_spans):
         if line in found or not 0 < end - start <= _MAX_CHROME_LINE:
             continue
-        key = chrome_key(text[start:end])
+        content = text[start:end]
+        key = chrome_key(content)  # (faster than one pattern of every phrase, measured)
         if key in chrome.lines:
             found[line] = ("site chrome", Safety.SAFE)
         elif key in chrome.headings:
             found[line] = ("site chrome, or a heading", Safety.UNSAFE)
-    bars = {doc.line_of(m.start()) for m in _BAR_HINT.finditer(text)}
+        elif ":" in content or "：" in content:
+            bars.add(line)  # `Text size: A A A`, `Username: Password: Register`
+    has_separator = any(mark in text for mark in _BAR_MARKS)  # (`in` is far faster)
+    separator = _BAR_SEPARATOR.search(text) if has_separator else None
+    while separator:  # one search per line with a separator, not one per separator
+        line = doc.line_of(separator.start())
+        bars.add(line)
+        separator = _BAR_SEPARATOR.search(text, doc.line_spans[line][1])
     for line in sorted(bars - found.keys()):
         if bar := _menu_bar(doc, line, chrome, edge=line in edges):
             found[line] = bar
@@ -763,7 +777,6 @@ def _running_headers(doc: Document) -> Counter[str]:
 
 # -- PG005 --------------------------------------------------------------------------------
 
-_NUMBER_RUN = regex.compile(r"\d+")
 _HEAD_PAGE_WORD = regex.compile(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
 _MIN_HEAD_LENGTH = 12
 _MAX_HEAD_LENGTH = 120
@@ -815,19 +828,23 @@ def running_head(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     groups: dict[str, list[int]] = {}
-    for line, (start, end) in enumerate(doc.line_spans):
-        if not _MIN_HEAD_LENGTH <= end - start <= _MAX_HEAD_LENGTH:
-            continue
-        if not _DIGIT.search(text, start, end) or doc.in_block(start):
-            continue
-        content = " ".join(text[start:end].split())
-        if len(_WORD.findall(content)) < _MIN_HEAD_WORDS or content.startswith(("#", ">")):
-            continue
-        groups.setdefault(_NUMBER_RUN.sub("0", content), []).append(line)
+    digit = _DIGIT.search(text)
+    while digit:  # only the lines with a number, each once
+        line = doc.line_of(digit.start())
+        start, end = doc.line_spans[line]
+        if _MIN_HEAD_LENGTH <= end - start <= _MAX_HEAD_LENGTH:
+            key = _NUMBERS.sub("0", " ".join(text[start:end].split()))
+            groups.setdefault(key, []).append(line)
+        digit = _DIGIT.search(text, end)
     whole: set[int] = set()
     heads: list[str] = []
     for key, lines in groups.items():
-        if len(lines) >= _MIN_HEAD_REPEATS and _is_running_head(doc, lines):
+        if len(lines) < _MIN_HEAD_REPEATS or key.startswith(("#", ">")):
+            continue
+        lines = [line for line in lines if not doc.in_block(doc.line_starts[line])]
+        if len(_WORD.findall(key)) < _MIN_HEAD_WORDS or len(lines) < _MIN_HEAD_REPEATS:
+            continue
+        if _is_running_head(doc, lines):
             whole.update(lines)
             heads.append(key)
     for line in sorted(whole):
@@ -848,7 +865,7 @@ def _is_running_head(doc: Document, lines: list[int]) -> bool:
     if any(b - a < _MIN_HEAD_DISTANCE for a, b in itertools.pairwise(lines)):
         return False
     texts = [" ".join(doc.text[slice(*doc.line_span(line))].split()) for line in lines]
-    numbers = [[int(n) for n in _NUMBER_RUN.findall(t)] for t in texts]
+    numbers = [[int(n) for n in _NUMBERS.findall(t)] for t in texts]
     changing = [i for i in range(len(numbers[0])) if len({row[i] for row in numbers}) > 1]
     if len(changing) != 1:
         return False
@@ -857,7 +874,7 @@ def _is_running_head(doc: Document, lines: list[int]) -> bool:
     if not all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(pages)):
         return False
     # The page number sits at an end of the line, or after `Page`.
-    match = list(_NUMBER_RUN.finditer(texts[0]))[position]
+    match = list(_NUMBERS.finditer(texts[0]))[position]
     before, after = texts[0][: match.start()], texts[0][match.end() :]
     if _HEAD_PAGE_WORD.search(before):
         return True

@@ -32,7 +32,6 @@ _SPACE_RUN = regex.compile(rf"[ {ODD_SPACES}]{{2,}}")
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
 _BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
 _LEADING_BLANKS = regex.compile(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
-_TEXT_END = regex.compile(rf"[^\s\ufeff]{HORIZONTAL}*({LINE_END}\s*)\Z")
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
 _WORD_CHARACTER = regex.compile(r"\w")
 _SPACED_ELLIPSIS = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
@@ -428,15 +427,7 @@ def leading_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     if match is None or not text[match.end() :].strip():
         return  # no blank line at the start, or nothing but blank lines (WS009)
     start, end = match.span(1)
-    if doc.is_protected(start, end):
-        return
-    count = len(_LINE_ENDING.findall(text, start, end))
-    yield Violation(
-        start,
-        end,
-        f"{count} blank line{'s' if count > 1 else ''} at the start of the file",
-        delete(start, end, Safety.SAFE, "Remove the blank lines at the start"),
-    )
+    yield from _blank_lines(doc, start, end, "start")
 
 
 @rule("WS009", "trailing-blank-lines", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
@@ -469,22 +460,28 @@ def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
     Safe: only whitespace after the last line break of the text is removed.
     """
     text = doc.text
-    match = _TEXT_END.search(text)
-    if match is not None:
-        start, end = match.span(1)
-        start = _LINE_ENDING.match(text, start).end()  # keep the text's own line break
-    elif text.strip("\ufeff") and not text.lstrip("\ufeff").strip():
-        start, end = int(text.startswith("\ufeff")), len(text)  # only blank lines
+    body = len(text.rstrip())
+    if text[:body].lstrip("\ufeff"):
+        first_break = _LINE_ENDING.search(text, body)
+        if first_break is None:
+            return
+        start, end = first_break.end(), len(text)  # keep the text's own line break
+    elif body < len(text):
+        start, end = body, len(text)  # only blank lines
     else:
         return
-    if start == end or not _LINE_ENDING.search(text, start, end):
-        return  # one line break, or spaces without a line break (WS001)
+    if start < end and _LINE_ENDING.search(text, start, end):  # (else WS001's spaces)
+        yield from _blank_lines(doc, start, end, "end")
+
+
+def _blank_lines(doc: Document, start: int, end: int, where: str) -> Iterator[Violation]:
+    """The blank lines ``[start, end)`` at the start or end of the file, deleted."""
     if doc.is_protected(start, end):
         return
-    count = len(_LINE_ENDING.findall(text, start, end))
+    count = len(_LINE_ENDING.findall(doc.text, start, end))
     yield Violation(
         start,
         end,
-        f"{count} blank line{'s' if count > 1 else ''} at the end of the file",
-        delete(start, end, Safety.SAFE, "Remove the blank lines at the end"),
+        f"{count} blank line{'s' if count > 1 else ''} at the {where} of the file",
+        delete(start, end, Safety.SAFE, f"Remove the blank lines at the {where}"),
     )

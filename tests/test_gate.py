@@ -140,9 +140,10 @@ def test_statistics_with_gate_and_no_words(
     write(tmp_path / "a.txt", "   \n")
     code, out, _ = run(capsys, "check", "--statistics", "a.txt")
     assert code == 1
-    assert out.splitlines()[0] == "1  WS001  [*] trailing-whitespace  inf per 10k words"
-    assert out.splitlines()[1] == "0 words in 1 file."
-    assert "  WS      1 found      inf per 10k words  limit 1000  exceeded" in out
+    assert out.splitlines()[0] == "1  WS001  [*] trailing-whitespace   inf per 10k words"
+    assert out.splitlines()[1] == "1  WS009  [*] trailing-blank-lines  inf per 10k words"
+    assert out.splitlines()[2] == "0 words in 1 file."
+    assert "  WS      2 found      inf per 10k words  limit 1000  exceeded" in out
 
 
 @pytest.mark.parametrize(

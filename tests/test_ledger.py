@@ -123,7 +123,7 @@ def test_fix_says_what_it_changed_per_file(
     assert code == 0
     assert err == (
         "Fixed a.txt: 1 WS001 (trailing-whitespace), 1 WS002 (multiple-spaces), "
-        "1 WS003 (multiple-blank-lines), 2 WS004 (space-before-punctuation)\n"
+        "2 WS004 (space-before-punctuation), 1 WS009 (trailing-blank-lines)\n"
     )
     assert out == "Found 5 problems (5 fixed, 0 remaining).\n"
     # Nothing to fix, nothing said.
