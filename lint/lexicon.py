@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 DEFAULT_NAME = "transcript-lint-lexicon.toml"
 HEADER = (
     "# transcript-lint lexicon: what `transcript-lint learn` found in this corpus.\n"
@@ -48,6 +51,20 @@ class Lexicon:
     """Sections (``terms``, ``words``, ``boilerplate``...) of key -> entry."""
 
     sections: Mapping[str, Mapping[str, Entry]] = field(default_factory=dict)
+    # Indexes of the entries that rules build (see ``shared``); not part of the value.
+    _shared: dict[tuple[Callable[[Lexicon, Any], object], object], object] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def shared(self, analysis: Callable[[Lexicon, K], T], key: K) -> T:
+        """``analysis(self, key)``, computed once per lexicon and key: a run hands
+        the same lexicon to every file, so a rule can index its entries once per
+        run instead of once per file (like ``Document.shared``)."""
+        try:
+            return cast(T, self._shared[analysis, key])
+        except KeyError:
+            value = self._shared[analysis, key] = analysis(self, key)
+            return value
 
     def section(self, name: str) -> Mapping[str, Entry]:
         return self.sections.get(name, {})

@@ -33,6 +33,7 @@ import regex
 from lint.document import Document
 from lint.evidence import Evidence, Gatherer
 from lint.fix import Edit, Fix, Safety
+from lint.lexicon import Lexicon
 from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
@@ -794,8 +795,6 @@ KNOWN_TERMS = (
     "NumPy SQLite FreeBSD OpenBSD"
 ).split()
 
-_PROJECT: list[tuple[object, tuple[str, ...], dict[str, tuple[str, Safety, str]]]] = []
-
 
 def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
     """The project's terms by lower-case key: canonical form, fix safety, source.
@@ -804,19 +803,17 @@ def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
     reviewed; learned entries give unsafe fixes. The config wins over the lexicon.
     Computed once for the lexicon and terms a run hands to every document.
     """
-    if _PROJECT and _PROJECT[0][0] is ctx.lexicon and _PROJECT[0][1] == ctx.terms:
-        return _PROJECT[0][2]
-    terms = _read_project_terms(ctx)
-    _PROJECT[:] = [(ctx.lexicon, ctx.terms, terms)]
-    return terms
+    return ctx.lexicon.shared(_read_project_terms, ctx.terms)
 
 
-def _read_project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
+def _read_project_terms(
+    lexicon_: Lexicon, config_terms: tuple[str, ...]
+) -> dict[str, tuple[str, Safety, str]]:
     terms: dict[str, tuple[str, Safety, str]] = {
         form.lower(): (form, Safety.UNSAFE, "the built-in list of product names")
         for form in KNOWN_TERMS
     }
-    lexicon = ctx.lexicon.section("terms")
+    lexicon = lexicon_.section("terms")
     for form, entry in lexicon.items():
         canonical = " ".join(form.split())
         if entry.ignore:
@@ -827,7 +824,7 @@ def _read_project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
         else:
             source = f"the project lexicon (learned from {entry.files} files)"
             terms[canonical.lower()] = (canonical, Safety.UNSAFE, source)
-    for form in ctx.terms:
+    for form in config_terms:
         canonical = " ".join(form.split())
         if canonical:
             terms[canonical.lower()] = (canonical, Safety.SAFE, "the config's terms")
