@@ -219,11 +219,17 @@ MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
 _LONGEST_JOIN = 40  # longer runs of letters are no prose
 CLOSE_COST = 0.75
 # A capitalised join starts with a word that starts sentences and names nobody
-# (`Thewitness`, `Hewas`, `Ibelieve`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
+# (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
     "The He She It We They I His Her Our Their This That There But If When What Which".split()
 )
-_SEGMENT_HEADS = tuple(sorted(SEGMENT_HEADS))
+# The heads whose lowercase rest has two letters or more (`The`: `T`, `he`), to find
+# `Thewitness` from its run of lowercase letters; `He`, `We`, `It`, `If`, `I` have too
+# short a rest to look for (`Hewas` is missed).
+_CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
+_HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
 NUMBER_HEADS = frozenset(
     "about than around nearly almost over under only some the and for from with were was".split()
@@ -303,10 +309,9 @@ _GREETING = regex.compile(
     r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
-# Runs of three lowercase letters or more, with the capital before them and the
-# digit after them if any (`Thewitness`, `about3`; `industrialInternet` gives
-# `industrial`, `Internet`).
-_LOWER_RUN = regex.compile(r"[A-Z]?[a-z]{3,}\d?")
+# Runs of three lowercase letters or more, with the digit after them if any
+# (`about3`; `industrialInternet` gives `industrial` and `nternet`).
+_LOWER_RUN = regex.compile(r"[a-z]{3,}\d?")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
@@ -548,7 +553,7 @@ def _in_title(masked: str, start: int) -> bool:
     safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
 )
 def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
-    """Words written as one (`thescale`, `rolehas`, `ofthe`, `itwasthe`, `Hesaid`).
+    """Words written as one (`thescale`, `rolehas`, `ofthe`, `itwasthe`, `Thewitness`).
 
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
@@ -566,7 +571,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       word (`hesaid`, `mywife`, `underthe`), a word before a function word (`kingwas`,
       `shownby`), pairs like `ifwe`, `shewas`, three words or more (`itwasthe`,
       `andthenhe`: at least half of them function words), and a capitalised first
-      word at the start of a sentence (`Thewitness`, `Hewas`). Its content words
+      word at the start of a sentence (`Thewitness`, `Shewas`; not after `He`, `We`,
+      `It`, `If`, `I`, whose joins are found as lowercase runs only: `hesaid`). Its content words
       must be common, an article must fit the word after it (`tooka walk`), and
       the words around the token must be English (at most one unknown among the two
       on each side: not `lutea as` in Latin, not OCR garble).
@@ -615,7 +621,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     masked = doc.masked
     accepted = words.accepted_words(ctx)
     table = words.frequencies()
-    # Runs of letters, not words (`industrialInternet` gives `industrial`, `Internet`):
+    # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
     runs = set(_LOWER_RUN.findall(masked))
     numbered = {run for run in runs if run[-1].isdigit()}
@@ -662,10 +668,18 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 f"'{token}' looks like '{best.text}'{others}",
                 replace(start, end, best.text, safety, f"Split into '{best.text}'"),
             )
-    titled = {run for run in runs if run.startswith(_SEGMENT_HEADS) and run.lower() not in table}
+    # `Thewitness` is the run `hewitness` after a capital: try the capitals of the
+    # words that start sentences (`The`, `She`, `This`...) before unknown runs
+    titled = {
+        capital + run
+        for run in unknown
+        if run.startswith(_HEAD_TAILS)
+        for capital, tail in _CAPITALS_AND_TAILS
+        if run.startswith(tail)
+    }
     yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
     yield from _number_joins(masked, numbered)
-    if not masked.isascii():
+    if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
 
 
@@ -715,8 +729,8 @@ def _segmented_joins(
     masked = doc.masked
     for token in sorted(runs):
         verdict = _segment_reading(token, accepted)
-        if verdict is None:
-            continue
+        if verdict is None or not _after_a_space(masked, token):
+            continue  # no join, or the end of a longer word (`Either`: `ither`)
         best, close, needs_phrase = verdict
         pattern = rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])"
         found = list(regex.finditer(pattern, masked))
@@ -745,6 +759,21 @@ def _segmented_joins(
             )
 
 
+def _word_tail(token: str) -> bool:
+    """Whether a letter before the lowercase ``token`` makes a listed word (`ither`:
+    `either`, `ather`: `father`): a run of letters after a capital, the end of a
+    capitalised word, far more often than a join (`isa` is missed: `lisa`)."""
+    return any(words.frequency(letter + token) > 0 for letter in _LETTERS)
+
+
+def _after_a_space(masked: str, token: str) -> bool:
+    """Whether the document has ``token`` after a space or a line break: two substring
+    searches, far faster than a regular expression, that drop the runs that end a
+    longer word (`ither` of `Either`) and the capitalised forms the document lacks.
+    (A join right after a bracket or a quote is missed.)"""
+    return f" {token}" in masked or f"\n{token}" in masked or masked.startswith(token)
+
+
 def _function_pair_run(run: str) -> bool:
     """Whether a run of three or four letters is two function words (`ifwe`, `onit`):
     the only joins that short (a cheap test before the word list is asked)."""
@@ -760,7 +789,7 @@ def _function_edge(token: str) -> bool:
     first. (`a` and `i` start and end too many words and names; `a` + a word also
     needs the phrase written apart, see ``_own_word_odds``; `tooka` is missed.)"""
     if token[0].isupper():
-        return True  # it starts with one of SEGMENT_HEADS
+        return True  # it starts with one of SEGMENT_HEADS: see ``_CAPITALS_AND_TAILS``
     longest = min(len(token) - 1, _LONGEST_FUNCTION_WORD)
     return any(
         token[:k] in words.FUNCTION_WORDS or token[-k:] in words.FUNCTION_WORDS
@@ -809,7 +838,7 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None
     if len(parts) > 2 and 2 * sum(function) < len(parts):
         return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
-    if words.is_known(token, accepted):
+    if words.is_known(token, accepted) or (not titled and _word_tail(token)):
         return None
     odds = _own_word_odds(token, best)
     if odds >= TYPO_COST:

@@ -541,10 +541,6 @@ SHORT_PARTS = frozenset(
 _MIN_PART_COUNT = 50  # a listed word rarer than this (once in 30 million) is no part
 _MIN_SHORT_COUNT = 20_000  # and a part of three letters must be this common
 _LONGEST_PART = 24
-_MIN_DERIVED_PART = 5  # an unlisted part this long may be an inflection of a listed word
-# The endings of the inflections and British spellings a part may have (a cheap test
-# before the morphology of ``_unprefixed_base``).
-_DERIVED_ENDINGS = ("s", "ed", "ing", "er", "est", "ly", "y", "our", "ise", "ised", "ising", "tre")
 # About the sum of the list's counts (pyspellchecker 0.8: 1.65e9): the scale of the
 # probabilities, fixed so that no run has to load the whole list to learn it.
 _TOTAL_COUNT = 1.65e9
@@ -569,7 +565,9 @@ class Segmentation:
 def part_cost(part: str) -> float | None:
     """The cost of a lowercase string as one word of a reading: minus log10 of its
     probability; None if it may not be a part (unlisted, too rare, a short string
-    that is more often a piece of a word than a word)."""
+    that is more often a piece of a word than a word). Only listed words are parts:
+    inflections the list lacks (`spammy`) would cost the morphology of ``is_known``
+    for every substring of every unknown token, for few joins."""
     if len(part) <= 2:
         if part not in SHORT_PARTS:
             return None
@@ -578,9 +576,6 @@ def part_cost(part: str) -> float | None:
     count = frequencies().get(part)
     if count is None and part in EXTRA_WORDS:
         count = _EXTRA_FREQUENCY
-    if count is None and len(part) >= _MIN_DERIVED_PART and part.endswith(_DERIVED_ENDINGS):
-        base = _unprefixed_base(part)  # `endeavouring`, `themed`: a tenth of the base
-        count = None if base is None else frequencies().get(base, 0) // _DERIVED_DISCOUNT
     if count is None or count < (_MIN_SHORT_COUNT if len(part) == 3 else _MIN_PART_COUNT):
         return None
     return math.log10(_TOTAL_COUNT / count)

@@ -597,8 +597,8 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
         # a capitalised first word, at the start of a sentence
         ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
         (
-            "The king was tired. Hewas giving orders.\n",
-            "The king was tired. He was giving orders.\n",
+            "The queen was tired. Shewas giving orders.\n",
+            "The queen was tired. She was giving orders.\n",
         ),
     ],
 )
