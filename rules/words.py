@@ -35,12 +35,16 @@ import json
 import marshal
 import math
 import os
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
 from lint.rule import Context
+
+STALE_COPY_DAYS = 30  # cached copies of the word table unused this long are removed
 
 # Closed-class words: articles, prepositions, pronouns, auxiliaries, conjunctions.
 # They are the glue of a sentence, so they are the usual halves of a lost space
@@ -299,8 +303,9 @@ def frequencies() -> WordTable:
 
     The packaged gzip JSON takes some 150 ms to parse; compact copies (``marshal``,
     which holds only data) of the index and of the dict are kept in the user's
-    cache folder, named after the source's size and time, and copies made for an
-    older source are removed. Any problem with a copy falls back to the package.
+    cache folder, named after the source's size and time and the Python version,
+    and copies no run has written for a month are removed. Any problem with a copy
+    falls back to the package.
     """
     # Where the package is, without importing it (or `importlib.resources`, 6 ms).
     spec = importlib.util.find_spec("spellchecker")
@@ -339,20 +344,30 @@ def _copies(source: Path) -> tuple[Path, Path] | None:
     except OSError:
         return None
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    stem = Path(home) / "transcript-lint" / f"words-{info.st_size}-{int(info.st_mtime)}"
+    # marshal's format is the interpreter's: one copy per Python version.
+    python = f"py{sys.version_info.major}{sys.version_info.minor}"
+    name = f"words-{info.st_size}-{int(info.st_mtime)}-{python}"
+    stem = Path(home) / "transcript-lint" / name
     return stem.with_name(f"{stem.name}.index.marshal"), stem.with_name(f"{stem.name}.marshal")
 
 
 def _write_copies(table: dict[str, int], index: Path, whole: Path) -> None:
-    """Write both copies (each atomically) and remove those of other sources."""
+    """Write both copies (each atomically) and remove stale copies of other sources.
+
+    Other copies may belong to another installation that shares the cache folder
+    (another virtualenv, another Python): removing them at once made each
+    installation delete the other's and parse the package at every run. Only
+    copies untouched for ``STALE_COPY_DAYS`` go.
+    """
     with contextlib.suppress(OSError):
         index.parent.mkdir(parents=True, exist_ok=True)
         for path, data in ((whole, table), (index, _filed(table))):
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             partial.write_bytes(marshal.dumps(data))
             os.replace(partial, path)
+        stale = time.time() - STALE_COPY_DAYS * 86400
         for old in index.parent.glob("words-*"):
-            if old not in (index, whole):
+            if old not in (index, whole) and old.stat().st_mtime < stale:
                 old.unlink(missing_ok=True)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import marshal
+import os
+import time
 from pathlib import Path
 
 from rules import words
@@ -43,12 +45,21 @@ def test_the_real_table_knows_common_words_and_not_joins() -> None:
     assert "thescale" not in table
 
 
-def test_writing_copies_removes_those_of_an_older_source(tmp_path: Path) -> None:
-    stale = tmp_path / "words-1-2.marshal"
+def test_writing_copies_removes_stale_ones_and_keeps_another_installations(
+    tmp_path: Path,
+) -> None:
+    stale = tmp_path / "words-1-2-py311.marshal"
     stale.write_bytes(b"old")
+    month_ago = time.time() - (words.STALE_COPY_DAYS + 1) * 86400
+    os.utime(stale, (month_ago, month_ago))
+    # Another virtualenv or Python sharing the cache folder wrote this one today.
+    other = tmp_path / "words-5-6-py312.marshal"
+    other.write_bytes(b"in use")
     index, whole = tmp_path / "words-3-4.index.marshal", tmp_path / "words-3-4.marshal"
     words._write_copies({"word": 3}, index, whole)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [index.name, whole.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [index.name, whole.name, other.name]
+    )
     assert marshal.loads(whole.read_bytes()) == {"word": 3}
     assert words.WordTable(marshal.loads(index.read_bytes()), dict).get("word") == 3
 
