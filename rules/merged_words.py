@@ -655,19 +655,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         others = "".join(f" or '{r.text}'" for r in close)
         for match in found:
             start, end = match.span()
-            if (
-                _looks_like_code(masked, start, end)
-                or _touches_word_punctuation(masked, start, end)
-                or _broken_word(masked, start, end)
-                or masked[start - 1 : start] + masked[end : end + 1] == "()"
+            if not _word_on_its_own(masked, start, end) or (
+                masked[start - 1 : start] + masked[end : end + 1] == "()"
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
-            yield Violation(
-                start,
-                end,
-                f"'{token}' looks like '{best.text}'{others}",
-                replace(start, end, best.text, safety, f"Split into '{best.text}'"),
-            )
+            yield _split_violation(start, end, token, best.text, others, safety)
     # `Thewitness` is the run `hewitness` after a capital: try the capitals of the
     # words that start sentences (`The`, `She`, `This`...) before unknown runs
     titled = {
@@ -744,19 +736,30 @@ def _segmented_joins(
         others = "".join(f" or '{r.text}'" for r in close)
         for match in found:
             start, end = match.span()
-            if (
-                _looks_like_code(masked, start, end)
-                or _touches_word_punctuation(masked, start, end)
-                or _broken_word(masked, start, end)
-                or not _fits_between(masked, start, end, best)
-            ):
-                continue
-            yield Violation(
-                start,
-                end,
-                f"'{token}' looks like '{best.text}'{others}",
-                replace(start, end, best.text, safety, f"Split into '{best.text}'"),
-            )
+            if _word_on_its_own(masked, start, end) and _fits_between(masked, start, end, best):
+                yield _split_violation(start, end, token, best.text, others, safety)
+
+
+def _word_on_its_own(masked: str, start: int, end: int) -> bool:
+    """Whether the token at ``[start, end)`` is prose: not code, not part of a longer
+    word joined by punctuation, not a word broken over a line."""
+    return not (
+        _looks_like_code(masked, start, end)
+        or _touches_word_punctuation(masked, start, end)
+        or _broken_word(masked, start, end)
+    )
+
+
+def _split_violation(
+    start: int, end: int, token: str, split: str, others: str, safety: Safety
+) -> Violation:
+    """MW002's finding: ``token`` looks like ``split`` (or the ``others``)."""
+    return Violation(
+        start,
+        end,
+        f"'{token}' looks like '{split}'{others}",
+        replace(start, end, split, safety, f"Split into '{split}'"),
+    )
 
 
 def _word_tail(token: str) -> bool:
