@@ -11,26 +11,27 @@ import contextlib
 import dataclasses
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, files, ledger, lexicon
+from lint import __version__, files, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
 from lint.gate import GateOutcome, evaluate
 from lint.masking import format_for
+from lint.progress import FixProgress
 from lint.report import REPORTERS, Report
 from lint.report import text as text_report
 from lint.result import FileResult
 from lint.rule import Rule, gatherers_of
-from lint.runner import Job, Mode, Workers, gather_jobs, process_text, run_jobs
+from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 class UsageError(Exception):
@@ -171,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError, BaselineError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Interrupted as exc:
+        print(f"interrupted: {exc.unfinished} files not checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other command-line tools
         # do, and keep Python from failing again when it flushes standard output.
@@ -305,7 +309,11 @@ def overrides_of(args: argparse.Namespace) -> Overrides:
 
 
 def run(
-    args: argparse.Namespace, resolver: SettingsResolver, mode: Mode, unsafe: bool
+    args: argparse.Namespace,
+    resolver: SettingsResolver,
+    mode: Mode,
+    unsafe: bool,
+    progress: FixProgress | None = None,
 ) -> list[Checked]:
     """Check (or fix) every path given, in a stable order of file names."""
     if args.jobs < 1:
@@ -328,7 +336,7 @@ def run(
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
     with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
-        results = run_jobs(with_evidence(jobs, workers), workers)
+        results = run_jobs(with_evidence(jobs, workers), workers, progress)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
     return checked
@@ -339,47 +347,40 @@ def check(args: argparse.Namespace) -> int:
     if args.ledger is not None and mode is not Mode.FIX:
         raise UsageError("--ledger needs --fix (and not --diff)")
     resolver = SettingsResolver(overrides_of(args), args.config)
-    checked = run(args, resolver, mode, args.unsafe_fixes)
-    results = [c.result for c in checked]
-
-    ledger_failed = False
-    if mode is Mode.FIX:
+    progress = fix_progress(args.ledger) if mode is Mode.FIX else None
+    try:
+        checked = run(args, resolver, mode, args.unsafe_fixes, progress)
         stdin = next((c.result for c in checked if c.path is None and c.settings is not None), None)
-        if stdin is not None and stdin.error is None:
+        if progress is not None and stdin is not None and stdin.error is None:
             sys.stdout.write(stdin.fixed if stdin.fixed is not None else "")
             sys.stdout.flush()
-        announce_fixes(results)
-        if args.ledger is not None:
-            ledger_failed = not write_ledger(args.ledger, results)
+            progress(stdin)
+    except Interrupted as exc:
+        fixed = progress.fixed if progress is not None else 0
+        print(f"interrupted: {fixed} files fixed, {exc.unfinished} not checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if progress is not None:
+            progress.close()
     # With --fix on standard input, standard output is the fixed text alone.
     fixing_stdin = mode is Mode.FIX and "-" in args.paths
     code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
-    return EXIT_ERROR if ledger_failed else code
+    if progress is not None and progress.not_written:
+        names = ", ".join(progress.not_written)
+        print(f"Not fixed, changed since they were read: {names}.", file=sys.stderr)
+        code = max(code, EXIT_FINDINGS)
+    return EXIT_ERROR if progress is not None and progress.ledger_failed else code
 
 
-def announce_fixes(results: Sequence[FileResult]) -> None:
-    """Say, per file written, how many fixes of which rules went into it."""
-    for result in results:
-        if not result.changed or result.error is not None:
-            continue
-        counts = Counter((f.code, f.name) for f in result.applied)
-        parts = ", ".join(f"{n} {code} ({name})" for (code, name), n in sorted(counts.items()))
-        print(f"Fixed {result.path}: {parts}", file=sys.stderr)
-
-
-def write_ledger(path: Path, results: Sequence[FileResult]) -> bool:
+def fix_progress(ledger_path: Path | None) -> FixProgress:
+    """Reports each file of a --fix run as it is written (and logs it to the ledger)."""
     import datetime  # here, like difflib below: every import counts against start-up
 
     time = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     try:
-        ledger.append(path, results, __version__, time)
+        return FixProgress(ledger_path, __version__, time)
     except OSError as exc:
-        print(
-            f"transcript-lint: error: {path}: cannot write the ledger: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return False
-    return True
+        raise UsageError(f"{ledger_path}: cannot write the ledger: {exc.strerror or exc}") from None
 
 
 def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[int]]:

@@ -418,10 +418,14 @@ def test_unreadable_file(
 ) -> None:
     write(tmp_path / "a.txt", DIRTY)
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(path: object, flags: int, *args: int) -> int:
+        if str(path).endswith("a.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
     code, _, err = run(capsys, "check", "--jobs", "1", "a.txt")
     assert (code, err) == (2, "transcript-lint: error: a.txt: cannot read: Permission denied\n")
 
