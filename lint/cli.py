@@ -274,8 +274,7 @@ def learn(args: argparse.Namespace) -> int:
     target = args.lexicon or resolver.for_path(Path("_")).lexicon_path
     assert target is not None  # settings always name a lexicon file
     try:
-        merged = lexicon.load(target).merge_learned(learned)
-        files.write_atomically(target, merged.dumps(), "utf-8")
+        lexicon.save(target, lexicon.load(target).merge_learned(learned))
     except lexicon.LexiconError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:

@@ -46,8 +46,8 @@ class InputError(Exception):
     """A file that cannot be checked; the message says why in one line."""
 
 
-class NotWritten(Exception):
-    """A fixed file that was left as it is; the message says why in one line."""
+class NotWritten(OSError):
+    """A file that was left as it is; the message says why in one line."""
 
 
 @dataclass(frozen=True)
