@@ -175,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Interrupted as exc:
         print(f"interrupted: {exc.unfinished} files not checked", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # outside the fixing (which handles its own signals)
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other command-line tools
         # do, and keep Python from failing again when it flushes standard output.

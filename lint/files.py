@@ -207,6 +207,12 @@ def write_atomically(path: Path, text: str, encoding: str, stamp: Stamp | None =
     new file, is written in place from a flushed temporary copy instead. If anything
     fails, the original is left as it was and the temporary file is removed.
     """
+    if encoding != "utf-8" and not text.startswith("\ufeff"):
+        # Without it, the file would read back as binary, or as something else.
+        raise NotWritten(
+            f"the fixes would remove the byte-order mark this {encoding[:6].upper()} file "
+            "needs; not fixed"
+        )
     data = text.encode(encoding)
     target = Path(os.path.realpath(path))
     if stamp is not None:
