@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dataset.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     dataset.add_argument(
+        "--output-prefix",
+        default="",
+        help="put this before the names of the fields the tool adds (fixed_text, ...)",
+    )
+    dataset.add_argument(
         "--ray",
         metavar="ADDRESS",
         help="run on a Ray cluster: its address, 'auto', or 'local' to start one here",
@@ -231,8 +236,13 @@ def run_dataset(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         filename_field=args.filename_field,
         settings=settings,
+        prefix=args.output_prefix,
     )
     try:
+        if datasets.dataset_format(args.input) == datasets.dataset_format(args.output) == "jsonl":
+            return datasets.report(
+                args.input, datasets.run_jsonl(args.input, args.output, task, args.jobs), task
+            )
         if args.ray:
             count = datasets.run_ray(args.input, args.output, task, args.ray)
             print(
