@@ -422,7 +422,8 @@ def fs_edit(path: Path, action: str) -> str | None:
         elif action == "same-size":
             text = text.swapcase()
         else:
-            text = "Rewritten  by the editor.\n" + text
+            bom = "\ufeff" if text.startswith("\ufeff") else ""
+            text = bom + "Rewritten  by the editor.\n" + text[len(bom) :]
         new = text.encode(encoding)
         if action == "same-size":
             info = path.stat()
@@ -565,7 +566,8 @@ def fs_invariants(
         if name not in edited:  # the writer's own saves make new files: not ours to keep
             if stat.S_IMODE(now.st_mode) != stat.S_IMODE(info.st_mode):
                 return fail("mode-changed", (name, oct(info.st_mode), oct(now.st_mode)))
-            if info.st_nlink > 1 and now.st_ino != info.st_ino:
+            # (A link whose other name the writer replaced is no longer a hard link.)
+            if info.st_nlink > 1 and now.st_ino != info.st_ino and not plan["edits"]:
                 return fail("hard-link-split", name)
             if name in xattrs and "user.fuzz" not in os.listxattr(path):
                 return fail("xattr-lost", name)
