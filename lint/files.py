@@ -40,6 +40,10 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 CHANGED = "changed since it was read; not fixed"
+# Controls that do not occur in text: a "UTF-16" reading that has them is not one.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# A byte that cannot start (or continue) a UTF-8 sequence where it stands.
+_STRAY = re.compile(rb"(?<![\xc2-\xf4])[\x80-\xbf]|[\xc0\xc1\xf5-\xff]|[\xc2-\xf4](?![\x80-\xbf])")
 
 
 class InputError(Exception):
@@ -84,17 +88,52 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise InputError(f"not valid {name} despite its byte-order mark") from None
     head = data[:BINARY_SNIFF]
     if head.count(0) > len(head) * 3 // 10:  # scraped text can hold runs of NULs
-        raise InputError("binary file (not text)")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError("binary file (not text)")
+        return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if 0 in head:
             raise InputError("binary file (not text)") from None
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
-            "convert the file to UTF-8"
-        ) from None
+        raise InputError(_stray_bytes(data, exc.start)) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text in UTF-16 without a byte-order mark: the
+    high bytes of Latin text are NUL, every other byte. None when it is not that."""
+    head = data[:BINARY_SNIFF]
+    if len(data) % 2 or not head:
+        return None
+    pairs = len(head) // 2
+    for encoding, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        low = head[0::2] if encoding == "utf-16-le" else head[1::2]
+        if high.count(0) >= pairs * 7 // 10 and low.count(0) == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if not _CONTROL.search(text):
+                return encoding
+    return None
+
+
+def _stray_bytes(data: bytes, start: int) -> str:
+    """The message for UTF-8 with bytes that are not: where the first is, and what it
+    would be as Windows-1252 (the usual source of a stray byte in scraped text)."""
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
+    stray = sum(1 for _ in _STRAY.finditer(data))
+    try:
+        reading = f", '{data[start : start + 1].decode('cp1252')}' in Windows-1252"
+    except UnicodeDecodeError:
+        reading = ""
+    others = f" and {stray - 1} more" if stray > 1 else ""
+    return (
+        f"not valid UTF-8: byte 0x{data[start]:02x} at line {line}, column {column}"
+        f"{reading}{others}; the rest of the file is UTF-8: change only those bytes"
+    )
 
 
 def _kind(mode: int) -> str:
@@ -169,6 +208,16 @@ def read(path: Path, max_size_mb: int) -> tuple[str, str]:
     return text, encoding
 
 
+def check_bom_kept(original: str, fixed: str, encoding: str) -> None:
+    """NotWritten if fixes took away the byte-order mark a UTF-16 or UTF-32 file was
+    read by: without it, the file would read back as binary, or as something else."""
+    if encoding != "utf-8" and original.startswith("\ufeff") and not fixed.startswith("\ufeff"):
+        raise NotWritten(
+            f"the fixes would remove the byte-order mark this {encoding[:6].upper()} file "
+            "needs; not fixed"
+        )
+
+
 def _unchanged(path: Path, stamp: Stamp, contents: bool = True) -> os.stat_result:
     """The file's status if it is still what ``stamp`` says (its metadata, and its
     contents too when ``contents``); else NotWritten."""
@@ -207,12 +256,6 @@ def write_atomically(path: Path, text: str, encoding: str, stamp: Stamp | None =
     new file, is written in place from a flushed temporary copy instead. If anything
     fails, the original is left as it was and the temporary file is removed.
     """
-    if encoding != "utf-8" and not text.startswith("\ufeff"):
-        # Without it, the file would read back as binary, or as something else.
-        raise NotWritten(
-            f"the fixes would remove the byte-order mark this {encoding[:6].upper()} file "
-            "needs; not fixed"
-        )
     data = text.encode(encoding)
     target = Path(os.path.realpath(path))
     if stamp is not None:

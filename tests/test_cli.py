@@ -389,7 +389,11 @@ def test_bad_jobs(capsys: pytest.CaptureFixture[str]) -> None:
     ("content", "message"),
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file (not text)"),
-        (b"caf\xe9 au lait\n", "not valid UTF-8 (byte 0xe9 on line 1); convert the file to UTF-8"),
+        (
+            b"caf\xe9 au lait\n",
+            "not valid UTF-8: byte 0xe9 at line 1, column 4, '\u00e9' in Windows-1252; "
+            "the rest of the file is UTF-8: change only those bytes",
+        ),
         (b"\x00" * 100, "binary file (not text)"),
     ],
 )

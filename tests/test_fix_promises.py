@@ -440,3 +440,41 @@ def test_learn_never_overwrites_a_file_that_is_not_a_lexicon(
     assert other.read_text(encoding="utf-8") == "# my own notes, a valid TOML file\n"
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
+
+
+# -- encodings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-32-le", b"\xff\xfe\x00\x00"),
+        ("utf-32-be", b"\x00\x00\xfe\xff"),
+    ],
+)
+def test_utf16_and_utf32_are_fixed_in_their_encoding(
+    here: Path, capsys: pytest.CaptureFixture[str], encoding: str, bom: bytes
+) -> None:
+    path = here / "t.txt"
+    path.write_bytes(bom + DIRTY.encode(encoding))
+    assert run(capsys, "check", "--fix", "--jobs", "1", "t.txt")[0] == 0
+    assert path.read_bytes() == bom + FIXED.encode(encoding)
+
+
+def test_fixes_that_would_drop_a_utf32_bom_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(files.NotWritten, match="byte-order mark"):
+        files.check_bom_kept("\ufeffText.\n", "Text.\n", "utf-32-le")
+    files.check_bom_kept("\ufeffText.\n", "\ufeffText.\n", "utf-32-le")
+    files.check_bom_kept("Text.\n", "Text.\n", "utf-16-le")  # read without one
+
+
+def test_a_stray_latin1_byte_is_located(tmp_path: Path) -> None:
+    data = "The caf\u00e9 opened.\nA na".encode() + b"\xefve question.\n"
+    with pytest.raises(files.InputError) as caught:
+        files.decode(data)
+    assert str(caught.value).startswith(
+        "not valid UTF-8: byte 0xef at line 2, column 5, '\u00ef' in Windows-1252"
+    )
