@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    escape_undecodable_names()
     try:
         if args.command == "rule":
             return explain_rule(args.code)
@@ -188,6 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # do, and keep Python from failing again when it flushes standard output.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+
+
+def escape_undecodable_names() -> None:
+    """File names that are not UTF-8 (held as surrogates) are printed escaped
+    (``caf\\udce9.txt``) by a strict output stream instead of stopping the run."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def explain_rule(code: str) -> int:
@@ -465,7 +474,7 @@ def write_baseline(args: argparse.Namespace) -> int:
         unchanged = path.is_file() and path.read_text(encoding="utf-8") == text
         if not unchanged:
             try:
-                files.write_atomically(path, text, "utf-8")
+                files.write_atomically(path, text, "utf-8", errors="backslashreplace")
             except OSError as exc:
                 raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
         state = " (unchanged)" if unchanged else ""
@@ -601,7 +610,8 @@ def write_report(args: argparse.Namespace, rendered: Report, stream: TextIO) -> 
             print(line, file=sys.stderr)
     if args.output_file is not None:
         try:
-            args.output_file.write_text(output, encoding="utf-8")
+            # A file name that is not UTF-8 comes out escaped (\udce9), still valid JSON.
+            args.output_file.write_text(output, encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
     else:

@@ -244,7 +244,9 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str, encoding: str, stamp: Stamp | None = None) -> None:
+def write_atomically(
+    path: Path, text: str, encoding: str, stamp: Stamp | None = None, errors: str = "strict"
+) -> None:
     """Replace a file's contents with ``text``, or write a new file.
 
     With ``stamp``, the file must still be the one that was read: if it changed or
@@ -255,8 +257,10 @@ def write_atomically(path: Path, text: str, encoding: str, stamp: Stamp | None =
     with more than one hard link, or whose owner or attributes cannot be given to a
     new file, is written in place from a flushed temporary copy instead. If anything
     fails, the original is left as it was and the temporary file is removed.
+    ``errors`` is how to encode what the encoding cannot (the tool's own JSON files
+    escape the file names that are not UTF-8).
     """
-    data = text.encode(encoding)
+    data = text.encode(encoding, errors)
     target = Path(os.path.realpath(path))
     if stamp is not None:
         info: os.stat_result | None = _unchanged(target, stamp, contents=False)

@@ -478,3 +478,20 @@ def test_a_stray_latin1_byte_is_located(tmp_path: Path) -> None:
     assert str(caught.value).startswith(
         "not valid UTF-8: byte 0xef at line 2, column 5, '\u00ef' in Windows-1252"
     )
+
+
+def test_file_names_that_are_not_utf8(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ledger, baseline and report files stay valid JSON; the name comes out escaped."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    (here / name).write_text(DIRTY, encoding="utf-8")
+    assert run(capsys, "check", "--jobs", "1", "--format", "json", "--output-file", "r.json", ".")
+    report = json.loads((here / "r.json").read_text(encoding="utf-8"))
+    assert {row["filename"] for row in report} == {name}
+    assert run(capsys, "baseline", "--jobs", "1", ".")[0] == 0
+    assert run(capsys, "check", "--jobs", "1", ".")[0] == 0  # the baseline knows them
+    code, _ = run(
+        capsys, "check", "--fix", "--jobs", "1", "--no-baseline", "--ledger", "l.jsonl", "."
+    )
+    assert code == 0
+    assert ledger_files(here / "l.jsonl") == {name}
+    assert (here / name).read_text(encoding="utf-8") == FIXED
