@@ -340,7 +340,10 @@ def check_cli(data: bytes, filename: str, unsafe: bool) -> None:
         return
     text, encoding = files.decode(data)
     expected = fix_text(text, filename=filename, unsafe=unsafe)
-    expect(after == expected.text.encode(encoding), "cli-wrote-other-than-fix_text")
+    expect(
+        after == expected.text.encode(encoding, files.ENCODE_ERRORS),
+        "cli-wrote-other-than-fix_text",
+    )
 
 
 # -- the file system under a real --fix run ------------------------------------------------
@@ -424,7 +427,7 @@ def fs_edit(path: Path, action: str) -> str | None:
         else:
             bom = "\ufeff" if text.startswith("\ufeff") else ""
             text = bom + "Rewritten  by the editor.\n" + text[len(bom) :]
-        new = text.encode(encoding)
+        new = text.encode(encoding, files.ENCODE_ERRORS)
         if action == "same-size":
             info = path.stat()
             path.write_bytes(new)
@@ -587,7 +590,7 @@ def fs_invariants(
         if display not in fixed:
             expected = [original_data]
             if edit is not None:
-                expected.append(edit.encode(plan["files"][name]["encoding"], "surrogatepass"))
+                expected.append(edit.encode(plan["files"][name]["encoding"], files.ENCODE_ERRORS))
             if data not in expected and "hardlink" not in plan["specials"]:
                 return fail("changed-without-a-fixed-line", name)
             continue

@@ -373,8 +373,7 @@ def check(args: argparse.Namespace) -> int:
         checked = run(args, resolver, mode, args.unsafe_fixes, progress)
         stdin = next((c.result for c in checked if c.path is None and c.settings is not None), None)
         if progress is not None and stdin is not None and stdin.error is None:
-            sys.stdout.write(stdin.fixed if stdin.fixed is not None else "")
-            sys.stdout.flush()
+            write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
             progress(stdin)
     except Interrupted as exc:
         fixed = progress.fixed if progress is not None else 0
@@ -391,6 +390,18 @@ def check(args: argparse.Namespace) -> int:
         print(f"Not fixed, changed since they were read: {names}.", file=sys.stderr)
         code = max(code, EXIT_FINDINGS)
     return EXIT_ERROR if progress is not None and progress.ledger_failed else code
+
+
+def write_fixed_stdin(text: str) -> None:
+    """The fixed text of standard input, as UTF-8; a stray byte (EN007) left unfixed
+    goes out as the byte it was."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests)
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8", files.ENCODE_ERRORS))
+        buffer.flush()
 
 
 def fix_progress(ledger_path: Path | None) -> FixProgress:

@@ -40,6 +40,11 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 CHANGED = "changed since it was read; not fixed"
+# A UTF-8 file may hold up to this many bytes that are not UTF-8: stray bytes, kept
+# as they are and reported by EN007 (whose fix reads each as Windows-1252). More, and
+# the file is in another encoding.
+MAX_STRAY_BYTES = 16
+ENCODE_ERRORS = "surrogateescape"
 # Controls that do not occur in text: a "UTF-16" reading that has them is not one.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 # A byte that cannot start (or continue) a UTF-8 sequence where it stands.
@@ -97,7 +102,12 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         if 0 in head:
             raise InputError("binary file (not text)") from None
-        raise InputError(_stray_bytes(data, exc.start)) from None
+        stray = sum(1 for _ in _STRAY.finditer(data))
+        if stray > MAX_STRAY_BYTES:
+            raise InputError(_stray_bytes(data, exc.start, stray)) from None
+    # A few stray bytes in UTF-8: each is kept as a surrogate (U+DC80..U+DCFF), which
+    # EN007 reports and ``ENCODE_ERRORS`` writes back as the same byte.
+    return data.decode("utf-8", ENCODE_ERRORS), "utf-8"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -119,12 +129,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _stray_bytes(data: bytes, start: int) -> str:
-    """The message for UTF-8 with bytes that are not: where the first is, and what it
-    would be as Windows-1252 (the usual source of a stray byte in scraped text)."""
+def _stray_bytes(data: bytes, start: int, stray: int) -> str:
+    """The message for a file with too many bytes that are not UTF-8: where the
+    first is, what it would be as Windows-1252, and how many there are."""
     line = data.count(b"\n", 0, start) + 1
     column = len(data[data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
-    stray = sum(1 for _ in _STRAY.finditer(data))
     try:
         reading = f", '{data[start : start + 1].decode('cp1252')}' in Windows-1252"
     except UnicodeDecodeError:
@@ -132,7 +141,7 @@ def _stray_bytes(data: bytes, start: int) -> str:
     others = f" and {stray - 1} more" if stray > 1 else ""
     return (
         f"not valid UTF-8: byte 0x{data[start]:02x} at line {line}, column {column}"
-        f"{reading}{others}; the rest of the file is UTF-8: change only those bytes"
+        f"{reading}{others}: too many to be stray bytes in UTF-8; convert the file to UTF-8"
     )
 
 

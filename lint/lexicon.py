@@ -140,14 +140,16 @@ def _read(path: Path) -> str:
 
 
 def save(path: Path, lexicon: Lexicon) -> None:
-    """Write the lexicon to ``path``, which must be new or a lexicon (its header):
-    a config that names some other file never gets that file overwritten."""
+    """Write the lexicon to ``path``, which must be new or a lexicon (its header, or
+    entries a person wrote): a config that names some other file never gets that
+    file overwritten."""
     if path.exists() or path.is_symlink():
         try:
             head, _ = files.read_bytes(path, MAX_SIZE_MB)
         except files.InputError as exc:
             raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
-        if head.strip() and not head.startswith(HEADER.encode()[: HEADER.index(":")]):
+        ours = head.startswith(HEADER.encode()[: HEADER.index(":")]) or load(path).sections
+        if head.strip() and not ours:
             raise LexiconError(
                 f"{path}: not a transcript-lint lexicon (it does not start with "
                 f"'{HEADER[: HEADER.index(':')]}'); not overwritten"

@@ -126,7 +126,7 @@ def _write(path: Path, data: bytes) -> None:
 
 BAD_INPUTS = [
     ("binary.txt", lambda p: _write(p, b"\x89PNG\r\n\x1a\n" + bytes(range(256))), 2, "binary file"),
-    ("latin1.txt", lambda p: _write(p, b"caf\xe9\n"), 2, "not valid UTF-8"),
+    ("latin1.txt", lambda p: _write(p, b"caf\xe9 \xe0 la cr\xe8me " * 6), 2, "not valid UTF-8"),
     ("missing.txt", lambda p: None, 2, "no such file or directory"),
     ("empty.txt", lambda p: _write(p, b""), 0, None),
     ("huge.txt", lambda p: p.open("wb").truncate(100 * 1024 * 1024), 2, "over the 50 MB limit"),

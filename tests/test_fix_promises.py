@@ -183,8 +183,8 @@ def test_ctrl_c_stops_after_the_file_being_written_and_reports_it(
     real = files.write_atomically
     written: list[Path] = []
 
-    def write_atomically(path: Path, *args: Any) -> None:
-        real(path, *args)
+    def write_atomically(path: Path, *args: Any, **kwargs: Any) -> None:
+        real(path, *args, **kwargs)
         written.append(path)
         if len(written) == 3:
             os.kill(os.getpid(), signal.SIGINT)
@@ -208,8 +208,8 @@ from lint import files
 SIGNAL = getattr(signal, sys.argv.pop(1))
 real = files.write_atomically
 count = [0]
-def write_atomically(*args):
-    real(*args)
+def write_atomically(*args, **kwargs):
+    real(*args, **kwargs)
     count[0] += 1
     if count[0] == 3:
         os.killpg(os.getpgid(0), SIGNAL)
@@ -471,12 +471,45 @@ def test_fixes_that_would_drop_a_utf32_bom_are_refused(tmp_path: Path) -> None:
     files.check_bom_kept("Text.\n", "Text.\n", "utf-16-le")  # read without one
 
 
-def test_a_stray_latin1_byte_is_located(tmp_path: Path) -> None:
-    data = "The caf\u00e9 opened.\nA na".encode() + b"\xefve question.\n"
+def test_a_stray_latin1_byte_is_reported_and_fixed_alone(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the stray byte changes, and only with --unsafe-fixes: the other non-ASCII
+    characters (UTF-8) are kept as they are."""
+    path = here / "t.txt"
+    data = "The caf\u00e9 opened.\nA na".encode() + b"\xefve  question.\n"
+    path.write_bytes(data)
+    assert main(["check", "--jobs", "1", "--select", "EN007", "t.txt"]) == 1
+    assert capsys.readouterr().out.startswith("t.txt:2:5: EN007 ")
+    assert run(capsys, "check", "--fix", "--jobs", "1", "t.txt")[0] == 1
+    assert path.read_bytes() == data.replace(b"  ", b" ")  # the byte is kept
+    assert run(capsys, "check", "--fix", "--unsafe-fixes", "--jobs", "1", "t.txt")[0] == 0
+    assert path.read_text(encoding="utf-8") == "The caf\u00e9 opened.\nA na\u00efve question.\n"
+
+
+def test_the_stray_byte_rule_on_text(tmp_path: Path) -> None:
+    from lint.api import check_text, fix_text, settings_for
+
+    settings = settings_for(select=["EN007"])
+    text = (b"x \xe9\x81 y \x93quoted\x94\n").decode("utf-8", files.ENCODE_ERRORS)
+    findings = check_text(text, settings=settings)
+    assert [(f.code, f.start, f.end) for f in findings] == [
+        ("EN007", 2, 4),
+        ("EN007", 7, 8),
+        ("EN007", 14, 15),
+    ]
+    fixed = fix_text(text, settings=settings, unsafe=True).text
+    assert fixed == "x \u00e9\x81 y \u201cquoted\u201d\n"
+    # Text that is all UTF-8, however unusual, is not flagged.
+    assert check_text("caf\u00e9 \ufffd \u00c3\u00a9 \x81\n", settings=settings) == []
+
+
+def test_too_many_stray_bytes_is_another_encoding(tmp_path: Path) -> None:
+    data = "The caf\u00e9 opened.\n".encode() + b"A na\xefve question." * 17
     with pytest.raises(files.InputError) as caught:
         files.decode(data)
     assert str(caught.value).startswith(
-        "not valid UTF-8: byte 0xef at line 2, column 5, '\u00ef' in Windows-1252"
+        "not valid UTF-8: byte 0xef at line 2, column 5, '\u00ef' in Windows-1252 and 16 more"
     )
 
 
