@@ -585,7 +585,9 @@ def fs_invariants(
             text: str | None = files.decode(data)[0]
         except files.InputError:
             text = None
-        if edit is not None and APPENDED in edit and (text is None or APPENDED not in text):
+        # (Read after the append, the paragraph may be fixed too: its line break, say.)
+        paragraph = APPENDED.strip()
+        if edit is not None and paragraph in edit and (text is None or paragraph not in text):
             return fail("edit-lost", name)
         if display not in fixed:
             expected = [original_data]
