@@ -357,7 +357,11 @@ def run(
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
     with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
-        results = run_jobs(with_evidence(jobs, workers), workers, progress)
+        try:
+            with_jobs = with_evidence(jobs, workers)
+        except Interrupted:  # before any file was checked
+            raise Interrupted(len(jobs)) from None
+        results = run_jobs(with_jobs, workers, progress)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
     return checked

@@ -200,6 +200,28 @@ def test_ctrl_c_stops_after_the_file_being_written_and_reports_it(
         assert path.read_text(encoding="utf-8") == (FIXED if path.name in done else DIRTY)
 
 
+def test_ctrl_c_while_gathering_evidence_fixes_nothing(
+    here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = make(here, 10)
+    real = runner.gather_job
+    gathered: list[Path] = []
+
+    def gather_job(job: runner.Job, kept: runner.Kept | None = None) -> Any:
+        gathered.append(job.path)
+        if len(gathered) == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(job, kept)
+
+    monkeypatch.setattr(runner, "gather_job", gather_job)
+    code, err = run(capsys, "check", "--fix", "--jobs", "1", ".")
+    assert (code, err) == (130, "interrupted: 0 files fixed, 10 not checked\n")
+    assert len(gathered) == 2
+    assert all(path.read_text(encoding="utf-8") == DIRTY for path in paths)
+    # The handlers are the process' own again.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 # A run whose workers send the signal to their process group after their third write:
 # the moment is known, the delivery is real.
 SIGNAL_AFTER_WRITES = """
