@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from lint import files
 from lint.api import check_text, fix_text, gather_text
 from lint.config import Settings
 from lint.evidence import Evidence, total
@@ -290,7 +291,7 @@ def _replacing(target: Path) -> Iterator[Any]:
     import tempfile
 
     handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.transcript-lint-", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}{files.TEMPORARY_MARK}", suffix=".tmp"
     )
     try:
         with os.fdopen(handle, "wb") as out:
