@@ -220,9 +220,8 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
         except files.NotWritten as exc:
             if str(exc) != files.CHANGED:
                 return FileResult(job.display, error=str(exc))
-            result = dataclasses.replace(
-                result, applied=(), passes=(), changed=False, not_written=str(exc)
-            )
+            # Its findings were placed in a text the file no longer holds: none.
+            return FileResult(job.display, words=result.words, not_written=str(exc))
         except OSError as exc:
             return FileResult(job.display, error=f"cannot write: {exc.strerror or exc}")
     if job.mode is Mode.FIX:
