@@ -248,7 +248,7 @@ def run_dataset(args: argparse.Namespace) -> int:
         prefix=args.output_prefix,
     )
     try:
-        if datasets.dataset_format(args.input) == datasets.dataset_format(args.output) == "jsonl":
+        if not args.ray and datasets.both_jsonl(args.input, args.output):
             return datasets.report(
                 args.input, datasets.run_jsonl(args.input, args.output, task, args.jobs), task
             )

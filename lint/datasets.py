@@ -56,6 +56,11 @@ def dataset_format(path: Path) -> str:
     raise DatasetError(f"{path}: unknown dataset format (use .jsonl or .parquet)")
 
 
+def both_jsonl(source: Path, target: Path) -> bool:
+    """Whether a run reads and writes JSON Lines (and so is streamed)."""
+    return dataset_format(source) == dataset_format(target) == "jsonl"
+
+
 def read_records(path: Path) -> list[Record]:
     kind = dataset_format(path)
     try:
