@@ -266,7 +266,7 @@ def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome
     """Check or fix a JSON Lines file into ``target``, streaming; see the module doc."""
     outcome = Outcome()
     try:
-        with ProcessPoolExecutor(processes) if processes > 1 else _InProcess() as pool:
+        with _pool(processes) as pool:
             evidence = []
             for found, skipped in _bounded_map(
                 pool, processes, _gather_lines, ((task, b) for b in _lines(source))
@@ -339,7 +339,7 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     batches = [(i, records[i : i + BATCH]) for i in range(0, len(records), BATCH)]
     show = sys.stderr.isatty()
     done: list[Record] = []
-    with ProcessPoolExecutor(max_workers=processes) if processes > 1 else _InProcess() as pool:
+    with _pool(processes) as pool:
         evidence = total(pool.map(_gather_batch, [(task, batch, i) for i, batch in batches]))
         for results in pool.map(
             _process_batch, [(task, batch, i, evidence) for i, batch in batches]
@@ -350,6 +350,15 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     if show:
         print(file=sys.stderr)
     return done
+
+
+def _pool(processes: int) -> Any:
+    """A process pool whose workers die with this process, or none for one process."""
+    if processes <= 1:
+        return _InProcess()
+    from lint.runner import exit_with_parent
+
+    return ProcessPoolExecutor(processes, initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
 class _InProcess:

@@ -263,10 +263,10 @@ def _start_worker(keep: bool, stop: Event, parent: int) -> None:
     # written is reported) and takes no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    _exit_with_parent(parent)
+    exit_with_parent(parent)
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """Have this process killed when its parent dies, however it dies: by the
     parent-death signal on Linux, else by a thread that watches the parent."""
     import ctypes
