@@ -89,6 +89,8 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
+                if encoding == "utf-32-le":  # or UTF-16 LE whose first character is NUL
+                    continue
                 name = encoding[:6].upper()
                 raise InputError(f"not valid {name} despite its byte-order mark") from None
     head = data[:BINARY_SNIFF]
@@ -217,14 +219,21 @@ def read(path: Path, max_size_mb: int) -> tuple[str, str]:
     return text, encoding
 
 
-def check_bom_kept(original: str, fixed: str, encoding: str) -> None:
-    """NotWritten if fixes took away the byte-order mark a UTF-16 or UTF-32 file was
-    read by: without it, the file would read back as binary, or as something else."""
-    if encoding != "utf-8" and original.startswith("\ufeff") and not fixed.startswith("\ufeff"):
-        raise NotWritten(
-            f"the fixes would remove the byte-order mark this {encoding[:6].upper()} file "
-            "needs; not fixed"
-        )
+def check_reads_back(fixed: str, encoding: str) -> None:
+    """NotWritten unless the fixed text, written in ``encoding``, reads back as itself:
+    a fix that takes away the byte-order mark of a UTF-16 or UTF-32 file, makes a
+    UTF-16 file start with what reads as UTF-32's, or joins two stray bytes into a
+    UTF-8 character would otherwise write a file that is misread."""
+    try:
+        same = decode(fixed.encode(encoding, ENCODE_ERRORS)) == (fixed, encoding)
+    except InputError:
+        same = False
+    if not same:
+        if encoding != "utf-8" and not fixed.startswith("\ufeff"):
+            why = f"remove the byte-order mark this {encoding[:6].upper()} file needs"
+        else:
+            why = f"make the file read back as other than {encoding.upper()} text"
+        raise NotWritten(f"the fixes would {why}; not fixed")
 
 
 def _unchanged(path: Path, stamp: Stamp, contents: bool = True) -> os.stat_result:

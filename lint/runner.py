@@ -213,7 +213,7 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
     )
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
-            files.check_bom_kept(text, result.fixed, encoding)
+            files.check_reads_back(result.fixed, encoding)
             files.write_atomically(
                 job.path, result.fixed, encoding, stamp, errors=files.ENCODE_ERRORS
             )

@@ -490,11 +490,27 @@ def test_utf16_and_utf32_are_fixed_in_their_encoding(
     assert path.read_bytes() == bom + FIXED.encode(encoding)
 
 
-def test_fixes_that_would_drop_a_utf32_bom_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(files.NotWritten, match="byte-order mark"):
-        files.check_bom_kept("\ufeffText.\n", "Text.\n", "utf-32-le")
-    files.check_bom_kept("\ufeffText.\n", "\ufeffText.\n", "utf-32-le")
-    files.check_bom_kept("Text.\n", "Text.\n", "utf-16-le")  # read without one
+def test_fixes_whose_file_would_be_misread_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(files.NotWritten, match="remove the byte-order mark"):
+        files.check_reads_back("Text.\n", "utf-32-le")
+    # UTF-16 LE starting with NUL begins FF FE 00 00, UTF-32 LE's mark. (Found by
+    # the fuzz run: a fix removed an invisible character from before a NUL.) It is
+    # read as UTF-16 when it is not valid UTF-32, and not written when it would be.
+    data = b"\xff\xfe\x00\x00" + "Text.\n".encode("utf-16-le")
+    assert files.decode(data) == ("\ufeff\x00Text.\n", "utf-16-le")
+    files.check_reads_back("\ufeff\x00Text.\n", "utf-16-le")
+    with pytest.raises(files.NotWritten, match="read back as other than UTF-16-LE"):
+        files.check_reads_back("\ufeff\x00A\x00", "utf-16-le")  # also UTF-32: U+FEFF, A
+    # Two stray bytes that a fix would join into one UTF-8 character.
+    with pytest.raises(files.NotWritten, match="read back as other than UTF-8"):
+        files.check_reads_back("x\udcc3\udca9y", "utf-8")
+    for text, encoding in [
+        ("\ufeffText.\n", "utf-32-le"),
+        ("Text.\n", "utf-16-le"),  # read without a mark
+        ("caf\udce9\n", "utf-8"),
+        ("\ufeffTe\x00xt.\n", "utf-16-be"),
+    ]:
+        files.check_reads_back(text, encoding)
 
 
 def test_a_stray_latin1_byte_is_reported_and_fixed_alone(
