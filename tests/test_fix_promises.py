@@ -440,12 +440,25 @@ def test_a_device_as_the_lexicon_is_an_error(
     assert "/dev/zero: cannot read lexicon: not a regular file (a device)" in err
 
 
-def test_the_size_limit_holds_while_reading(tmp_path: Path) -> None:
-    """A file that grows past the limit after its size was looked at is not read on."""
+def test_the_size_limit_holds_while_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file bigger than its size said when it was opened (it grew, or it is a
+    file system that does not know) is not read past the limit."""
     path = tmp_path / "big.txt"
     path.write_bytes(b"a" * (2 * 1024 * 1024 + 10))
     with pytest.raises(files.InputError, match="over the 2 MB limit"):
-        files.read_bytes(path, 2)
+        files.read_bytes(path, 2)  # said by its size
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = list(real(fd))
+        info[stat.ST_SIZE] = 0
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    with pytest.raises(files.InputError, match=r"file is 2\.0 MB, over the 2 MB limit"):
+        files.read_bytes(path, 2)  # found while reading
 
 
 def test_a_symlink_loop_is_one_line(tmp_path: Path) -> None:
