@@ -1,7 +1,8 @@
 """What ``--fix`` says as it goes: each file is reported as soon as it is written.
 
-A run stopped by Ctrl-C (or killed) has then already said, on standard error and in
-the ledger, every fix it wrote, so the ledger can undo exactly what was done.
+A run stopped by Ctrl-C or SIGTERM has then said, on standard error and in the ledger,
+every fix it wrote, so the ledger can undo exactly what was done. (A SIGKILL can still
+cut off the files a worker wrote since it last sent its results.)
 """
 
 from __future__ import annotations
