@@ -40,6 +40,7 @@ import json
 import os
 import random
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -339,7 +340,287 @@ def check_cli(data: bytes, filename: str, unsafe: bool) -> None:
         return
     text, encoding = files.decode(data)
     expected = fix_text(text, filename=filename, unsafe=unsafe)
-    expect(after == expected.text.encode(encoding), "cli-wrote-other-than-fix_text")
+    expect(
+        after == expected.text.encode(encoding, files.ENCODE_ERRORS),
+        "cli-wrote-other-than-fix_text",
+    )
+
+
+# -- the file system under a real --fix run ------------------------------------------------
+
+FS_ENCODINGS = (
+    ("utf-8", b""),
+    ("utf-8", b"\xef\xbb\xbf"),
+    ("utf-16-le", b"\xff\xfe"),
+    ("utf-32-le", b"\xff\xfe\x00\x00"),
+    ("utf-32-be", b"\x00\x00\xfe\xff"),
+)
+APPENDED = "A paragraph typed during the run.\n"
+
+
+def fs_text(rng: random.Random) -> str:
+    text = mutated_transcript(rng) if rng.random() < 0.7 else piece_soup(rng)
+    return text.lstrip("\ufeff") + "We will  continue the work .\n" * rng.randint(0, 50)
+
+
+def fs_scenario(seed: int, index: int, folder: Path) -> dict[str, Any]:
+    """A tree of transcripts with links, modes, attributes and special files, and what
+    a writer racing the tool will do to it; returns the plan (a reproducer)."""
+    rng = random.Random(f"fs:{seed}:{index}")
+    tree, outside = folder / "tree", folder / "outside"
+    tree.mkdir()
+    outside.mkdir()
+    plan: dict[str, Any] = {"seed": seed, "index": index, "files": {}, "specials": []}
+    count = rng.choice((2, 5, 12, 30))
+    for i in range(count):
+        name = f"f{i:02}.txt"
+        encoding, bom = rng.choice(FS_ENCODINGS) if rng.random() < 0.3 else FS_ENCODINGS[0]
+        data = bom + fs_text(rng).encode(encoding, errors="surrogatepass")
+        (tree / name).write_bytes(data)
+        plan["files"][name] = {"encoding": encoding, "data": data.hex()}
+        if rng.random() < 0.1:
+            (tree / name).chmod(rng.choice((0o444, 0o600, 0o640, 0o400)))
+        if rng.random() < 0.1:
+            with contextlib.suppress(OSError):
+                os.setxattr(tree / name, "user.fuzz", b"kept")
+    names = sorted(plan["files"])
+    special = rng.random()
+    if special < 0.1:
+        os.mkfifo(tree / "pipe.txt")
+        plan["specials"].append("fifo")
+    if rng.random() < 0.2:
+        (tree / "link.txt").symlink_to(rng.choice(names))
+        plan["specials"].append("link")
+    if rng.random() < 0.15:
+        (outside / "out.txt").write_text(fs_text(rng), encoding="utf-8")
+        (tree / "outlink.txt").symlink_to(outside / "out.txt")
+        plan["specials"].append("outlink")
+    if rng.random() < 0.15:
+        os.link(tree / rng.choice(names), tree / "hard.txt")
+        plan["specials"].append("hardlink")
+    if rng.random() < 0.05:
+        (tree / "dangling.txt").symlink_to(tree / "nowhere.txt")
+        plan["specials"].append("dangling")
+    plan["jobs"] = rng.choice((1, 2))
+    plan["edits"] = [
+        (rng.random() * 1.5, rng.choice(("append", "delete", "replace", "same-size")), name)
+        for name in rng.sample(names, rng.randint(0, min(5, len(names))))
+    ]
+    plan["signal"] = (
+        (rng.random() * 2.0, rng.choice(("SIGINT", "SIGTERM"))) if rng.random() < 0.3 else None
+    )
+    return plan
+
+
+def fs_edit(path: Path, action: str) -> str | None:
+    """Do one edit of the racing writer; the text it leaves (None: deleted)."""
+    with contextlib.suppress(OSError):
+        if action == "delete":
+            path.unlink()
+            return None
+        data = path.read_bytes()
+        text, encoding = files.decode(data)
+        if action == "append":
+            text += APPENDED
+        elif action == "same-size":
+            text = text.swapcase()
+        else:
+            bom = "\ufeff" if text.startswith("\ufeff") else ""
+            text = bom + "Rewritten  by the editor.\n" + text[len(bom) :]
+        new = text.encode(encoding, files.ENCODE_ERRORS)
+        if action == "same-size":
+            info = path.stat()
+            path.write_bytes(new)
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+        else:
+            temporary = path.with_name(path.name + ".editor")
+            temporary.write_bytes(new)
+            os.replace(temporary, path)
+        return text
+    return None
+
+
+def fs_replay(base: str, entries: list[dict[str, Any]]) -> str | None:
+    """The text the ledger says ``base`` became (None: an entry does not apply)."""
+    for e in entries:
+        if base[e["offset"] : e["end_offset"]] != e["before"]:
+            return None
+        base = base[: e["offset"]] + e["after"] + base[e["end_offset"] :]
+    return base
+
+
+def fs_run(seed: int, index: int) -> tuple[str, str] | None:
+    """One scenario: the tool in its own process group on the tree, this process as
+    the writer racing it, maybe a signal; the first broken invariant, or None."""
+    import signal
+    import subprocess
+    import threading
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        plan = fs_scenario(seed, index, folder)
+        tree = folder / "tree"
+        before = {p.name: (p.lstat(), p.is_symlink()) for p in tree.iterdir()}
+        xattrs = {}
+        for p in tree.iterdir():
+            with contextlib.suppress(OSError):
+                if not p.is_symlink() and p.is_file():
+                    xattrs[p.name] = os.getxattr(p, "user.fuzz")
+        ledger = folder / "fixes.jsonl"
+        command = [
+            sys.executable,
+            "-m",
+            "lint",
+            "check",
+            "--fix",
+            "--jobs",
+            str(plan["jobs"]),
+            "--ledger",
+            str(ledger),
+            str(tree),
+        ]
+        if "outlink" in plan["specials"]:
+            command.append(str(tree / "outlink.txt"))
+        started = time.monotonic()
+        tool = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        edited: dict[str, str | None] = {}
+
+        def writer() -> None:
+            for delay, action, file in sorted(plan["edits"]):
+                time.sleep(max(0.0, started + delay - time.monotonic()))
+                edited[file] = fs_edit(tree / file, action)
+
+        thread = threading.Thread(target=writer)
+        thread.start()
+        if plan["signal"] is not None:
+            delay, signame = plan["signal"]
+            time.sleep(delay)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(tool.pid, getattr(signal, signame))
+        try:
+            _, err = tool.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            os.killpg(tool.pid, signal.SIGKILL)
+            tool.communicate()
+            return "fs-hang", json.dumps(plan)[:2000]
+        thread.join()
+        code = tool.returncode
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(tool.pid, 0)
+            time.sleep(2)
+            os.killpg(tool.pid, 0)
+            return "fs-workers-outlived-the-run", json.dumps(plan)[:2000]
+        return fs_invariants(plan, tree, ledger, code, err, before, xattrs, edited)
+
+
+def fs_invariants(
+    plan: dict[str, Any],
+    tree: Path,
+    ledger: Path,
+    code: int,
+    err: str,
+    before: dict[str, tuple[os.stat_result, bool]],
+    xattrs: dict[str, bytes],
+    edited: dict[str, str | None],
+) -> tuple[str, str] | None:
+    def fail(kind: str, detail: object) -> tuple[str, str]:
+        return f"fs-{kind}", f"{detail} | stderr: {err[-600:]} | plan: {json.dumps(plan)[:1500]}"
+
+    # -15, -2: a signal before the run set up its handlers (or after it reported).
+    if code not in (0, 1, 2, 130, -15, -2):
+        return fail("exit-code", code)
+    if "Traceback" in err:
+        return fail("traceback", err.split("Traceback", 1)[1][-400:])
+    if code == 130 and not re.search(r"^interrupted\b", err, re.M):
+        return fail("interrupt-line", "")
+    if any(files.TEMPORARY_MARK in p.name for p in tree.iterdir()):
+        return fail("temporary-left", sorted(p.name for p in tree.iterdir()))
+    fixed = set(re.findall(r"^Fixed (.+?): ", err, re.M))
+    entries: dict[str, list[dict[str, Any]]] = {}
+    if ledger.exists():
+        for line in ledger.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            entries.setdefault(entry["file"], []).append(entry)
+    if set(entries) != fixed:
+        return fail("ledger-differs-from-fixed-lines", (sorted(entries), sorted(fixed)))
+    if code == 130:
+        summary = re.search(r"^interrupted: (\d+) files fixed", err, re.M)
+        if summary and int(summary.group(1)) != len(fixed):
+            return fail("interrupt-count", (summary.group(1), len(fixed)))
+    for name, (info, was_link) in before.items():
+        path = tree / name
+        if name in edited and edited[name] is None:
+            if path.exists():
+                return fail("deleted-file-came-back", name)
+            continue
+        if was_link != path.is_symlink():
+            return fail("link-not-kept", name)
+        if was_link or stat.S_ISFIFO(info.st_mode):
+            continue
+        edit = edited.get(name)
+        now = path.lstat()
+        if name not in edited:  # the writer's own saves make new files: not ours to keep
+            if stat.S_IMODE(now.st_mode) != stat.S_IMODE(info.st_mode):
+                return fail("mode-changed", (name, oct(info.st_mode), oct(now.st_mode)))
+            # (A link whose other name the writer replaced is no longer a hard link.)
+            if info.st_nlink > 1 and now.st_ino != info.st_ino and not plan["edits"]:
+                return fail("hard-link-split", name)
+            if name in xattrs and "user.fuzz" not in os.listxattr(path):
+                return fail("xattr-lost", name)
+        if name not in plan["files"]:
+            continue
+        original_data = bytes.fromhex(plan["files"][name]["data"])
+        data = path.read_bytes()
+        display = str(tree / name)
+        if not info.st_mode & stat.S_IWUSR and edit is None and data != original_data:
+            return fail("read-only-file-written", name)
+        try:
+            text: str | None = files.decode(data)[0]
+        except files.InputError:
+            text = None
+        # (Read after the append, the paragraph may be fixed too: its line break, say.)
+        paragraph = APPENDED.strip()
+        if edit is not None and paragraph in edit and (text is None or paragraph not in text):
+            return fail("edit-lost", name)
+        if display not in fixed:
+            expected = [original_data]
+            if edit is not None:
+                expected.append(edit.encode(plan["files"][name]["encoding"], files.ENCODE_ERRORS))
+            if data not in expected and "hardlink" not in plan["specials"]:
+                return fail("changed-without-a-fixed-line", name)
+            continue
+        if text is None:
+            return fail("fixed-file-undecodable", name)
+        if text == edit or "hardlink" in plan["specials"]:
+            continue  # the writer's edit came after the fix
+        bases = [files.decode(original_data)[0]] + ([edit] if edit is not None else [])
+        if all(fs_replay(base, entries[display]) != text for base in bases):
+            return fail("ledger-does-not-replay", name)
+    return None
+
+
+def run_fs_batch(args: tuple[int, int, int]) -> dict[str, Any]:
+    seed, start, count = args
+    kinds: Counter[str] = Counter()
+    examples: dict[str, dict[str, Any]] = {}
+    for index in range(start, start + count):
+        try:
+            found = fs_run(seed, index)
+        except Exception as exc:
+            found = (f"fs-harness {type(exc).__name__}", traceback.format_exc()[-800:])
+        if found is not None:
+            kinds[found[0]] += 1
+            examples.setdefault(
+                found[0], {"kind": found[0], "seed": seed, "index": index, "detail": found[1]}
+            )
+    return {"count": count, "kinds": kinds, "examples": examples, "by_generator": {"fs": count}}
 
 
 # -- running -----------------------------------------------------------------------------
@@ -406,7 +687,10 @@ def run_random(args: argparse.Namespace) -> int:
             if start is None:
                 return False
             count = min(batch, args.inputs - start)
-            pending.add(pool.submit(run_batch, (args.seed, start, count, args.cli_every)))
+            if args.files:
+                pending.add(pool.submit(run_fs_batch, (args.seed, start, count)))
+            else:
+                pending.add(pool.submit(run_batch, (args.seed, start, count, args.cli_every)))
             return True
 
         for _ in range(args.jobs * 2):
@@ -428,7 +712,8 @@ def run_random(args: argparse.Namespace) -> int:
                         (OUT / f"{name}.json").write_text(
                             json.dumps(ex, indent=1, ensure_ascii=False) + "\n"
                         )
-                        print(f"  NEW FAILURE {kind}: {ex['shrunk']!r}"[:300], flush=True)
+                        shown = ex.get("shrunk", ex.get("detail"))
+                        print(f"  NEW FAILURE {kind}: {shown!r}"[:300], flush=True)
                 submit()
             now = time.monotonic()
             if now - last_print > 30:
@@ -458,7 +743,8 @@ def run_random(args: argparse.Namespace) -> int:
         return 0
     print("failures by kind (first example, shrunk, in bench/out/fuzz/):")
     for kind, n in kinds.most_common():
-        print(f"  {n:>7}  {kind}: {examples[kind]['shrunk']!r}"[:300])
+        shown = examples[kind].get("shrunk", examples[kind].get("detail"))
+        print(f"  {n:>7}  {kind}: {shown!r}"[:300])
     return 1
 
 
@@ -522,9 +808,17 @@ def main(argv: list[str] | None = None) -> int:
         help="instead, run the CI properties with N hypothesis examples each",
     )
     p.add_argument(
+        "--files",
+        action="store_true",
+        help="instead, real --fix runs on trees with links, modes, special files, a "
+        "writer racing the tool and signals (each input is one scenario)",
+    )
+    p.add_argument(
         "--replay", type=Path, metavar="FILE", help="re-check the input saved in a failure file"
     )
     args = p.parse_args(argv)
+    if args.files:
+        args.batch = min(args.batch, 5)
     if args.replay:
         case = json.loads(args.replay.read_text())
         for key in ("shrunk", "input"):

@@ -11,27 +11,28 @@ import contextlib
 import dataclasses
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, discovery, files, ledger, lexicon
+from lint import __version__, discovery, files, lexicon
 from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
 from lint.gate import GateOutcome, evaluate
 from lint.masking import format_for
+from lint.progress import FixProgress
 from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
 from lint.result import FileResult
 from lint.rule import Availability, Rule, gatherers_of
-from lint.runner import Job, Mode, Workers, gather_jobs, process_text, run_jobs
+from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 class UsageError(Exception):
@@ -176,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dataset.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     dataset.add_argument(
+        "--output-prefix",
+        default="",
+        help="put this before the names of the fields the tool adds (fixed_text, ...)",
+    )
+    dataset.add_argument(
         "--ray",
         metavar="ADDRESS",
         help="run on a Ray cluster: its address, 'auto', or 'local' to start one here",
@@ -194,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    escape_undecodable_names()
     try:
         if args.command == "rule":
             return explain_rule(args.code)
@@ -213,11 +220,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError, BaselineError) as exc:
         print(f"transcript-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Interrupted as exc:
+        print(f"interrupted: {exc.unfinished} files not checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # outside the fixing (which handles its own signals)
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other command-line tools
         # do, and keep Python from failing again when it flushes standard output.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+
+
+def escape_undecodable_names() -> None:
+    """File names that are not UTF-8 (held as surrogates) are printed escaped
+    (``caf\\udce9.txt``) by a strict output stream instead of stopping the run."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def explain_rule(code: str) -> int:
@@ -277,8 +298,13 @@ def run_dataset(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         filename_field=args.filename_field,
         settings=settings,
+        prefix=args.output_prefix,
     )
     try:
+        if not args.ray and datasets.both_jsonl(args.input, args.output):
+            return datasets.report(
+                args.input, datasets.run_jsonl(args.input, args.output, task, args.jobs), task
+            )
         if args.ray:
             count = datasets.run_ray(args.input, args.output, task, args.ray)
             print(
@@ -324,8 +350,7 @@ def learn(args: argparse.Namespace) -> int:
     target = args.lexicon or resolver.for_path(Path("_")).lexicon_path
     assert target is not None  # settings always name a lexicon file
     try:
-        merged = lexicon.load(target).merge_learned(learned)
-        files.write_atomically(target, merged.dumps(), "utf-8")
+        lexicon.save(target, lexicon.load(target).merge_learned(learned))
     except lexicon.LexiconError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
@@ -373,7 +398,11 @@ def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discover
 
 
 def run(
-    args: argparse.Namespace, resolver: SettingsResolver, mode: Mode, unsafe: bool
+    args: argparse.Namespace,
+    resolver: SettingsResolver,
+    mode: Mode,
+    unsafe: bool,
+    progress: FixProgress | None = None,
 ) -> list[Checked]:
     """Check (or fix) every path given, in a stable order of file names."""
     if args.jobs < 1:
@@ -401,7 +430,11 @@ def run(
             store = cache.Cache.open(jobs[0].settings.root / cache.FOLDER)
             results = cache.check_files(jobs, workers, store, needed_gatherers(jobs))
         else:
-            results = run_jobs(with_evidence(jobs, workers), workers)
+            try:
+                with_jobs = with_evidence(jobs, workers)
+            except Interrupted:  # before any file was checked
+                raise Interrupted(len(jobs)) from None
+            results = run_jobs(with_jobs, workers, progress)
     checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
     checked.sort(key=lambda c: c.result.path)
     return checked
@@ -443,47 +476,51 @@ def check(args: argparse.Namespace) -> int:
         listing = discovery.select(args.paths, resolver, show_skipped=True)
         sys.stdout.writelines(f"{line}\n" for line in discovery.listing(listing))
         return EXIT_ERROR if listing.errors else EXIT_CLEAN
-    checked = run(args, resolver, mode, args.unsafe_fixes)
-    results = [c.result for c in checked]
-
-    ledger_failed = False
-    if mode is Mode.FIX:
+    progress = fix_progress(args.ledger) if mode is Mode.FIX else None
+    try:
+        checked = run(args, resolver, mode, args.unsafe_fixes, progress)
         stdin = next((c.result for c in checked if c.path is None and c.settings is not None), None)
-        if stdin is not None and stdin.error is None:
-            sys.stdout.write(stdin.fixed if stdin.fixed is not None else "")
-            sys.stdout.flush()
-        announce_fixes(results)
-        if args.ledger is not None:
-            ledger_failed = not write_ledger(args.ledger, results)
+        if progress is not None and stdin is not None and stdin.error is None:
+            write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
+            progress(stdin)
+    except Interrupted as exc:
+        fixed = progress.fixed if progress is not None else 0
+        print(f"interrupted: {fixed} files fixed, {exc.unfinished} not checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if progress is not None:
+            progress.close()
     # With --fix on standard input, standard output is the fixed text alone.
     fixing_stdin = mode is Mode.FIX and "-" in args.paths
     code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
-    return EXIT_ERROR if ledger_failed else code
+    if progress is not None and progress.not_written:
+        names = ", ".join(progress.not_written)
+        print(f"Not fixed, changed since they were read: {names}.", file=sys.stderr)
+        code = max(code, EXIT_FINDINGS)
+    return EXIT_ERROR if progress is not None and progress.ledger_failed else code
 
 
-def announce_fixes(results: Sequence[FileResult]) -> None:
-    """Say, per file written, how many fixes of which rules went into it."""
-    for result in results:
-        if not result.changed or result.error is not None:
-            continue
-        counts = Counter((f.code, f.name) for f in result.applied)
-        parts = ", ".join(f"{n} {code} ({name})" for (code, name), n in sorted(counts.items()))
-        print(f"Fixed {result.path}: {parts}", file=sys.stderr)
+def write_fixed_stdin(text: str) -> None:
+    """The fixed text of standard input, as UTF-8; a stray byte (EN007) left unfixed
+    goes out as the byte it was."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests)
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8", files.ENCODE_ERRORS))
+        buffer.flush()
 
 
-def write_ledger(path: Path, results: Sequence[FileResult]) -> bool:
+def fix_progress(ledger_path: Path | None) -> FixProgress:
+    """Reports each file of a --fix run as it is written (and logs it to the ledger)."""
     import datetime  # here, like difflib below: every import counts against start-up
 
     time = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     try:
-        ledger.append(path, results, __version__, time)
+        return FixProgress(ledger_path, __version__, time)
     except OSError as exc:
-        print(
-            f"transcript-lint: error: {path}: cannot write the ledger: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return False
-    return True
+        raise UsageError(f"{ledger_path}: cannot write the ledger: {exc.strerror or exc}") from None
 
 
 def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[int]]:
@@ -556,7 +593,7 @@ def write_baseline(args: argparse.Namespace) -> int:
         unchanged = path.is_file() and path.read_text(encoding="utf-8") == text
         if not unchanged:
             try:
-                files.write_atomically(path, text, "utf-8")
+                files.write_atomically(path, text, "utf-8", errors="backslashreplace")
             except OSError as exc:
                 raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
         state = " (unchanged)" if unchanged else ""
@@ -659,7 +696,10 @@ def write_report(args: argparse.Namespace, rendered: Report, stream: TextIO) -> 
     pieces = report_chunks(args.format, rendered)
     if args.output_file is not None:
         try:
-            with args.output_file.open("w", encoding="utf-8", newline="") as output:
+            # A file name that is not UTF-8 comes out escaped (\udce9), still valid JSON.
+            with args.output_file.open(
+                "w", encoding="utf-8", errors="backslashreplace", newline=""
+            ) as output:
                 output.writelines(pieces)
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None

@@ -6,25 +6,41 @@ writes every record back with ``findings`` (check) or ``fixed_text`` and ``appli
 (fix) added. Locally the records go through a process pool in batches; with
 ``--ray ADDRESS`` the same work runs on a Ray cluster (see ``lint.ray_data``), and
 OUTPUT is a folder of shards written by Ray.
+
+JSON Lines are streamed, twice (evidence, then results), in batches: memory does not
+grow with the file. Each output line is its input line with the tool's fields added
+before the closing brace, so the fields the tool does not own come out byte for byte
+(``1e400`` stays ``1e400``). A record that cannot be checked (invalid JSON, not an
+object, no text, a lone surrogate) is reported with its line number and written as
+it came. The output is written to a temporary file and renamed at the end, so OUTPUT
+may be INPUT. A record that already has a field the tool would add is an error,
+unless ``--output-prefix`` names the tool's fields apart.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from lint import files
 from lint.api import check_text, fix_text, gather_text
 from lint.config import Settings
 from lint.evidence import Evidence, total
 from lint.report.json_format import as_dict
 
 BATCH = 64
+IN_FLIGHT = 4  # batches per process submitted ahead: bounded memory, busy workers
 Record = dict[str, Any]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+T = TypeVar("T")
 
 
 class DatasetError(Exception):
@@ -38,6 +54,11 @@ def dataset_format(path: Path) -> str:
     if suffix in (".parquet", ".pq"):
         return "parquet"
     raise DatasetError(f"{path}: unknown dataset format (use .jsonl or .parquet)")
+
+
+def both_jsonl(source: Path, target: Path) -> bool:
+    """Whether a run reads and writes JSON Lines (and so is streamed)."""
+    return dataset_format(source) == dataset_format(target) == "jsonl"
 
 
 def read_records(path: Path) -> list[Record]:
@@ -82,45 +103,226 @@ class Task:
     text_field: str
     filename_field: str | None
     settings: Settings
+    prefix: str = ""  # put before the names of the fields the tool adds
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        names = ("fixed_text", "applied") if self.fix else ("findings",)
+        return tuple(self.prefix + name for name in names)
 
 
-def _texts(task: Task, records: Sequence[Record], offset: int) -> Iterator[tuple[str, str]]:
-    for i, record in enumerate(records):
-        text = record.get(task.text_field)
-        if not isinstance(text, str):
-            raise DatasetError(f"record {offset + i}: field '{task.text_field}' is not text")
-        name = str(record[task.filename_field]) if task.filename_field else "record.txt"
-        yield text, name
+def problem(task: Task, record: object) -> str | None:
+    """Why a record cannot be checked; None when it can."""
+    if not isinstance(record, dict):
+        return f"not a JSON object ({type(record).__name__})"
+    clash = next((c for c in task.columns if c in record), None)
+    if clash is not None:
+        raise DatasetError(
+            f"a record already has a field '{clash}', which the tool writes; "
+            "name the tool's fields apart with --output-prefix"
+        )
+    if task.text_field not in record:
+        return f"no field '{task.text_field}'"
+    text = record[task.text_field]
+    if not isinstance(text, str):
+        return f"field '{task.text_field}' is not text"
+    if _LONE_SURROGATE.search(text):
+        return f"field '{task.text_field}' holds a lone surrogate (not valid Unicode)"
+    return None
+
+
+def _name(task: Task, record: Record) -> str:
+    return str(record.get(task.filename_field, "")) if task.filename_field else "record.txt"
 
 
 def gather_records(task: Task, records: Sequence[Record], offset: int = 0) -> Evidence:
-    """The summed corpus evidence of some records (``offset``: the first one's index)."""
+    """The summed corpus evidence of the records that can be checked."""
+    del offset  # kept for callers that number records
     return total(
-        gather_text(t, filename=n, settings=task.settings) for t, n in _texts(task, records, offset)
+        gather_text(r[task.text_field], filename=_name(task, r), settings=task.settings)
+        for r in records
+        if problem(task, r) is None
     )
+
+
+def added_fields(task: Task, record: Record, evidence: Evidence) -> Record:
+    """The fields the tool adds to a record that can be checked."""
+    text, name = record[task.text_field], _name(task, record)
+    if task.fix:
+        result = fix_text(
+            text, filename=name, settings=task.settings, evidence=evidence, unsafe=task.unsafe
+        )
+        fixed, applied = task.columns
+        return {fixed: result.text, applied: [as_dict(f) for f in result.applied]}
+    findings = check_text(text, filename=name, settings=task.settings, evidence=evidence)
+    return {task.columns[0]: [as_dict(f) for f in findings]}
 
 
 def apply_records(
     task: Task, records: Sequence[Record], evidence: Evidence, offset: int = 0
 ) -> list[Record]:
-    """The records with ``findings`` (check) or ``fixed_text`` and ``applied`` (fix)."""
-    out = []
-    for record, (text, name) in zip(records, _texts(task, records, offset), strict=True):
-        if task.fix:
-            result = fix_text(
-                text, filename=name, settings=task.settings, evidence=evidence, unsafe=task.unsafe
-            )
-            out.append(
-                {
-                    **record,
-                    "fixed_text": result.text,
-                    "applied": [as_dict(f) for f in result.applied],
-                }
-            )
+    """The records with ``findings`` (check) or ``fixed_text`` and ``applied`` (fix);
+    those that cannot be checked get None in those fields."""
+    del offset
+    empty = dict.fromkeys(task.columns)
+    return [
+        {**r, **(added_fields(task, r, evidence) if problem(task, r) is None else empty)}
+        for r in records
+    ]
+
+
+# -- JSON Lines, streamed ------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What a dataset run did: records, what was found or fixed, and the records that
+    could not be checked (line number, why)."""
+
+    records: int = 0
+    total: int = 0
+    touched: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+Line = tuple[int, bytes]  # (line number from 1, the line without its line break)
+
+
+def _parse(task: Task, line: bytes) -> Record | str:
+    """The record of a line, or why it cannot be checked."""
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        return "not UTF-8"
+    except ValueError as exc:
+        return f"invalid JSON ({exc})"
+    return problem(task, record) or record
+
+
+def _gather_lines(job: tuple[Task, Sequence[Line]]) -> tuple[Evidence, list[tuple[int, str]]]:
+    task, lines = job
+    records, skipped = [], []
+    for number, line in lines:
+        parsed = _parse(task, line)
+        if isinstance(parsed, str):
+            skipped.append((number, parsed))
         else:
-            findings = check_text(text, filename=name, settings=task.settings, evidence=evidence)
-            out.append({**record, "findings": [as_dict(f) for f in findings]})
+            records.append(parsed)
+    return gather_records(task, records), skipped
+
+
+def _apply_lines(job: tuple[Task, Sequence[Line], Evidence]) -> list[tuple[bytes, int | None]]:
+    """Each output line (without its break) and the number of findings or fixes it
+    holds (None: passed through as it came)."""
+    task, lines, evidence = job
+    out: list[tuple[bytes, int | None]] = []
+    for _, line in lines:
+        parsed = _parse(task, line)
+        if isinstance(parsed, str):
+            out.append((line, None))
+            continue
+        added = added_fields(task, parsed, evidence)
+        body = ", ".join(
+            f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in added.items()
+        )
+        head = line.rstrip()[:-1].rstrip()  # an object: the closing brace is last
+        joint = b", " if parsed else b""
+        out.append((head + joint + body.encode("utf-8") + b"}", len(added[task.columns[-1]])))
     return out
+
+
+def _lines(path: Path) -> Iterator[list[Line]]:
+    """The non-blank lines of a file, in batches."""
+    batch: list[Line] = []
+    with path.open("rb") as source:
+        for number, line in enumerate(source, 1):
+            if line.strip():
+                batch.append((number, line.rstrip(b"\r\n")))
+                if len(batch) == BATCH:
+                    yield batch
+                    batch = []
+    if batch:
+        yield batch
+
+
+def _bounded_map(
+    pool: Any, processes: int, function: Callable[[Any], T], jobs: Iterable[Any]
+) -> Iterator[T]:
+    """``pool.map`` that reads ``jobs`` only a few batches ahead of the results."""
+    if processes <= 1:
+        yield from map(function, jobs)
+        return
+    pending: list[Future[T]] = []
+    for job in jobs:
+        pending.append(pool.submit(function, job))
+        if len(pending) >= processes * IN_FLIGHT:
+            yield pending.pop(0).result()
+    for future in pending:
+        yield future.result()
+
+
+def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome:
+    """Check or fix a JSON Lines file into ``target``, streaming; see the module doc."""
+    outcome = Outcome()
+    try:
+        with _pool(processes) as pool:
+            evidence = []
+            for found, skipped in _bounded_map(
+                pool, processes, _gather_lines, ((task, b) for b in _lines(source))
+            ):
+                evidence.append(found)
+                outcome.skipped.extend(skipped)
+            whole = total(evidence)
+            with _replacing(target) as out:
+                for batch in _bounded_map(
+                    pool, processes, _apply_lines, ((task, b, whole) for b in _lines(source))
+                ):
+                    for line, count in batch:
+                        out.write(line + b"\n")
+                        outcome.records += 1
+                        outcome.total += count or 0
+                        outcome.touched += 1 if count else 0
+    except OSError as exc:
+        raise DatasetError(
+            f"{exc.filename or source}: cannot read or write: {exc.strerror or exc}"
+        ) from None
+    return outcome
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[Any]:
+    """A binary file that becomes ``target`` when the block ends without error."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}{files.TEMPORARY_MARK}", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def report(source: Path, outcome: Outcome, task: Task) -> int:
+    """Say what a run did, and each record passed through; the exit code."""
+    for number, why in outcome.skipped:
+        print(
+            f"transcript-lint: error: {source}:{number}: {why}; passed through unchanged",
+            file=sys.stderr,
+        )
+    what = "fixes applied" if task.fix else "findings"
+    print(
+        f"{outcome.records} records: {outcome.total} {what} in {outcome.touched} records.",
+        file=sys.stderr,
+    )
+    return 2 if outcome.skipped else 0
 
 
 def _gather_batch(job: tuple[Task, Sequence[Record], int]) -> Evidence:
@@ -137,7 +339,7 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     batches = [(i, records[i : i + BATCH]) for i in range(0, len(records), BATCH)]
     show = sys.stderr.isatty()
     done: list[Record] = []
-    with ProcessPoolExecutor(max_workers=processes) if processes > 1 else _InProcess() as pool:
+    with _pool(processes) as pool:
         evidence = total(pool.map(_gather_batch, [(task, batch, i) for i, batch in batches]))
         for results in pool.map(
             _process_batch, [(task, batch, i, evidence) for i, batch in batches]
@@ -148,6 +350,15 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     if show:
         print(file=sys.stderr)
     return done
+
+
+def _pool(processes: int) -> Any:
+    """A process pool whose workers die with this process, or none for one process."""
+    if processes <= 1:
+        return _InProcess()
+    from lint.runner import exit_with_parent
+
+    return ProcessPoolExecutor(processes, initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
 class _InProcess:

@@ -13,9 +13,9 @@ the text just before that edit, and ``text[offset:end_offset] == before`` holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from lint.baseline import json_line
 from lint.result import FileResult
@@ -52,14 +52,18 @@ def entries(result: FileResult, version: str, time: str) -> Iterator[dict[str, A
         }
 
 
-def append(path: Path, results: Sequence[FileResult], version: str, time: str) -> int:
-    """Append the edits of every changed file to the ledger; the number of lines."""
-    lines = [
-        json_line(entry) + "\n"
-        for result in results
-        if result.changed and result.error is None
-        for entry in entries(result, version, time)
-    ]
-    with path.open("a", encoding="utf-8", newline="\n") as out:
-        out.writelines(lines)
+def open_ledger(path: Path) -> TextIO:
+    """The ledger file, to append to. A file name that is not UTF-8 (held as
+    surrogates) is written as a JSON escape (``\\udcff``), so every line stays JSON."""
+    return path.open("a", encoding="utf-8", errors="backslashreplace", newline="\n")
+
+
+def write(out: TextIO, result: FileResult, version: str, time: str) -> int:
+    """Append the edits of one written file and flush them (a run stopped right after
+    still has them); the number of lines."""
+    if not result.changed or result.error is not None:
+        return 0
+    lines = [json_line(entry) + "\n" for entry in entries(result, version, time)]
+    out.writelines(lines)
+    out.flush()
     return len(lines)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from lint import files
+
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 DEFAULT_NAME = "transcript-lint-lexicon.toml"
@@ -33,6 +35,9 @@ HEADER = (
     "# Review it and commit it. Mark an entry `reviewed = true` to keep it as you\n"
     "# wrote it; add `ignore = true` as well to keep a learned entry out for good.\n"
 )
+
+
+MAX_SIZE_MB = 50  # a lexicon is read by every run: a device or a huge file is an error
 
 
 class LexiconError(Exception):
@@ -85,9 +90,9 @@ class Lexicon:
         }
         for name, entries in learned.items():
             target = sections.setdefault(name, {})
-            for key, files in entries.items():
+            for key, count in entries.items():
                 if key not in target:
-                    target[key] = Entry(files)
+                    target[key] = Entry(count)
         return Lexicon(dict(sections))
 
     def dumps(self) -> str:
@@ -113,11 +118,9 @@ def _toml_string(text: str) -> str:
 def load(path: Path) -> Lexicon:
     """Read a lexicon file; a missing file is an empty lexicon."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read(path))
     except FileNotFoundError:
         return Lexicon()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from None
     sections: dict[str, Mapping[str, Entry]] = {}
@@ -138,3 +141,34 @@ def load(path: Path) -> Lexicon:
             )
         sections[name] = parsed
     return Lexicon(sections)
+
+
+def _read(path: Path) -> str:
+    """The text of a lexicon file: a regular file within the size limit, UTF-8."""
+    if not path.exists() and not path.is_symlink():
+        raise FileNotFoundError(path)
+    try:
+        data, _ = files.read_bytes(path, MAX_SIZE_MB)
+        return data.decode("utf-8")
+    except files.InputError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+
+
+def save(path: Path, lexicon: Lexicon) -> None:
+    """Write the lexicon to ``path``, which must be new or a lexicon (its header, or
+    entries a person wrote): a config that names some other file never gets that
+    file overwritten."""
+    if path.exists() or path.is_symlink():
+        try:
+            head, _ = files.read_bytes(path, MAX_SIZE_MB)
+        except files.InputError as exc:
+            raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+        ours = head.startswith(HEADER.encode()[: HEADER.index(":")]) or load(path).sections
+        if head.strip() and not ours:
+            raise LexiconError(
+                f"{path}: not a transcript-lint lexicon (it does not start with "
+                f"'{HEADER[: HEADER.index(':')]}'); not overwritten"
+            )
+    files.write_atomically(path, lexicon.dumps(), "utf-8")

@@ -277,7 +277,8 @@ class FileResult:
     ``fixed`` hold the text before and after fixes when fixes were applied, and
     ``passes`` the fixer pass (from 1) in which each of ``applied`` was applied: the
     positions of an applied finding are those of the text at the start of its pass.
-    ``words`` counts the words of the text as it was read.
+    ``words`` counts the words of the text as it was read. ``not_written`` says why
+    a fixed text was not written (the file changed since it was read).
     """
 
     path: str
@@ -289,3 +290,4 @@ class FileResult:
     passes: tuple[int, ...] = ()
     words: int = 0
     changed: bool = False  # fixes changed the text (kept when the texts are dropped)
+    not_written: str | None = None  # why fixes were found but not written (file changed)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable, Sequence
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lint import files, suppression
 from lint.config import Settings
@@ -27,12 +30,14 @@ from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.synchronize import Event
 
 MAX_PASSES = 20
 KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
 R = TypeVar("R")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers.map``)
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
+PARENT_POLL = 1.0  # seconds between a worker's looks at its parent, where no prctl
 
 
 class Mode(enum.Enum):
@@ -186,13 +191,15 @@ def process_text(
 
 
 def process_job(job: Job, kept: Kept | None = None) -> FileResult:
-    """Check or fix one file (with the document the evidence pass kept, if any)."""
+    """Check or fix one file (with the document the evidence pass kept, if any).
+
+    A fixed file is written only if it is still the file that was read."""
     doc = None
     if kept is not None and job.path in kept:
-        text, encoding, doc = kept.pop(job.path)
+        text, encoding, stamp, doc = kept.pop(job.path)
     else:
         try:
-            text, encoding = files.read(job.path, job.settings.max_file_size_mb)
+            text, encoding, stamp = files.read_stamped(job.path, job.settings.max_file_size_mb)
         except files.InputError as exc:
             return FileResult(job.display, error=str(exc))
     result = process_text(
@@ -208,7 +215,15 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
     )
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
-            files.write_atomically(job.path, result.fixed, encoding)
+            files.check_reads_back(result.fixed, encoding)
+            files.write_atomically(
+                job.path, result.fixed, encoding, stamp, errors=files.ENCODE_ERRORS
+            )
+        except files.NotWritten as exc:
+            if str(exc) != files.CHANGED:
+                return FileResult(job.display, error=str(exc))
+            # Its findings were placed in a text the file no longer holds: none.
+            return FileResult(job.display, words=result.words, not_written=str(exc))
         except OSError as exc:
             return FileResult(job.display, error=f"cannot write: {exc.strerror or exc}")
     if job.mode is Mode.FIX:
@@ -221,21 +236,70 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
     )
 
 
-Kept = dict[Path, tuple[str, str, Document]]  # path -> (text, encoding, document)
-
-# The documents a worker process keeps from the evidence pass for the check pass of
-# its run. Per process by nature: the pool's initializer sets it up, and the pool
-# (and so the process) lives for one run.
-_worker_kept: Kept | None = None
+# path -> (text, encoding, what the file was when read, document)
+Kept = dict[Path, tuple[str, str, files.Stamp, Document]]
 
 
-def _start_worker(keep: bool) -> None:
-    global _worker_kept  # the worker's own store, see above
-    _worker_kept = {} if keep else None
+class Interrupted(Exception):
+    """SIGINT or SIGTERM stopped a run: ``unfinished`` jobs of the pass it stopped
+    got no result (each worker finished the file it was on)."""
+
+    def __init__(self, unfinished: int) -> None:
+        super().__init__(f"{unfinished} not checked")
+        self.unfinished = unfinished
+
+
+# What a worker process holds for its run: the documents it keeps from the evidence
+# pass for the check pass, and the event that tells it to stop. Per process by
+# nature: the pool's initializer sets it up, and the pool (and so the process) lives
+# for one run.
+_worker_state: tuple[Kept | None, Event | None] = (None, None)
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _start_worker(keep: bool, stop: Event, parent: int) -> None:
+    global _worker_state  # the worker's own, see above
+    _worker_state = ({} if keep else None, stop)
+    # A Ctrl-C or a SIGTERM to the process group is the parent's to handle: it stops
+    # dealing files, and a worker finishes the file it is on (so that every file
+    # written is reported) and takes no other.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    exit_with_parent(parent)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Have this process killed when its parent dies, however it dies: by the
+    parent-death signal on Linux, else by a thread that watches the parent."""
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    else:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def _run_task(function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) -> list[R]:
-    return [function(job, _worker_kept) for job in jobs]
+    """The results of the jobs in order; fewer once the run is told to stop."""
+    kept, stop = _worker_state
+    results = []
+    for job in jobs:
+        if stop is not None and stop.is_set():
+            break
+        results.append(function(job, kept))
+    return results
 
 
 class Workers:
@@ -249,49 +313,105 @@ class Workers:
     each file goes to the same worker in every pass: each worker is a pool of one
     process, and the files are dealt to the workers by size, the next file to the
     worker with the fewest bytes so far.
+
+    While it is open, SIGINT and SIGTERM stop the run instead of killing it: no new
+    file is started, the files being done are finished, and ``map`` raises
+    Interrupted after passing on every result it got. Workers ignore both signals
+    (a Ctrl-C reaches the whole process group) and die with this process.
     """
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
         keep = size <= KEEP_BYTES  # in all: each worker keeps its share
         self.kept: Kept | None = {} if keep and not pooled else None
+        self.stopped = False
+        self._stop: Event | None = None
+        self._handlers: dict[int, Any] = {}
         self._pools: list[ProcessPoolExecutor] = []
         if pooled:
             # Imported here: multiprocessing costs a one-file run 15 ms to import.
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            self._stop = multiprocessing.Event()
             self._pools = [
-                ProcessPoolExecutor(1, initializer=_start_worker, initargs=(keep,))
+                ProcessPoolExecutor(
+                    1, initializer=_start_worker, initargs=(keep, self._stop, os.getpid())
+                )
                 for _ in range(processes)
             ]
         self._worker_of: dict[Path, int] = {}
         self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
     def __enter__(self) -> Workers:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._handlers[signum] = signal.signal(signum, self._on_signal)
+            except ValueError:  # not the main thread: signals are not ours to handle
+                break
         return self
 
     def __exit__(self, *exc: object) -> None:
         for pool in self._pools:
             pool.shutdown()
+        for signum, handler in self._handlers.items():
+            signal.signal(signum, handler)
 
-    def map(self, function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) -> list[R]:
-        """``function`` of every job (and the documents kept), in the order of the jobs."""
+    def _on_signal(self, signum: int, frame: object) -> None:
+        self.stopped = True
+        if self._stop is not None:
+            self._stop.set()
+
+    def map(
+        self,
+        function: Callable[[Job, Kept | None], R],
+        jobs: Sequence[Job],
+        on_result: Callable[[R], None] | None = None,
+    ) -> list[R]:
+        """``function`` of every job (and the documents kept), in the order of the jobs.
+
+        ``on_result`` is given each result as soon as it and those of the jobs before
+        it are in; after a signal, every result there is, and Interrupted is raised.
+        """
+        results: list[R | None] = [None] * len(jobs)
+        emitted = 0
+        for i, result in self._results(function, jobs):
+            results[i] = result
+            while emitted < len(jobs) and results[emitted] is not None:
+                if on_result is not None:
+                    on_result(cast(R, results[emitted]))
+                emitted += 1
+        if self.stopped:
+            for late in results[emitted:]:
+                if late is not None and on_result is not None:
+                    on_result(late)
+            raise Interrupted(results.count(None))
+        return cast(list[R], results)
+
+    def _results(
+        self, function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]
+    ) -> Iterator[tuple[int, R]]:
+        """(index, result) of the jobs, as they are done, until done or stopped."""
         if not self._pools:
-            return [function(job, self.kept) for job in jobs]
+            for i, job in enumerate(jobs):
+                if self.stopped:
+                    return
+                yield i, function(job, self.kept)
+            return
+        from concurrent.futures import as_completed
+
         parts = self._deal(jobs)
         # Each task carries the run's evidence once, and a worker regroups it once per
         # task: a large run sends fewer and bigger tasks than one per 8 files.
         size = max(FILES_PER_TASK, len(jobs) // (len(self._pools) * TASKS_PER_WORKER))
-        tasks = [
-            (chunk, pool.submit(_run_task, function, [jobs[i] for i in chunk]))
+        tasks = {
+            pool.submit(_run_task, function, [jobs[i] for i in chunk]): chunk
             for pool, part in zip(self._pools, parts, strict=True)
             for chunk in (part[k : k + size] for k in range(0, len(part), size))
-        ]
-        results: list[R | None] = [None] * len(jobs)
-        for chunk, task in tasks:
-            for i, result in zip(chunk, task.result(), strict=True):
-                results[i] = result
-        return cast(list[R], results)
+        }
+        for task in as_completed(tasks):
+            # A task stopped by a signal returns the results of its first jobs only.
+            yield from zip(tasks[task], task.result(), strict=False)
 
     def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
         """The indices of the jobs each worker does: the worker a file went to in an
@@ -314,9 +434,14 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def run_jobs(jobs: Sequence[Job], workers: Workers) -> list[FileResult]:
-    """The result of every job, in the order of the jobs."""
-    return workers.map(process_job, jobs)
+def run_jobs(
+    jobs: Sequence[Job],
+    workers: Workers,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """The result of every job, in the order of the jobs (each also to ``on_result``
+    as soon as it and those before it are in: a fixed file is reported as written)."""
+    return workers.map(process_job, jobs, on_result)
 
 
 # -- corpus evidence ---------------------------------------------------------------------
@@ -327,12 +452,12 @@ def gather_job(job: Job, kept: Kept | None = None) -> Evidence:
     cannot be read gives none (the check pass reports it). With ``kept``, the
     document is kept there for the check pass."""
     try:
-        text, encoding = files.read(job.path, job.settings.max_file_size_mb)
+        text, encoding, stamp = files.read_stamped(job.path, job.settings.max_file_size_mb)
     except files.InputError:
         return Evidence()
     doc = document_for(text, job.display, job.settings)
     if kept is not None:
-        kept[job.path] = (text, encoding, doc)
+        kept[job.path] = (text, encoding, stamp, doc)
     try:
         return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
     except PatternTimeout:

@@ -31,6 +31,7 @@ ALL_RULES: tuple[Rule, ...] = (
     encoding.replacement_character,
     encoding.html_entity,
     encoding.html_tag,
+    encoding.stray_byte,
     merged_words.camel_joined_words,
     merged_words.run_together_words,
     merged_words.missing_space_after_sentence,

@@ -35,6 +35,9 @@ _BIDI_CONTROL = regex.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 _RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
 _CONTROL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _REPLACEMENT = regex.compile("\ufffd+")
+# A byte that was not UTF-8, kept as the surrogate U+DC80..U+DCFF that stands for it
+# (the reader's ``surrogateescape``): writing the text back restores the byte.
+_STRAY_BYTES = regex.compile("[\udc80-\udcff]+")
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _DOUBLE_ESCAPED_ENTITY = regex.compile(
     r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -356,6 +359,57 @@ def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(
             start, end, "Replacement character U+FFFD: a character was lost in decoding"
         )
+
+
+@rule("EN007", "stray-byte", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+def stray_byte(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A byte that is not UTF-8 in a file that otherwise is.
+
+    ## What it does
+    Finds the bytes of a UTF-8 file that do not decode (a file reader keeps each
+    one as it is, so the rest of the file can be checked), and proposes each as the
+    character it is in Windows-1252.
+
+    ## Why is this bad?
+    Scraped text often has one stray Latin-1 or Windows-1252 byte (`caf\xe9`) in
+    a UTF-8 file. Editors show it as `�`, and tools that expect UTF-8 reject the
+    whole file. Converting the whole file from Latin-1 would mangle every other
+    non-ASCII character.
+
+    ## Example
+    ```text
+    The caf<0xE9> opened.
+    ```
+    Use instead:
+    ```text
+    The café opened.
+    ```
+
+    ## Fix safety
+    Unsafe: the byte is most likely Windows-1252 (or Latin-1, for the five bytes
+    Windows-1252 leaves undefined), but it may come from another code page. Only
+    the byte changes; the rest of the file is written back as it was.
+    """
+    if doc.text.isascii():
+        return
+    for match in _STRAY_BYTES.finditer(doc.text):
+        start, end = match.span()
+        raw = bytes(ord(c) - 0xDC00 for c in match.group())
+        decoded = "".join(_byte_as_text(b) for b in raw)
+        shown = " ".join(f"0x{b:02x}" for b in raw)
+        yield Violation(
+            start,
+            end,
+            f"Byte {shown} is not UTF-8",
+            replace(start, end, decoded, Safety.UNSAFE, f"Replace with '{decoded}' (Windows-1252)"),
+        )
+
+
+def _byte_as_text(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: Latin-1's control
+        return chr(byte)
 
 
 @rule("EN005", "html-entity", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))

@@ -21,7 +21,7 @@ ALL = settings_for(select=["ALL"])
 SAMPLE = (
     "Press Room  \n\n\n\nWang Zhijun :\tthe scale of\u00a0industrial Internet  is   big .\n"
     "itâ€™s cafÃ© R&amp;D <br> bud\u200bget 1427.\x00\x00\n"
-    "Lost \ufffd char \x93quoted\x94\r\n"
+    "Lost \ufffd char \x93quoted\x94 caf\udce9\r\n"  # U+DCE9: the byte 0xE9 as read (EN007)
     "See https://example.com/a  b and 00:12:34 [inaudible] .\n"
     "Its industrialInternet role thescale grew.Yeah, I think,first scare- mongering.\n"
     "Wang Zhijun: We left becase the the hall was full at 00:28Security.\n"

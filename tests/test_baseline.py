@@ -252,7 +252,7 @@ def test_baseline_of_bad_file_keeps_its_entries(
 ) -> None:
     path = write(tmp_path / "a.txt", "x  y\n")
     run(capsys, "baseline", "a.txt")
-    path.write_bytes(b"caf\xe9\n")
+    path.write_bytes(b"caf\xe9 \xe0 la cr\xe8me, " * 6)  # Latin-1: too many stray bytes
     code, _, err = run(capsys, "baseline", "a.txt")
     assert code == 2 and "a.txt: not valid UTF-8" in err
     assert [r["file"] for r in entries()] == ["a.txt"]

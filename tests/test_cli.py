@@ -389,7 +389,13 @@ def test_bad_jobs(capsys: pytest.CaptureFixture[str]) -> None:
     ("content", "message"),
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file (not text)"),
-        (b"caf\xe9 au lait\n", "not valid UTF-8 (byte 0xe9 on line 1); convert the file to UTF-8"),
+        (
+            # Latin-1, not stray bytes in UTF-8 (those are EN007): 17 of them.
+            b"caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve \xe9t\xe9, d\xe9j\xe0 vu, "
+            b"\xe0 la fa\xe7on, \xe9l\xe8ve, \xe9t\xe9s, \xe0 c\xf4t\xe9\n",
+            "not valid UTF-8: byte 0xe9 at line 1, column 4, '\u00e9' in Windows-1252 and 17 "
+            "more: too many to be stray bytes in UTF-8; convert the file to UTF-8",
+        ),
         (b"\x00" * 100, "binary file (not text)"),
     ],
 )
@@ -418,10 +424,14 @@ def test_unreadable_file(
 ) -> None:
     write(tmp_path / "a.txt", DIRTY)
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(path: object, flags: int, *args: int) -> int:
+        if str(path).endswith("a.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
     code, _, err = run(capsys, "check", "--jobs", "1", "a.txt")
     assert (code, err) == (2, "transcript-lint: error: a.txt: cannot read: Permission denied\n")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +96,8 @@ def test_bad_dataset_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match="unknown dataset format"):
         read_records(tmp_path / "d.csv")
     (tmp_path / "d.jsonl").write_text('{"text": 1}\n')
-    with pytest.raises(DatasetError, match="field 'text' is not text"):
-        run_local(read_records(tmp_path / "d.jsonl"), TASK, 1)
+    # A record that cannot be checked is passed through, with empty result fields.
+    assert run_local(read_records(tmp_path / "d.jsonl"), TASK, 1) == [{"text": 1, "findings": None}]
 
 
 def test_dataset_command_jsonl(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,5 +131,76 @@ def test_dataset_command_errors(in_tmp: Path, capsys: pytest.CaptureFixture[str]
     assert "missing.jsonl: cannot read" in capsys.readouterr().err
     (in_tmp / "in.jsonl").write_text('{"body": "x"}\n')
     assert main(["dataset", "check", "in.jsonl", "out.jsonl"]) == 2
-    assert "field 'text' is not text" in capsys.readouterr().err
+    assert "in.jsonl:1: no field 'text'; passed through unchanged" in capsys.readouterr().err
+    assert (in_tmp / "out.jsonl").read_text() == '{"body": "x"}\n'
+
+
+BAD_LINES = [
+    ('{"id": 1, "text": "Fine  text."}', None),
+    ('{"id": 2}', "no field 'text'"),
+    ('{"id": 3, "text": 7}', "field 'text' is not text"),
+    ('{"id": 4, "text": "broken', "invalid JSON"),
+    ('["not", "an", "object"]', "not a JSON object (list)"),
+    ('{"id": 6, "text": "half \\ud800 a pair"}', "lone surrogate"),
+    ('{"id": 7, "text": "Also  fine."}', None),
+]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_bad_records_are_reported_by_line_and_passed_through(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], processes: int
+) -> None:
+    source = in_tmp / "in.jsonl"
+    source.write_text("".join(line + "\n" for line, _ in BAD_LINES), encoding="utf-8")
+    code = main(["dataset", "fix", "in.jsonl", "out.jsonl", "--jobs", str(processes)])
+    err = capsys.readouterr().err
+    assert code == 2
+    out = (in_tmp / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(out) == len(BAD_LINES)
+    for number, ((line, why), written) in enumerate(zip(BAD_LINES, out, strict=True), 1):
+        if why is None:
+            assert json.loads(written)["fixed_text"].count("  ") == 0
+            assert f"in.jsonl:{number}:" not in err
+        else:
+            assert written == line
+            assert re.search(rf"in\.jsonl:{number}: .*{re.escape(why)}", err)
+
+
+def test_fields_the_tool_does_not_own_round_trip_exactly(in_tmp: Path) -> None:
+    line = (
+        '{"n": 1e400, "big": 18446744073709551615, "x": 1.50, "nested": {"a": [1, 2.0]}, '
+        '"text": "Two  spaces."}'
+    )
+    (in_tmp / "in.jsonl").write_text(line + "\n", encoding="utf-8")
+    assert main(["dataset", "fix", "in.jsonl", "out.jsonl"]) == 0
+    written = (in_tmp / "out.jsonl").read_text(encoding="utf-8")
+    assert written.startswith(line[:-1] + ", ")
+    assert "Infinity" not in written
+    assert json.loads(written)["fixed_text"] == "Two spaces.\n"
+
+
+def test_a_column_the_tool_would_write_is_refused_or_prefixed(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = '{"text": "Two  spaces.", "fixed_text": "mine", "applied": true}'
+    (in_tmp / "in.jsonl").write_text(line + "\n", encoding="utf-8")
+    assert main(["dataset", "fix", "in.jsonl", "out.jsonl"]) == 2
+    assert "--output-prefix" in capsys.readouterr().err
     assert not (in_tmp / "out.jsonl").exists()
+    assert main(["dataset", "fix", "in.jsonl", "out.jsonl", "--output-prefix", "lint_"]) == 0
+    row = json.loads((in_tmp / "out.jsonl").read_text(encoding="utf-8"))
+    assert (row["fixed_text"], row["applied"], row["lint_fixed_text"]) == (
+        "mine",
+        True,
+        "Two spaces.\n",
+    )
+
+
+def test_the_input_can_be_the_output(in_tmp: Path) -> None:
+    records = make_records(300)
+    write_records(in_tmp / "d.jsonl", records)
+    assert main(["dataset", "fix", "d.jsonl", "d.jsonl", "--jobs", "2"]) == 0
+    rows = read_records(in_tmp / "d.jsonl")
+    assert [r["id"] for r in rows] == list(range(300))
+    assert [r["text"] for r in rows] == [r["text"] for r in records]
+    assert [p.name for p in in_tmp.iterdir()] == ["d.jsonl"]

@@ -150,12 +150,13 @@ def test_ledger_needs_fix(
     assert not (tmp_path / "fixes.jsonl").exists()
 
 
-def test_unwritable_ledger_is_an_error_after_fixing(
+def test_unwritable_ledger_is_an_error_before_fixing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    """A fix the ledger could not log could not be undone: nothing is fixed."""
     make(tmp_path, {"a.txt": "One  two.\n"})
     (tmp_path / "ledger").mkdir()
     code, _, err = run(capsys, "check", "--fix", "--ledger", "ledger", "a.txt")
     assert code == 2
     assert "transcript-lint: error: ledger: cannot write the ledger" in err
-    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "One two.\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "One  two.\n"
