@@ -322,7 +322,10 @@ def report(source: Path, outcome: Outcome, task: Task) -> int:
         f"{outcome.records} records: {outcome.total} {what} in {outcome.touched} records.",
         file=sys.stderr,
     )
-    return 2 if outcome.skipped else 0
+    if outcome.skipped:
+        return 2
+    # As `check`: findings fail the run (a fix reports what it applied, not what is left).
+    return 1 if outcome.total and not task.fix else 0
 
 
 def _gather_batch(job: tuple[Task, Sequence[Record], int]) -> Evidence:
