@@ -218,12 +218,19 @@ def test_ctrl_c_while_gathering_evidence_fixes_nothing(
         return real(job, kept)
 
     monkeypatch.setattr(runner, "gather_job", gather_job)
-    code, err = run(capsys, "check", "--fix", "--jobs", "1", ".")
+    # The process' own handler: Python's, or SIG_IGN when the tests were started in
+    # the background by a shell (which then ignores SIGINT for them).
+    own = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # the signal must arrive
+    try:
+        code, err = run(capsys, "check", "--fix", "--jobs", "1", ".")
+        # The handlers are the process' own again.
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, own)
     assert (code, err) == (130, "interrupted: 0 files fixed, 10 not checked\n")
     assert len(gathered) == 2
     assert all(path.read_text(encoding="utf-8") == DIRTY for path in paths)
-    # The handlers are the process' own again.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 # A run whose workers send the signal to their process group after their third write:
