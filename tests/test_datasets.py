@@ -121,7 +121,8 @@ def test_dataset_command_jsonl(in_tmp: Path, capsys: pytest.CaptureFixture[str])
 def test_dataset_command_parquet(in_tmp: Path) -> None:
     pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
     write_records(in_tmp / "in.parquet", make_records(10))
-    assert main(["dataset", "check", "in.parquet", "out.parquet", "--filename-field", "path"]) == 0
+    code = main(["dataset", "check", "in.parquet", "out.parquet", "--filename-field", "path"])
+    assert code == 1  # the records have findings: the run fails, as with check
     rows = read_records(in_tmp / "out.parquet")
     assert len(rows) == 10 and all(isinstance(r["findings"], list) for r in rows)
 
