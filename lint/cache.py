@@ -26,23 +26,21 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import os
 import pickle
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
 import lint
+from lint import files
 from lint.evidence import Evidence, Gatherer, total
 from lint.result import FileResult
 from lint.runner import Job, Workers, gather_job, process_job
 
 FOLDER = ".transcript-lint-cache"
 _FILE = "results.pickle"
-_FORMAT = 1  # bump when what is stored changes shape
+_FORMAT = 2  # bump when what is stored changes shape
 
 
 @dataclass
@@ -64,17 +62,18 @@ class Cache:
     folder: Path
     entries: dict[str, Entry] = field(default_factory=dict)
     used: dict[str, Entry] = field(default_factory=dict)
+    code: str = ""  # the folder of the tool's code (see ``_code_key``)
 
     @classmethod
     def open(cls, folder: Path) -> Cache:
-        path = folder / _code_key() / _FILE
+        code = _code_key()
         entries: dict[str, Entry] = {}
         with contextlib.suppress(Exception):  # a damaged or foreign cache is no cache
-            with path.open("rb") as stream:
+            with (folder / code / _FILE).open("rb") as stream:
                 loaded = pickle.load(stream)
             if isinstance(loaded, dict):
                 entries = loaded
-        return cls(folder, entries)
+        return cls(folder, entries, code=code)
 
     def entry(self, key: str) -> Entry:
         entry = self.used.get(key)
@@ -89,25 +88,18 @@ class Cache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Created by transcript-lint: never commit the cache.\n*\n")
-            target = self.folder / _code_key()
-            target.mkdir(exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target, prefix=".results-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, target / _FILE)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            (self.folder / self.code).mkdir(exist_ok=True)
+            with files.replacing(self.folder / self.code / _FILE) as stream:
+                pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def file_key(data: bytes, display: str, settings_key: str) -> str:
-    """The key of one file's results: its bytes, its name as reported, its settings."""
-    digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(b"\0" + display.encode("utf-8", "surrogateescape"))
-    digest.update(b"\0" + settings_key.encode())
-    return digest.hexdigest()
+def file_key(digest: bytes, display: str, settings: str) -> str:
+    """The key of one file's results: the digest of its bytes, its name as reported,
+    and its settings (the rules enabled for it and ``Settings.findings_key``)."""
+    key = hashlib.blake2b(digest, digest_size=20)
+    key.update(b"\0" + display.encode("utf-8", "surrogateescape"))
+    key.update(b"\0" + settings.encode())
+    return key.hexdigest()
 
 
 def evidence_digest(evidence: Evidence) -> str:
@@ -118,12 +110,6 @@ def evidence_digest(evidence: Evidence) -> str:
         for key, n in sorted(evidence.counts[name].items()):
             digest.update(f"\0{key}\t{n}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def settings_key(parts: Sequence[object]) -> str:
-    """A digest of the settings that decide a file's findings, given as plain values
-    whose ``repr`` is stable (see ``lint.config.Settings.cache_key``)."""
-    return hashlib.blake2b(repr(tuple(parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _code_key() -> str:
@@ -179,31 +165,11 @@ def check_files(
 
 
 def _entry(cache: Cache, job: Job) -> Entry | None:
-    """The cache entry of a job's file, or None for a file that is not a regular
-    file within the size limit (it is checked, and reported, as always)."""
+    """The cache entry of a job's file, or None for a file that cannot be read (it
+    is checked, and reported, as always)."""
     try:
-        with job.path.open("rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return None
-            if status.st_size > job.settings.max_file_size_mb * 1024 * 1024:
-                return None
-            data = stream.read()
-    except OSError:
+        _, stamp = files.read_bytes(job.path, job.settings.max_file_size_mb)
+    except files.InputError:
         return None
-    return cache.entry(file_key(data, job.display, _settings_key(job)))
-
-
-def _settings_key(job: Job) -> str:
-    settings = job.settings
-    return settings_key(
-        (
-            tuple(r.code for r in settings.enabled_rules(job.registry(), job.path)),
-            tuple(sorted(settings.words)),
-            settings.terms,
-            settings.verbatim,
-            tuple((p.pattern, p.flags) for p in settings.ignore_patterns),
-            settings.max_file_size_mb,
-            repr(settings.lexicon),
-        )
-    )
+    codes = ",".join(r.code for r in job.settings.enabled_rules(job.registry(), job.path))
+    return cache.entry(file_key(stamp.digest, job.display, f"{codes}\0{job.settings.findings_key}"))

@@ -109,6 +109,23 @@ class Settings:
         )
 
     @cached_property
+    def findings_key(self) -> str:
+        """A digest of the settings besides the rule selection that decide a file's
+        findings (words, terms, verbatim, ignore-patterns, the size limit, the
+        lexicon): computed once per settings, for the results cache."""
+        import hashlib  # only a run with the results cache asks
+
+        parts = (
+            tuple(sorted(self.words)),
+            self.terms,
+            self.verbatim,
+            tuple((p.pattern, p.flags) for p in self.ignore_patterns),
+            self.max_file_size_mb,
+            repr(self.lexicon),
+        )
+        return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    @cached_property
     def _roots(self) -> tuple[Path, Path]:
         return self.root.absolute(), self.root.resolve()
 

@@ -19,7 +19,6 @@ unless ``--output-prefix`` names the tool's fields apart.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -274,7 +273,7 @@ def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome
                 evidence.append(found)
                 outcome.skipped.extend(skipped)
             whole = total(evidence)
-            with _replacing(target) as out:
+            with files.replacing(target) as out:
                 for batch in _bounded_map(
                     pool, processes, _apply_lines, ((task, b, whole) for b in _lines(source))
                 ):
@@ -288,26 +287,6 @@ def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome
             f"{exc.filename or source}: cannot read or write: {exc.strerror or exc}"
         ) from None
     return outcome
-
-
-@contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[Any]:
-    """A binary file that becomes ``target`` when the block ends without error."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}{files.TEMPORARY_MARK}", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def report(source: Path, outcome: Outcome, task: Task) -> int:

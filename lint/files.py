@@ -21,8 +21,10 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BINARY_SNIFF = 8192
 READ_CHUNK = 1024 * 1024
@@ -303,6 +305,28 @@ def write_atomically(
             if info is None:
                 os.chmod(temporary, _new_file_mode())
             os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``target`` when the block ends without error:
+    written beside it under a name stale-file cleanup knows, flushed to disk, then
+    renamed over it; removed if the block fails."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
