@@ -26,12 +26,11 @@ from lint.progress import FixProgress
 from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
-from lint.result import FileResult
+from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult
 from lint.rule import Availability, Rule, gatherers_of
 from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, run_jobs
 from rules import ALL_RULES, registry
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
@@ -315,13 +314,10 @@ def run_dataset(args: argparse.Namespace) -> int:
         datasets.write_records(args.output, results)
     except datasets.DatasetError as exc:
         raise UsageError(str(exc)) from None
-    column = "applied" if task.fix else "findings"
-    total = sum(len(r[column]) for r in results)
-    touched = sum(1 for r in results if r[column])
-    what = "fixes applied" if task.fix else "findings"
-    print(f"{len(results)} records: {total} {what} in {touched} records.", file=sys.stderr)
-    # As `check`: findings fail the run (a fix reports what it applied, not what is left).
-    return EXIT_FINDINGS if total and not task.fix else EXIT_CLEAN
+    column = task.columns[-1]  # `findings` or `applied`, with the output prefix
+    counts = [len(r[column] or ()) for r in results]
+    outcome = datasets.Outcome(len(results), sum(counts), sum(1 for n in counts if n))
+    return datasets.report(args.input, outcome, task)
 
 
 # -- learn ------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from lint.api import check_text, fix_text, gather_text
 from lint.config import Settings
 from lint.evidence import Evidence, total
 from lint.report.json_format import as_dict
+from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 BATCH = 64
 IN_FLIGHT = 4  # batches per process submitted ahead: bounded memory, busy workers
@@ -134,9 +135,8 @@ def _name(task: Task, record: Record) -> str:
     return str(record.get(task.filename_field, "")) if task.filename_field else "record.txt"
 
 
-def gather_records(task: Task, records: Sequence[Record], offset: int = 0) -> Evidence:
+def gather_records(task: Task, records: Sequence[Record]) -> Evidence:
     """The summed corpus evidence of the records that can be checked."""
-    del offset  # kept for callers that number records
     return total(
         gather_text(r[task.text_field], filename=_name(task, r), settings=task.settings)
         for r in records
@@ -157,12 +157,9 @@ def added_fields(task: Task, record: Record, evidence: Evidence) -> Record:
     return {task.columns[0]: [as_dict(f) for f in findings]}
 
 
-def apply_records(
-    task: Task, records: Sequence[Record], evidence: Evidence, offset: int = 0
-) -> list[Record]:
+def apply_records(task: Task, records: Sequence[Record], evidence: Evidence) -> list[Record]:
     """The records with ``findings`` (check) or ``fixed_text`` and ``applied`` (fix);
     those that cannot be checked get None in those fields."""
-    del offset
     empty = dict.fromkeys(task.columns)
     return [
         {**r, **(added_fields(task, r, evidence) if problem(task, r) is None else empty)}
@@ -302,30 +299,27 @@ def report(source: Path, outcome: Outcome, task: Task) -> int:
         file=sys.stderr,
     )
     if outcome.skipped:
-        return 2
+        return EXIT_ERROR
     # As `check`: findings fail the run (a fix reports what it applied, not what is left).
-    return 1 if outcome.total and not task.fix else 0
+    return EXIT_FINDINGS if outcome.total and not task.fix else EXIT_CLEAN
 
 
-def _gather_batch(job: tuple[Task, Sequence[Record], int]) -> Evidence:
+def _gather_batch(job: tuple[Task, Sequence[Record]]) -> Evidence:
     return gather_records(*job)
 
 
-def _process_batch(job: tuple[Task, Sequence[Record], int, Evidence]) -> list[Record]:
-    task, records, offset, evidence = job
-    return apply_records(task, records, evidence, offset)
+def _process_batch(job: tuple[Task, Sequence[Record], Evidence]) -> list[Record]:
+    return apply_records(*job)
 
 
 def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Record]:
     """Every record with its results, in order; a process pool when ``processes`` > 1."""
-    batches = [(i, records[i : i + BATCH]) for i in range(0, len(records), BATCH)]
+    batches = [records[i : i + BATCH] for i in range(0, len(records), BATCH)]
     show = sys.stderr.isatty()
     done: list[Record] = []
     with _pool(processes) as pool:
-        evidence = total(pool.map(_gather_batch, [(task, batch, i) for i, batch in batches]))
-        for results in pool.map(
-            _process_batch, [(task, batch, i, evidence) for i, batch in batches]
-        ):
+        evidence = total(pool.map(_gather_batch, [(task, batch) for batch in batches]))
+        for results in pool.map(_process_batch, [(task, batch, evidence) for batch in batches]):
             done.extend(results)
             if show:
                 print(f"\r{len(done)}/{len(records)} records", end="", file=sys.stderr, flush=True)

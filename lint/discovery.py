@@ -85,12 +85,6 @@ class GitIgnore:
             self._tops[seen] = found
         return found
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        """Whether git ignores the path itself (its folders are not looked at: a walk
-        never enters an ignored folder, and ``ignored_with_folders`` asks for them)."""
-        absolute = os.path.abspath(path)
-        return self.ignored_in(os.path.dirname(absolute), os.path.basename(absolute), is_dir)
-
     def ignored_in(self, folder: str, name: str, is_dir: bool) -> bool:
         """Whether git ignores ``name`` in the absolute ``folder``."""
         path = os.path.join(folder, name) + ("/" if is_dir else "")

@@ -32,6 +32,11 @@ _WHITESPACE = regex.compile(r"\s+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
+# What a run's exit code says: nothing left to report, findings remain, or an input,
+# config or usage error (see the README's exit codes).
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
 def _fold(text: str) -> str:
     """Runs of whitespace as one space, none at either end."""
     return str(_WHITESPACE.sub(" ", text)).strip()
