@@ -130,25 +130,23 @@ def lint(
     """The findings of ``check`` in the text, and its line starts.
 
     What ``prepare`` and ``check_findings`` do, a gatherer and a rule at a time, so
-    that the check of a superseded version stops between two of them; sorted as
-    ``check_document`` sorts them.
+    that the check of a superseded version stops between two of them.
     """
+
+    def stop_if_stale() -> None:
+        if not is_current():
+            raise Superseded
 
     def current(items: Iterable[T]) -> Iterator[T]:
         for item in items:
-            if not is_current():
-                raise Superseded
+            stop_if_stale()
             yield item
 
     doc = document_for(text, display, settings, fmt)
     enabled = settings.enabled_rules(ALL_RULES, path if path is not None else Path(display))
     evidence = gather(doc, current(gatherers_of(enabled)))
     doc, rules, ctx = prepare(text, display, settings, ALL_RULES, fmt, path, evidence, doc)
-    found: list[Finding] = []
-    for rule in current(rules):
-        found.extend(check_findings(doc, [rule], ctx))
-    found.sort(key=lambda f: (f.start, f.code, f.end))
-    return tuple(found), doc.line_starts
+    return check_findings(doc, rules, ctx, stop_if_stale), doc.line_starts
 
 
 def to_range(positions: Positions, start: int, end: int) -> types.Range:

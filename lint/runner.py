@@ -54,18 +54,33 @@ class NotConverged(Exception):
         )
 
 
-def check_document(doc: Document, rules: Sequence[Rule], ctx: Context) -> list[Diagnostic]:
-    diagnostics = [d for r in rules for d in r.run(doc, ctx)]
+def _nothing() -> None:
+    pass
+
+
+def check_document(
+    doc: Document, rules: Sequence[Rule], ctx: Context, before_rule: Callable[[], None] = _nothing
+) -> list[Diagnostic]:
+    """Every diagnostic of the rules, in order, suppressions applied. ``before_rule``
+    runs before each rule: the editor server stops there a check that a newer
+    version of the text made stale (by raising)."""
+    diagnostics: list[Diagnostic] = []
+    for r in rules:
+        before_rule()
+        diagnostics.extend(r.run(doc, ctx))
     diagnostics.sort(key=lambda d: (d.start, d.code, d.end))
     # Inline suppression (issue 18): what `<!-- transcript-lint-disable -->` and
     # `[sic]` silence is neither reported nor fixed.
     return suppression.apply(doc, diagnostics, (r.code for r in rules))
 
 
-def check_findings(doc: Document, rules: Sequence[Rule], ctx: Context) -> tuple[Finding, ...]:
+def check_findings(
+    doc: Document, rules: Sequence[Rule], ctx: Context, before_rule: Callable[[], None] = _nothing
+) -> tuple[Finding, ...]:
     """Every finding of the rules in the document, placed in lines and columns."""
     by_code = {r.code: r for r in rules}
-    return tuple(resolve(doc, d, by_code[d.code]) for d in check_document(doc, rules, ctx))
+    diagnostics = check_document(doc, rules, ctx, before_rule)
+    return tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
 
 
 def allowed_safeties(unsafe: bool) -> frozenset[Safety]:

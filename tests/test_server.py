@@ -20,10 +20,11 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from lint.api import fix_text
+from lint.api import check_text, fix_text, settings_for
 from lint.cli import main
 from lint.config import load_settings
-from lint.lsp_session import FIX_ALL, FIX_ALL_UNSAFE
+from lint.lsp_session import FIX_ALL, FIX_ALL_UNSAFE, lint
+from lint.masking import Format
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 TIMEOUT = 60.0
@@ -558,3 +559,16 @@ async def test_a_crash_in_a_rule_is_one_message_and_the_next_version_is_checked(
     checked = await session.current(document)
     assert checked is not None and [f.code for f in checked.findings] == ["WS002"]
     session.engine.shutdown()
+
+
+def test_the_server_applies_suppressions_once_for_all_rules_as_check_does() -> None:
+    # A comment that silences one rule's finding is used: SU001 must not call it
+    # unused because the server ran the rules one at a time.
+    settings = settings_for(extend_select=["SU001"])
+    text = "<!-- transcript-lint-disable -->\nthe the cat\n"
+    found, _ = lint(text, None, "talk.md", Format.MARKDOWN, settings, lambda: True)
+    expected = check_text(text, filename="talk.md", settings=settings)
+    assert [(f.code, f.start) for f in found] == [(f.code, f.start) for f in expected] == []
+    text = "the the cat\n"
+    found, _ = lint(text, None, "talk.md", Format.MARKDOWN, settings, lambda: True)
+    assert [f.code for f in found] == ["SP002"]
