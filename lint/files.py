@@ -61,6 +61,14 @@ class NotWritten(OSError):
     """A file that was left as it is; the message says why in one line."""
 
 
+class Changed(NotWritten):
+    """A file that changed since it was read: left as it is, reported, and not an
+    error (the user's edit wins)."""
+
+    def __init__(self) -> None:
+        super().__init__(CHANGED)
+
+
 @dataclass(frozen=True)
 class Stamp:
     """What a file was when it was read, to tell whether it changed since."""
@@ -240,21 +248,21 @@ def check_reads_back(fixed: str, encoding: str) -> None:
 
 def _unchanged(path: Path, stamp: Stamp, contents: bool = True) -> os.stat_result:
     """The file's status if it is still what ``stamp`` says (its metadata, and its
-    contents too when ``contents``); else NotWritten."""
+    contents too when ``contents``); else Changed."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise NotWritten(CHANGED) from None
+        raise Changed() from None
     if not stamp.same_metadata(info):
-        raise NotWritten(CHANGED)
+        raise Changed()
     if not contents:
         return info
     try:
         data, _ = read_bytes(path, stamp.size // (1024 * 1024) + 1)
     except InputError:
-        raise NotWritten(CHANGED) from None
+        raise Changed() from None
     if _digest(data) != stamp.digest:
-        raise NotWritten(CHANGED)
+        raise Changed()
     return info
 
 

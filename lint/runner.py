@@ -234,11 +234,11 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
             files.write_atomically(
                 job.path, result.fixed, encoding, stamp, errors=files.ENCODE_ERRORS
             )
-        except files.NotWritten as exc:
-            if str(exc) != files.CHANGED:
-                return FileResult(job.display, error=str(exc))
+        except files.Changed as exc:
             # Its findings were placed in a text the file no longer holds: none.
             return FileResult(job.display, words=result.words, not_written=str(exc))
+        except files.NotWritten as exc:
+            return FileResult(job.display, error=str(exc))
         except OSError as exc:
             return FileResult(job.display, error=f"cannot write: {exc.strerror or exc}")
     if job.mode is Mode.FIX:
