@@ -578,11 +578,13 @@ def _own_variants_of_doc(doc: Document) -> tuple[set[str], dict[str, list[_Occur
 def _may_be_term(layout: _Layout, pair: str) -> bool:
     """Whether the word counts leave room for ``pair`` to recur and be a unit."""
     first, second = pair.split(" ")
-    words_ = layout.vocabulary
-    return (
-        min(words_[first], words_[second]) >= _MIN_PAIR_OCCURRENCES
-        and words_[first] >= _MIN_PAIR_COHESION * words_[second]
-    )
+    return _pair_fits(layout.vocabulary, first, second)
+
+
+def _pair_fits(vocabulary: Mapping[str, int], first: str, second: str) -> bool:
+    """Whether words counted so often (lower case) can make a recurring unit."""
+    n, m = vocabulary.get(first, 0), vocabulary.get(second, 0)
+    return min(n, m) >= _MIN_PAIR_OCCURRENCES and n >= _MIN_PAIR_COHESION * m
 
 
 def _occurrence(layout: _Layout, start: int, end: int) -> _Occurrence | None:
@@ -711,13 +713,11 @@ class _CorpusForms:
         ``_may_be_term``)."""
         found = {k for k in self.singles & vocabulary.keys() if vocabulary[k] >= 2}
         for first in self.pairs.keys() & vocabulary.keys():
-            n = vocabulary[first]
-            if n < _MIN_PAIR_OCCURRENCES:
+            if vocabulary[first] < _MIN_PAIR_OCCURRENCES:
                 continue
-            for second, key in self.pairs[first]:
-                m = vocabulary.get(second, 0)
-                if m >= _MIN_PAIR_OCCURRENCES and n >= _MIN_PAIR_COHESION * m:
-                    found.add(key)
+            found.update(
+                key for second, key in self.pairs[first] if _pair_fits(vocabulary, first, second)
+            )
         return found
 
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -228,7 +228,6 @@ SEGMENT_HEADS = frozenset(
 # short a rest to look for (`Hewas` is missed).
 _CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
 _HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
 NUMBER_HEADS = frozenset(
@@ -249,8 +248,6 @@ FUNCTION_PAIRS = frozenset(
 )
 # A join ending in one of these needs a word after it (`tooka walk`), not a line
 # end or a hyphen (`prepa- ration`).
-DETERMINERS = frozenset("a an the".split())
-PRONOUNS = frozenset("i you he she we they".split())
 # Function words after which an identifier names what it tests or makes
 # (`isalive`, `asarray`, `fromstring`, `tolist`).
 IDENTIFIER_HEADS = frozenset("is as from to".split())
@@ -264,7 +261,6 @@ COMPOUND_TAILS = frozenset(
 )
 _NEIGHBOUR_WORDS_BEFORE = regex.compile(r"(?:(?P<word>\p{L}+)[ ,;]{1,2}){1,2}$")
 _NEIGHBOUR_WORDS_AFTER = regex.compile(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
-VOWELS = frozenset("aeiou")
 MIN_SEGMENT_FREQUENCY = 1000
 MIN_SHORT_SEGMENT_FREQUENCY = 10_000
 
@@ -342,6 +338,7 @@ _YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
 _HYPHEN_GAP = regex.compile(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
 _SUSPENDED_BEFORE = regex.compile(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
 _LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
+_STANDALONE_LETTERS = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
 _FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
 
 # Characters that, right before or after a token, mean it is part of code, a path
@@ -437,8 +434,6 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if titled:
             greeting = _GREETING.match(masked, start + len(left))
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
-                if _capitalised_pair(masked, token, accepted) is not None:
-                    yield _camel_violation(start, end, token, len(left))
                 continue
         elif not _camel_evidence(
             masked, (start, end), left, right, counts[token], accepted, len(counts)
@@ -640,7 +635,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
         best = readings[0]
-        found = list(regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])", masked))
+        found = doc.shared(_word_spans).get(token, [])
         pair = best.left in words.FUNCTION_WORDS and best.right in words.FUNCTION_WORDS
         if not found or (not pair and len(found) > 1 and best.text not in masked):
             continue  # not a word of its own, or it recurs and is never written apart
@@ -653,8 +648,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         sure = not close and _is_join(best.left, best.right)
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
         others = "".join(f" or '{r.text}'" for r in close)
-        for match in found:
-            start, end = match.span()
+        for start, end in found:
             if not _word_on_its_own(masked, start, end) or (
                 masked[start - 1 : start] + masked[end : end + 1] == "()"
             ):
@@ -719,25 +713,36 @@ def _segmented_joins(
     and capitalised runs that start with the first word of a sentence (`Thewitness`),
     with the document's evidence."""
     masked = doc.masked
+    spans = doc.shared(_word_spans)
     for token in sorted(runs):
+        found = spans.get(token)
+        if not found:
+            continue  # never a word of its own: no need to read it
         verdict = _segment_reading(token, accepted)
         if verdict is None or not _after_a_space(masked, token):
             continue  # no join, or the end of a longer word (`Either`: `ither`)
         best, close, needs_phrase = verdict
-        pattern = rf"(?<![\p{{L}}\p{{N}}_]){token}(?![\p{{L}}\p{{N}}_])"
-        found = list(regex.finditer(pattern, masked))
-        if not found or _name_in(masked, token, best, len(found)):
+        if _name_in(masked, token, best, len(found)):
             continue
-        if token[0].isupper() and not all(_sentence_start(masked, m.start()) for m in found):
+        if token[0].isupper() and not all(_sentence_start(masked, start) for start, _ in found):
             continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
         if needs_phrase and not _written(masked, best.text):
             continue  # `looka`: as likely `looks` misread as `look a`, unless written so
         safety = Safety.DISPLAY_ONLY if close else Safety.UNSAFE
         others = "".join(f" or '{r.text}'" for r in close)
-        for match in found:
-            start, end = match.span()
+        for start, end in found:
             if _word_on_its_own(masked, start, end) and _fits_between(masked, start, end, best):
                 yield _split_violation(start, end, token, best.text, others, safety)
+
+
+def _word_spans(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    """Where each run of letters stands on its own in the masked text (no letter,
+    digit or `_` on either side), by run: the places of every candidate token, from
+    one scan of the text instead of one per token."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for match in _STANDALONE_LETTERS.finditer(doc.masked):
+        spans[match.group()].append(match.span())
+    return spans
 
 
 def _word_on_its_own(masked: str, start: int, end: int) -> bool:
@@ -766,7 +771,7 @@ def _word_tail(token: str) -> bool:
     """Whether a letter before the lowercase ``token`` makes a listed word (`ither`:
     `either`, `ather`: `father`): a run of letters after a capital, the end of a
     capitalised word, far more often than a join (`isa` is missed: `lisa`)."""
-    return any(words.frequency(letter + token) > 0 for letter in _LETTERS)
+    return any(words.frequency(letter + token) > 0 for letter in words.LETTERS)
 
 
 def _after_a_space(masked: str, token: str) -> bool:
@@ -834,8 +839,7 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         for part, is_function in zip(parts, function, strict=True)
     ):
         return None
-    pairs = list(itertools.pairwise(parts))
-    if any(_pair_veto(left, right) for left, right in pairs) or _bad_article(parts):
+    if not _plausible(tuple(parts)):
         return None
     if len(parts) == 2 and not _two_word_join(*parts):
         return None
@@ -907,9 +911,9 @@ def _bad_article(parts: list[str]) -> bool:
     apple`, `an dog`): the letters are a piece of a word (`headiea`). (An article at
     the end needs the word after the token: see ``_fits_between``.)"""
     for part, following in itertools.pairwise(parts):
-        if part in DETERMINERS and (
+        if part in words.ARTICLES and (
             following in words.FUNCTION_WORDS
-            or (part != "the" and (part == "a") == (following[0] in VOWELS))
+            or (part != "the" and (part == "a") == (following[0] in words.VOWELS))
         ):
             return True
     return False
@@ -1003,13 +1007,13 @@ def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation
     if sum(not words.is_known(word) for word in neighbours) > 1:
         return False
     first, last = reading.parts[0].lower(), reading.parts[-1].lower()
-    if last in DETERMINERS:
+    if last in words.ARTICLES:
         following = _WORD_AFTER_SPACE.match(masked, end)
         if following is None or following.group(1).lower() in words.FUNCTION_WORDS:
             return False
-        if last != "the" and (last == "a") == (following.group(1)[0].lower() in VOWELS):
+        if last != "the" and (last == "a") == (following.group(1)[0].lower() in words.VOWELS):
             return False  # `a apple`, `an dog`
-    if first in DETERMINERS and before is not None:
+    if first in words.ARTICLES and before is not None:
         return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS
     return True
 

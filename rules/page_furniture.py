@@ -536,14 +536,19 @@ def _continues(doc: Document, line: int, content: str) -> bool:
     return following[:1].islower()
 
 
-def _edge_lines(doc: Document) -> set[int]:
-    """The first and last few non-blank lines: where headers and footers sit."""
+def _edge_lines(doc: Document) -> frozenset[int]:
+    """The first and last few non-blank lines: where headers and footers sit
+    (computed once per document: the gatherer and two rules ask)."""
+    return doc.shared(_find_edge_lines)
+
+
+def _find_edge_lines(doc: Document) -> frozenset[int]:
     text, spans = doc.text, doc.line_spans
 
     def filled(order: Iterable[int]) -> Iterator[int]:
         return itertools.islice((i for i in order if text[slice(*spans[i])].strip()), _EDGE_LINES)
 
-    return {*filled(range(len(spans))), *filled(reversed(range(len(spans))))}
+    return frozenset((*filled(range(len(spans))), *filled(reversed(range(len(spans))))))
 
 
 def _gather_lines(doc: Document) -> Counter[str]:
@@ -662,7 +667,7 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
         )
 
 
-def _chrome_lines(doc: Document, edges: set[int]) -> dict[int, tuple[str, Safety]]:
+def _chrome_lines(doc: Document, edges: frozenset[int]) -> dict[int, tuple[str, Safety]]:
     """Lines of site chrome, by the built-in patterns, the chrome list and the shape of
     a menu bar, with why and how safely each can go."""
     text, chrome = doc.text, chrome_list()
@@ -741,18 +746,15 @@ def _is_source_line(content: str, sources: tuple[str, ...]) -> bool:
     )
 
 
-def _repeated_title(doc: Document, edges: set[int]) -> int | None:
-    """The second copy of a title printed twice in a row at the top of the text."""
+def _repeated_title(doc: Document, edges: frozenset[int]) -> int | None:
+    """The second copy of a title printed twice in a row at the top of the text (the
+    first edge lines are the text's first non-blank lines, one after another)."""
     text = doc.text
-    filled = sorted(line for line in edges if text[slice(*doc.line_span(line))].strip())
-    for first, second in itertools.pairwise(filled[: _EDGE_LINES // 2]):
+    for first, second in itertools.pairwise(sorted(edges)[: _EDGE_LINES // 2]):
         above = " ".join(text[slice(*doc.line_span(first))].split())
         if above.count(" ") < 1 or _SENTENCE_END.search(above) or above.endswith(":"):
             continue
-        blank_between = all(
-            not text[slice(*doc.line_span(i))].strip() for i in range(first + 1, second)
-        )
-        if blank_between and " ".join(text[slice(*doc.line_span(second))].split()) == above:
+        if " ".join(text[slice(*doc.line_span(second))].split()) == above:
             return second
     return None
 

@@ -29,10 +29,12 @@ from lint.fix import Fix, Safety, delete, replace
 from lint.masking import TIMING_LINE
 from lint.rule import Availability, Context, Violation, rule
 from rules.words import (
+    ARTICLES,
     BRITISH_ENDINGS,
     DOUBLING,
     E_DROPPING,
     EXTRA_WORDS,
+    LETTERS,
     PREFIXES,
     SUFFIXES,
     VOWELS,
@@ -114,7 +116,6 @@ def _is_compound(word: str) -> bool:
 
 # -- SP001 --------------------------------------------------------------------------------
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A lowercase ASCII word of five letters or more: the cheap scan. The few words it
 # finds that no source knows are then located with their neighbours checked, so a
 # word that is part of an identifier, a path, a handle, a hyphenated compound or a
@@ -143,10 +144,10 @@ def corrections(word: str) -> tuple[str, ...]:
     n = len(word)
     found: set[str] = set()
     for i in range(1, n):
-        found.update(word[:i] + c + word[i:] for c in _LETTERS)  # a letter left out
+        found.update(word[:i] + c + word[i:] for c in LETTERS)  # a letter left out
     for i in range(1, n - 1):
         found.add(word[:i] + word[i + 1 :])  # a letter too many
-        found.update(word[:i] + c + word[i + 1 :] for c in _LETTERS)  # a wrong letter
+        found.update(word[:i] + c + word[i + 1 :] for c in LETTERS)  # a wrong letter
         if i < n - 2:
             found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped letters
     found.discard(word)
@@ -289,7 +290,6 @@ _CLOSING_PUNCTUATION = frozenset('?!.,;:"”’)]…')
 _LOOKBACK = 200
 _WORD_WINDOW = 48  # characters: the word before a pair and the gap after it
 
-ARTICLES = frozenset({"a", "an", "the"})
 PREPOSITIONS = frozenset(
     """
     about above across after against along among around at before behind below beneath

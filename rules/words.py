@@ -184,6 +184,8 @@ E_DROPPING = frozenset(
 )
 DOUBLING = frozenset({"able", "ings", "ing", "ers", "est", "ed", "er", "ish", "y"})
 VOWELS = frozenset("aeiou")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+ARTICLES = frozenset({"a", "an", "the"})
 _APOSTROPHES = ("'s", "’s")
 _MIN_BASE = 3  # a stem shorter than this is not evidence (`s` + `ing`)
 _DERIVED_DISCOUNT = 10  # an inflected word is taken to be a tenth as common as its base
@@ -593,7 +595,7 @@ def part_cost(part: str) -> float | None:
         count = _EXTRA_FREQUENCY
     if count is None or count < (_MIN_SHORT_COUNT if len(part) == 3 else _MIN_PART_COUNT):
         return None
-    return math.log10(_TOTAL_COUNT / count)
+    return count_cost(count)
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -650,9 +652,6 @@ def _has_part(lower: str, cuts: range) -> bool:
     )
 
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
 @functools.lru_cache(maxsize=WORD_CACHE)
 def nearest_word(token: str) -> tuple[str, int] | None:
     """The most frequent listed word one edit (a deletion, insertion, substitution or
@@ -672,7 +671,7 @@ def _edits(word: str) -> Iterator[str]:
             yield left + right[1:]
             if len(right) > 1:
                 yield left + right[1] + right[0] + right[2:]
-        for letter in _ALPHABET:
+        for letter in LETTERS:
             yield left + letter + right
             if right and letter != right[0]:
                 yield left + letter + right[1:]
