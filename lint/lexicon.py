@@ -150,9 +150,7 @@ def _read(path: Path) -> str:
     try:
         data, _ = files.read_bytes(path, MAX_SIZE_MB)
         return data.decode("utf-8")
-    except files.InputError as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
-    except UnicodeDecodeError as exc:
+    except (files.InputError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
 
 

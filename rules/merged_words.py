@@ -628,9 +628,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
-        if not _may_be_join(token) or token in accepted or words.is_known(token, accepted):
+        if not _may_be_join(token):
+            continue  # the segmenter may still read it
+        listed.add(token)  # judged here, whatever the verdict (a word is no join)
+        if token in accepted or words.is_known(token, accepted):
             continue
-        listed.add(token)
         readings = _readings(token, accepted)
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
