@@ -30,7 +30,7 @@ from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing.synchronize import Event
+    from ctypes import c_bool
 
 MAX_PASSES = 20
 KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
@@ -265,22 +265,30 @@ class Interrupted(Exception):
 
 
 # What a worker process holds for its run: the documents it keeps from the evidence
-# pass for the check pass, and the event that tells it to stop. Per process by
+# pass for the check pass, and the flag that tells it to stop. Per process by
 # nature: the pool's initializer sets it up, and the pool (and so the process) lives
 # for one run.
-_worker_state: tuple[Kept | None, Event | None] = (None, None)
+#
+# The flag is a shared byte with no lock: it is set from signal handlers, and a
+# handler that takes a lock (as multiprocessing.Event.set does) deadlocks when the
+# signal lands while its own process holds that lock in ``is_set``.
+_worker_state: tuple[Kept | None, c_bool | None] = (None, None)
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
-def _start_worker(keep: bool, stop: Event, parent: int) -> None:
+def _start_worker(keep: bool, stop: c_bool, parent: int) -> None:
     global _worker_state  # the worker's own, see above
     _worker_state = ({} if keep else None, stop)
     # A Ctrl-C or a SIGTERM to the process group is the parent's to handle: it stops
     # dealing files, and a worker finishes the file it is on (so that every file
     # written is reported) and takes no other.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: _raise_flag(stop))
     exit_with_parent(parent)
+
+
+def _raise_flag(flag: c_bool) -> None:
+    flag.value = True
 
 
 def exit_with_parent(parent: int) -> None:
@@ -311,7 +319,7 @@ def _run_task(function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) ->
     kept, stop = _worker_state
     results = []
     for job in jobs:
-        if stop is not None and stop.is_set():
+        if stop is not None and stop.value:
             break
         results.append(function(job, kept))
     return results
@@ -340,15 +348,16 @@ class Workers:
         keep = size <= KEEP_BYTES  # in all: each worker keeps its share
         self.kept: Kept | None = {} if keep and not pooled else None
         self.stopped = False
-        self._stop: Event | None = None
+        self._stop: c_bool | None = None
         self._handlers: dict[int, Any] = {}
         self._pools: list[ProcessPoolExecutor] = []
         if pooled:
             # Imported here: multiprocessing costs a one-file run 15 ms to import.
+            import ctypes
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._stop = multiprocessing.Event()
+            self._stop = multiprocessing.RawValue(ctypes.c_bool, False)
             self._pools = [
                 ProcessPoolExecutor(
                     1, initializer=_start_worker, initargs=(keep, self._stop, os.getpid())
@@ -375,7 +384,7 @@ class Workers:
     def _on_signal(self, signum: int, frame: object) -> None:
         self.stopped = True
         if self._stop is not None:
-            self._stop.set()
+            _raise_flag(self._stop)
 
     def map(
         self,
