@@ -63,6 +63,7 @@ class Cache:
     entries: dict[str, Entry] = field(default_factory=dict)
     used: dict[str, Entry] = field(default_factory=dict)
     code: str = ""  # the folder of the tool's code (see ``_code_key``)
+    changed: bool = False  # an entry was added or given new evidence or results
 
     @classmethod
     def open(cls, folder: Path) -> Cache:
@@ -78,11 +79,16 @@ class Cache:
     def entry(self, key: str) -> Entry:
         entry = self.used.get(key)
         if entry is None:
-            entry = self.used[key] = self.entries.get(key) or Entry()
+            found = self.entries.get(key)
+            self.changed |= found is None
+            entry = self.used[key] = found or Entry()
         return entry
 
     def save(self) -> None:
-        """Write the entries used by this run, atomically; never fail the run."""
+        """Write the entries used by this run, atomically; never fail the run. A run
+        that took everything from the cache and used every entry writes nothing."""
+        if not self.changed and len(self.used) == len(self.entries):
+            return
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
@@ -147,6 +153,7 @@ def check_files(
             entry = entries[i]
             if entry is not None:
                 entry.evidence = found
+                cache.changed = True
         evidence = total(e for e in per_file if e is not None).kept(gatherers)
         digest = evidence_digest(evidence)
     results: list[FileResult | None] = [
@@ -160,6 +167,7 @@ def check_files(
         entry = entries[i]
         if entry is not None and result.error is None:
             entry.result, entry.under = result, digest
+            cache.changed = True
     cache.save()
     return cast(list[FileResult], results)
 

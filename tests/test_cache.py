@@ -109,3 +109,29 @@ def test_a_damaged_cache_is_ignored(cached: list[Path], capsys: pytest.CaptureFi
     cached.clear()
     assert run(capsys, "check", "--jobs", "1", "docs") == first
     assert len(cached) == 3
+
+
+def stored_cache() -> Path:
+    (stored,) = Path(cache.FOLDER).rglob("results.pickle")
+    return stored
+
+
+def test_a_run_answered_whole_from_the_cache_writes_nothing(
+    cached: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(Path("docs"))
+    run(capsys, "check", "--jobs", "1", "docs")
+    before = stored_cache().stat()
+    run(capsys, "check", "--jobs", "1", "docs")
+    after = stored_cache().stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_run_over_fewer_files_keeps_only_their_entries(
+    cached: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus(Path("docs"))
+    run(capsys, "check", "--jobs", "1", "docs")
+    assert len(cache.Cache.open(Path(cache.FOLDER)).entries) == 3
+    run(capsys, "check", "--jobs", "1", "docs/a.txt")
+    assert len(cache.Cache.open(Path(cache.FOLDER)).entries) == 1
