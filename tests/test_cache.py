@@ -135,3 +135,17 @@ def test_a_run_over_fewer_files_keeps_only_their_entries(
     assert len(cache.Cache.open(Path(cache.FOLDER)).entries) == 3
     run(capsys, "check", "--jobs", "1", "docs/a.txt")
     assert len(cache.Cache.open(Path(cache.FOLDER)).entries) == 1
+
+
+def test_two_workers_read_and_fill_the_cache_as_one_process_does(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Jobs, with settings the parent has already used, go to worker processes."""
+    monkeypatch.delenv("TRANSCRIPT_LINT_NO_CACHE")
+    for i in range(24):
+        corpus(Path(f"docs/{i}"))
+    one = run(capsys, "check", "--jobs", "1", "--no-cache", "docs")
+    assert run(capsys, "check", "--jobs", "2", "docs") == one
+    before = stored_cache().stat()
+    assert run(capsys, "check", "--jobs", "2", "docs") == one
+    assert stored_cache().stat().st_mtime_ns == before.st_mtime_ns  # all from the cache
