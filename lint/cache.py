@@ -40,7 +40,7 @@ from lint.runner import Job, Workers, gather_job, process_job
 
 FOLDER = ".transcript-lint-cache"
 _FILE = "results.pickle"
-_FORMAT = 2  # bump when what is stored changes shape
+_FORMAT = 3  # bump when what is stored changes shape
 
 
 @dataclass

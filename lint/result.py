@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -188,11 +189,12 @@ class PackedFindings(Sequence[Finding]):
     unpacks them again; reporters read them once or twice.
     """
 
-    __slots__ = ("_count", "_data")
+    __slots__ = ("_count", "_data", "tally")
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self._count = len(findings)
         self._data = zlib.compress(marshal.dumps([_as_data(f) for f in findings]), 1)
+        self.tally = _tally_of(findings)  # what summaries count, without unpacking
 
     def _unpacked(self) -> tuple[Finding, ...]:
         return tuple(_from_data(d) for d in marshal.loads(zlib.decompress(self._data)))
@@ -248,6 +250,9 @@ def _as_data(f: Finding) -> _FindingData:
     )  # fmt: skip
 
 
+_SAFETIES = {s.value: s for s in Safety}  # a dict lookup, where Safety(value) is slow
+
+
 def _from_data(d: _FindingData) -> Finding:
     filename, code, name, message, start, end, row, column, end_row, end_column = d[:10]
     fix_data, fingerprint_, before, text, after = d[10:]
@@ -255,7 +260,7 @@ def _from_data(d: _FindingData) -> Finding:
     if fix_data is not None:
         safety, fix_message, edits = fix_data
         fix = FindingFix(
-            Safety(safety),
+            _SAFETIES[safety],
             fix_message,
             tuple(
                 FindingEdit(c, a, b, Location(r1, c1), Location(r2, c2), was)
@@ -267,6 +272,19 @@ def _from_data(d: _FindingData) -> Finding:
         Location(row, column), Location(end_row, end_column),
         fix, fingerprint_, Excerpt(before, text, after),
     )  # fmt: skip
+
+
+Tally = Counter[tuple[str, Safety | None]]  # findings by code and by the safety of their fix
+
+
+def _tally_of(findings: Iterable[Finding]) -> Tally:
+    return Counter((f.code, f.safety) for f in findings)
+
+
+def tally(findings: Sequence[Finding]) -> Tally:
+    """How many findings there are of each code and fix safety (packed findings
+    know it without being unpacked)."""
+    return findings.tally if isinstance(findings, PackedFindings) else _tally_of(findings)
 
 
 def packed(findings: Sequence[Finding]) -> Sequence[Finding]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from xml.etree import ElementTree
@@ -118,3 +119,21 @@ def test_json_lists_every_finding_with_ruff_keys() -> None:
     unsafe = next(r for r in rows if r["code"] == "EN005")
     assert unsafe["fix"]["applicability"] == "unsafe"
     assert next(r for r in rows if r["code"] == "EN004")["fix"] is None
+
+
+@pytest.mark.parametrize("name", ["json", "sarif"])
+def test_json_logs_are_laid_out_as_json_dumps_with_indent_2(name: str) -> None:
+    """Both are written a finding at a time from templates: the text must still be
+    what the standard library writes for the same data, escapes and empty lists
+    included (a fix with no edits, a display-only finding, quotes, a tab, non-ASCII)."""
+    text = 'He said "hi"\t.\nR&amp;D and a\u00a0b,  c\n\ufffd caf\u00e9 .\n'
+    result = process_text(
+        text, 'dir/a "b".txt', settings_for(select=["ALL"]), ALL_RULES, Mode.CHECK, unsafe=False
+    )
+    findings = list(result.findings)
+    no_edits = dataclasses.replace(findings[0].fix, edits=()) if findings[0].fix else None
+    findings.append(dataclasses.replace(findings[0], fix=no_edits))
+    findings.append(dataclasses.replace(findings[0], fix=None, message="tab\there \\ \u2019"))
+    out = REPORTERS[name](Report([FileResult(result.path, tuple(findings))], ALL_RULES))
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
+    assert len(findings) >= 5

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 
 from lint.api import check_text
-from lint.result import FileResult, PackedFindings, packed
+from lint.fix import Safety
+from lint.result import FileResult, PackedFindings, packed, tally
 
 
 def test_packed_findings_read_back_as_they_were() -> None:
@@ -23,7 +25,17 @@ def test_packed_findings_read_back_as_they_were() -> None:
 def test_packed_findings_cross_process_boundaries() -> None:
     findings = check_text("Trailing space \n")
     result = FileResult("a.txt", packed(findings))
-    assert pickle.loads(pickle.dumps(result)).findings == tuple(findings)
+    crossed = pickle.loads(pickle.dumps(result)).findings
+    assert crossed == tuple(findings)
+    assert tally(crossed) == tally(findings)
+
+
+def test_packed_findings_are_counted_by_code_and_safety_without_unpacking() -> None:
+    findings = check_text("Hello  world .\nThe the end.\nTrailing space \nAnd  more.\n")
+    expected = Counter((f.code, f.fix.safety if f.fix else None) for f in findings)
+    assert expected[("WS002", Safety.SAFE)] == 2 and expected[("SP002", Safety.UNSAFE)] == 1
+    assert tally(findings) == expected
+    assert tally(PackedFindings(findings)) == expected
 
 
 def test_no_findings_stay_an_empty_tuple() -> None:

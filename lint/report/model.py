@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lint.baseline import Applied
 from lint.fix import Safety
 from lint.gate import GateOutcome
-from lint.result import FileResult, Finding
+from lint.result import FileResult, Finding, Tally, tally
 from lint.rule import Rule
 
 
@@ -33,6 +34,13 @@ class Report:
         for result in self.results:
             yield from result.findings
 
+    def tally(self) -> Tally:
+        """The findings of the run by code and fix safety, without unpacking them."""
+        total: Tally = Counter()
+        for result in self.results:
+            total.update(tally(result.findings))
+        return total
+
     @property
     def words(self) -> int:
         """The words of every file checked."""
@@ -40,7 +48,11 @@ class Report:
 
     def applicable(self, finding: Finding) -> bool:
         """Whether --fix (with --unsafe-fixes if given) would apply this finding's fix."""
-        return finding.safety is Safety.SAFE or (self.unsafe and finding.safety is Safety.UNSAFE)
+        return self.applies(finding.safety)
+
+    def applies(self, safety: Safety | None) -> bool:
+        """Whether --fix (with --unsafe-fixes if given) applies a fix of this safety."""
+        return safety is Safety.SAFE or (self.unsafe and safety is Safety.UNSAFE)
 
     def rule(self, code: str) -> Rule:
         return next(r for r in self.rules if r.code == code)

@@ -7,13 +7,12 @@ Columns are counted in Unicode code points, which the log declares with
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 from lint import __version__
 from lint.report.model import Report
-from lint.result import Finding, Location
+from lint.result import Finding, FindingEdit, FindingFix, Location
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -21,124 +20,89 @@ SCHEMA = (
 _RESULT_INDENT = 8  # log > runs > run > results > result, two spaces a level
 
 
-# A result is written with its layout spelled out here: `json.dumps` with `indent`
-# falls back to the pure-Python encoder, which took 11 of a 15 s cached run with
-# 160,000 findings. Strings go through the standard library's C string encoder; the
-# keys are fixed and need no escaping. The text equals `json.dumps(result, indent=2,
-# ensure_ascii=False)`, indented by ``pad``.
-_string: Any = json.encoder.encode_basestring  # the C function where there is one
+# A result is written from a template of its layout: `json.dumps` with `indent` falls
+# back to the pure-Python encoder, which took 11 of a 15 s cached run with 160,000
+# findings. Strings go through the standard library's C string encoder; the keys are
+# fixed and need no escaping. The text equals `json.dumps(result, indent=2,
+# ensure_ascii=False)`; ``chunks`` indents it into the log.
+_string: Callable[[str], str] = json.encoder.encode_basestring  # the C function, if built
 
 
-def _object(pad: str, members: Iterable[tuple[str, str]]) -> str:
-    """A JSON object at indent ``pad`` from ``(key, value as text at pad + 2)``."""
-    inner = pad + "  "
-    return "{\n" + ",\n".join(f'{inner}"{k}": {v}' for k, v in members) + f"\n{pad}}}"
-
-
-def _array(pad: str, items: Sequence[str]) -> str:
-    """A JSON array at indent ``pad`` from its items as text at pad + 2."""
-    if not items:
-        return "[]"
-    inner = pad + "  "
-    return "[\n" + ",\n".join(inner + item for item in items) + f"\n{pad}]"
-
-
-def _text(pad: str, text: str) -> str:
-    return _object(pad, (("text", _string(text)),))
-
-
-def _region(pad: str, start: Location, end: Location) -> str:
-    return _object(
-        pad,
-        (
-            ("startLine", str(start.row)),
-            ("startColumn", str(start.column)),
-            ("endLine", str(end.row)),
-            ("endColumn", str(end.column)),
-        ),
+def _region(start: Location, end: Location, pad: str) -> str:
+    return (
+        f'{{\n{pad}  "startLine": {start.row},\n{pad}  "startColumn": {start.column},\n'
+        f'{pad}  "endLine": {end.row},\n{pad}  "endColumn": {end.column}\n{pad}}}'
     )
 
 
-def _artifact(pad: str, filename: str) -> str:
-    return _object(pad, (("uri", _string(quote(filename.replace("\\", "/")))),))
+def _replacement(edit: FindingEdit) -> str:
+    return (
+        "            {\n"
+        f'              "deletedRegion": {_region(edit.location, edit.end_location, " " * 14)},\n'
+        '              "insertedContent": {\n'
+        f'                "text": {_string(edit.content)}\n'
+        "              }\n"
+        "            }"
+    )
 
 
-def _result(finding: Finding, index: int, pad: str) -> str:
-    """One result: its location, and its fix where it has one."""
-    p1, p2, p3, p4, p5, p6, p7 = (pad + "  " * n for n in range(1, 8))
-    members = [
-        ("ruleId", _string(finding.code)),
-        ("ruleIndex", str(index)),
-        ("level", '"warning"'),
-        ("message", _text(p1, finding.message)),
-        # What the baseline matches on: stable when lines move, so code scanning can
-        # follow a finding across commits.
-        (
-            "partialFingerprints",
-            _object(p1, (("transcriptLint/v1", _string(finding.fingerprint)),)),
-        ),
-        (
-            "locations",
-            _array(
-                p1,
-                [
-                    _object(
-                        p2,
-                        (
-                            (
-                                "physicalLocation",
-                                _object(
-                                    p3,
-                                    (
-                                        ("artifactLocation", _artifact(p4, finding.filename)),
-                                        (
-                                            "region",
-                                            _region(p4, finding.location, finding.end_location),
-                                        ),
-                                    ),
-                                ),
-                            ),
-                        ),
-                    )
-                ],
-            ),
-        ),
-    ]
-    fix = finding.fix
-    if fix is not None:
-        replacements = [
-            _object(
-                p6,
-                (
-                    ("deletedRegion", _region(p7, e.location, e.end_location)),
-                    ("insertedContent", _text(p7, e.content)),
-                ),
-            )
-            for e in fix.edits
-        ]
-        change = _object(
-            p4,
-            (
-                ("artifactLocation", _artifact(p5, finding.filename)),
-                ("replacements", _array(p5, replacements)),
-            ),
+def _fixes(fix: FindingFix, uri: str) -> str:
+    replacements = ",\n".join(_replacement(e) for e in fix.edits)
+    return (
+        ',\n  "fixes": [\n'
+        "    {\n"
+        '      "description": {\n'
+        f'        "text": {_string(f"{fix.message} ({fix.safety.value})")}\n'
+        "      },\n"
+        '      "artifactChanges": [\n'
+        "        {\n"
+        '          "artifactLocation": {\n'
+        f'            "uri": {uri}\n'
+        "          },\n"
+        + (
+            '          "replacements": [\n' + replacements + "\n          ]\n"
+            if replacements
+            else '          "replacements": []\n'
         )
-        described = _text(p3, f"{fix.message} ({fix.safety.value})")
-        members.append(
-            (
-                "fixes",
-                _array(
-                    p1,
-                    [
-                        _object(
-                            p2,
-                            (("description", described), ("artifactChanges", _array(p3, [change]))),
-                        )
-                    ],
-                ),
-            )
-        )
-    return _object(pad, members)
+        + "        }\n"
+        "      ]\n"
+        "    }\n"
+        "  ]"
+    )
+
+
+def _result(finding: Finding, index: int, uri: str) -> str:
+    """One result at indent 0: its location, and its fix where it has one. The
+    fingerprint is what the baseline matches on: stable when lines move, so code
+    scanning can follow a finding across commits."""
+    fix = "" if finding.fix is None else _fixes(finding.fix, uri)
+    return (
+        "{\n"
+        f'  "ruleId": {_string(finding.code)},\n'
+        f'  "ruleIndex": {index},\n'
+        '  "level": "warning",\n'
+        '  "message": {\n'
+        f'    "text": {_string(finding.message)}\n'
+        "  },\n"
+        '  "partialFingerprints": {\n'
+        f'    "transcriptLint/v1": {_string(finding.fingerprint)}\n'
+        "  },\n"
+        '  "locations": [\n'
+        "    {\n"
+        '      "physicalLocation": {\n'
+        '        "artifactLocation": {\n'
+        f'          "uri": {uri}\n'
+        "        },\n"
+        f'        "region": {_region(finding.location, finding.end_location, " " * 8)}\n'
+        "      }\n"
+        "    }\n"
+        f"  ]{fix}\n"
+        "}"
+    )
+
+
+def _uri(filename: str) -> str:
+    return _string(quote(filename.replace("\\", "/")))
 
 
 def chunks(report: Report) -> Iterator[str]:
@@ -183,8 +147,12 @@ def chunks(report: Report) -> Iterator[str]:
     yield head + '"results": ['
     pad = " " * _RESULT_INDENT
     first = True
+    uri = ("", "")  # the last file's name and URI: a file's findings come together
     for f in report.findings():
-        yield ("\n" if first else ",\n") + pad + _result(f, index[f.code], pad)
+        if f.filename != uri[0]:
+            uri = (f.filename, _uri(f.filename))
+        result = _result(f, index[f.code], uri[1]).replace("\n", "\n" + pad)
+        yield ("\n" if first else ",\n") + pad + result
         first = False
     yield ("]" if first else "\n" + " " * (_RESULT_INDENT - 2) + "]") + tail + "\n"
 

@@ -54,8 +54,12 @@ def format_rate(value: float) -> str:
 def statistics(report: Report) -> list[str]:
     """Counts and rates per code, most frequent first:
     `12  WS001  [*] trailing-whitespace  3.10 per 10k words`, then the words checked."""
-    counts = Counter(f.code for f in report.findings())
-    fixable = {f.code for f in report.findings() if report.applicable(f)}
+    counts: Counter[str] = Counter()
+    fixable = set()
+    for (code, safety), n in report.tally().items():
+        counts[code] += n
+        if report.applies(safety):
+            fixable.add(code)
     words = report.words
     rates = {code: format_rate(rate(count, words)) for code, count in counts.items()}
     width = len(str(max(counts.values(), default=0)))
@@ -125,8 +129,9 @@ def shown_source(source: str) -> str:
 
 
 def summary(report: Report) -> str:
-    # Counted as they stream by: a large run's findings are never all unpacked at once.
-    safeties = Counter(f.safety for f in report.findings())
+    safeties: Counter[Safety | None] = Counter()
+    for (_, safety), n in report.tally().items():
+        safeties[safety] += n
     applied = sum(len(r.applied) for r in report.results)
     failed = sum(1 for r in report.results if r.error)
     if failed:
