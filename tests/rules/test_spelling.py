@@ -137,6 +137,51 @@ def test_sp002_leaves_english_repeats_alone(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "It is not not true.\n",
+        "It was the wild wild west out there.\n",
+        "Knock knock, who is it?\n",
+        "Bye bye now.\n",
+        "It is very very cold.\n",
+        "How do we run this this year?\n",
+        "We meet this this week.\n",
+        "He wore his 'my lucky hat' hat all day.\n",
+        "He wore his ‘my lucky hat’ hat all day.\n",
+        'He called it the "red box" box.\n',
+        'The typist wrote "the the" twice.\n',
+        "The typist wrote ‘the the’ twice.\n",
+        "We drove to Walla Walla last May.\n",
+        "A SIGN READ S E R M O N S I I I TODAY\n",
+        "The grid said a b c i i o n o f.\n",
+    ],
+)
+def test_sp002_leaves_intended_repeats_alone(text: str) -> None:
+    assert codes_and_spans(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Read this this page now.\n", "this this"),
+        ("It was the wild wild ride.\n", "wild wild"),
+        ("The report report was late.\n", "report report"),
+        ("We read the the 'lucky hat' story.\n", "the the"),
+        ("It was a a mistake.\n", "a a"),
+    ],
+)
+def test_sp002_context_of_an_intended_repeat_must_match(text: str, pair: str) -> None:
+    assert flagged(text, "SP002") == [pair]
+
+
+def test_sp002_intended_repeats_are_data() -> None:
+    repeats = spelling.intended_repeats()
+    assert ((), ()) in repeats["bye"]
+    assert ((), ("west",)) in repeats["wild"]
+    assert ((), ("year",)) in repeats["this"]
+
+
+@pytest.mark.parametrize(
+    "text",
     ["We read `the the` in the code.\n", "```\nthe the\n```\n", "<!-- the the -->\n"],
 )
 def test_sp002_leaves_markdown_code_alone(text: str) -> None:
@@ -163,10 +208,10 @@ def test_sp002_verbatim_keeps_speech_repeats(text: str) -> None:
     assert flagged(text, "SP002", verbatim=True) == []
 
 
-def test_sp002_verbatim_still_flags_a_repeated_content_word() -> None:
+def test_sp002_verbatim_still_flags_a_repeated_content_word_without_a_fix() -> None:
     text = "The system system failed.\n"
     assert flagged(text, "SP002", verbatim=True) == ["system system"]
-    assert safeties(text, "SP002", verbatim=True) == [Safety.UNSAFE]
+    assert [f.fix for f in findings(text, "SP002", verbatim=True)] == [None]
 
 
 SRT = (
@@ -175,25 +220,19 @@ SRT = (
 )
 
 
-def test_sp002_across_subtitle_cues_is_unsafe_and_keeps_timings() -> None:
+def test_sp002_across_subtitle_cues_is_reported_without_a_fix() -> None:
     assert flagged(SRT, "SP002", "t.srt") == ["the\n\n2\n00:00:02,000 --> 00:00:03,000\nthe"]
-    assert safeties(SRT, "SP002", "t.srt") == [Safety.UNSAFE]
-    assert fixed(SRT, "SP002", "t.srt") == SRT
-    assert fixed(SRT, "SP002", "t.srt", unsafe=True) == SRT.replace("\nthe store", "\nstore")
+    assert [f.fix for f in findings(SRT, "SP002", "t.srt")] == [None]
+    assert fixed(SRT, "SP002", "t.srt", unsafe=True) == SRT
 
 
-def test_sp002_across_cues_deletes_the_first_word_if_the_second_is_alone() -> None:
-    text = (
-        "1\n00:00:01,000 --> 00:00:02,000\nWe went to the\n\n"
-        "2\n00:00:02,000 --> 00:00:03,000\nthe\n"
-    )
-    expected = text.replace("went to the\n", "went to\n")
-    assert fixed(text, "SP002", "t.srt", unsafe=True) == expected
-
-
-def test_sp002_within_one_cue() -> None:
+def test_sp002_within_one_cue_is_reported_without_a_fix() -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\nWe saw the\nthe ship.\n"
-    assert fixed(text, "SP002", "t.srt", unsafe=True) == text.replace("the\nthe ship", "the\nship")
+    assert flagged(text, "SP002", "t.srt") == ["the\nthe"]
+    assert fixed(text, "SP002", "t.srt", unsafe=True) == text
+    vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nWe saw the the ship.\n"
+    assert flagged(vtt, "SP002", "t.vtt") == ["the the"]
+    assert fixed(vtt, "SP002", "t.vtt", unsafe=True) == vtt
 
 
 def test_sp002_webvtt_note_between_cues_breaks_the_pair() -> None:
