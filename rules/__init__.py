@@ -52,6 +52,7 @@ ALL_RULES: tuple[Rule, ...] = (
     casing.lowercase_sentence_start,
     spelling.misspelled_word,
     spelling.doubled_word,
+    spelling.stripped_apostrophe,
     transcript.speaker_label_variants,
     transcript.glued_marker,
     transcript.empty_speaker_turn,

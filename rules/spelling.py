@@ -22,6 +22,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.document import Document
@@ -654,3 +655,162 @@ def _newline_length(text: str, at: int) -> int:
     if text.startswith("\r\n", at):
         return 2
     return 1 if text[at : at + 1] in ("\n", "\r") else 0
+
+
+# -- SP003 --------------------------------------------------------------------------------
+
+STRIPPED_APOSTROPHES_FILE = Path(__file__).parent / "data" / "stripped_apostrophes.txt"
+# A contraction or possessive written with its apostrophe: the document's evidence.
+_WITH_APOSTROPHE = re.compile(r"[^\W\d_]['’](?:t|s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_NOT_BEFORE = frozenset("-‐‑_/@#\\'’")
+_SHORT_ACRONYM = 3  # `IM`, `IVE` in capitals are more often acronyms
+_NOUN_BEFORE = _DETERMINERS | frozenset({"as", "is", "was", "pure", "mere"})
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedForms:
+    """The contractions of ``data/stripped_apostrophes.txt``: each stripped form and
+    its contraction, and which of them are also rare words."""
+
+    contractions: dict[str, str]
+    strict: frozenset[str]
+
+
+@functools.lru_cache(maxsize=256)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds these stripped forms as words, in any case."""
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE)
+
+
+@functools.cache
+def stripped_forms() -> StrippedForms:
+    """The stripped contractions, read once per process on first use."""
+    contractions: dict[str, str] = {}
+    strict: set[str] = set()
+    section = ""
+    for line in STRIPPED_APOSTROPHES_FILE.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 1 and fields[0].startswith("["):
+            section = fields[0]
+        elif len(fields) == 2:
+            contractions[fields[0]] = fields[1]
+            if section == "[strict]":
+                strict.add(fields[0])
+    return StrippedForms(contractions, frozenset(strict))
+
+
+def _with_case_of(token: str, contraction: str) -> str:
+    """The contraction in the case of the token: `Dont` -> `Don't`, `DONT` -> `DON'T`,
+    and `I` always capital (`ive` -> `I've`)."""
+    if token.isupper() and len(token) > 1:
+        return contraction.upper()
+    if token[0].isupper() or contraction.startswith("i'"):
+        return contraction[0].upper() + contraction[1:]
+    return contraction
+
+
+@rule("SP003", "stripped-apostrophe", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A contraction without its apostrophe: `dont`, `theyre`, `Ive`.
+
+    ## What it does
+    Finds a contraction written without its apostrophe in a document that writes
+    apostrophes in its other contractions and possessives (`don't`, `we're`,
+    `Jane's`), as captions and speech-to-text output often do. The forms are listed
+    in `rules/data/stripped_apostrophes.txt`; only forms that are no English word
+    are listed (`dont`, `didnt`, `theyre`, `youve`, `Im`, `Ive`). `ill`, `were`,
+    `well`, `its`, `shell`, `hell`, `id`, `wed`, `shed` and `lets` are words and are
+    never reported. `wont` and `cant` are rare words (`as was his wont`), so they are
+    reported only where the document writes `won't` or `can't` itself, and not after
+    a determiner (`his wont`) or before `to` (`wont to`).
+
+    A document with no apostrophe in any contraction is left alone: it follows a
+    style of its own, and every finding would be the same. Capitalised forms next to
+    another capitalised word are names (`Jony Ive`, `Im Dong-hyun`). Code, URLs and
+    identifiers (`dont_care`, `#dont`) are never checked.
+
+    ## Why is this bad?
+    The word is missed by search and by readers' eyes (`Ill`, `Id`), models and
+    spelling tools take it for a typo, and one document ends up spelling a word two
+    ways.
+
+    ## Example
+    ```text
+    We don't know yet. They said they dont have it.
+    ```
+    Use instead:
+    ```text
+    We don't know yet. They said they don't have it.
+    ```
+
+    ## Fix safety
+    Unsafe: the apostrophe is inserted, in the style the document uses most (`'` or
+    `’`), keeping the case; a name or a quoted misspelling could prove it wrong.
+    """
+    masked = doc.masked
+    forms = stripped_forms()
+    # One pass over the distinct tokens, in C; the text is searched only for the
+    # forms found, which most documents have none of.
+    tokens = {token.strip(_PUNCTUATION).lower() for token in set(masked.split())}
+    present = tokens & forms.contractions.keys()
+    if not present:
+        return
+    hits = list(_forms_pattern(tuple(sorted(present))).finditer(masked))
+    marks = [m.group()[1] for m in _WITH_APOSTROPHE.finditer(masked)]
+    if not marks:
+        return
+    apostrophe = "’" if marks.count("’") > marks.count("'") else "'"
+    lowered_text: str | None = None
+    for hit in hits:
+        start, end = hit.span()
+        token = hit.group()
+        if masked[start - 1 : start] in _NOT_BEFORE or masked[end : end + 1] in _NOT_BEFORE:
+            continue
+        if masked[end : end + 1] == "." and masked[end + 1 : end + 2].isalnum():
+            continue  # `dont.txt`, `obj.dont`
+        if token.isupper():
+            if len(token) <= _SHORT_ACRONYM:
+                continue
+        elif not (token.islower() or token[1:].islower()):
+            continue  # `iM`, `DonT`: noise, not a word
+        elif token[0].isupper() and _next_to_a_name(masked, start, end):
+            continue
+        key = token.lower()
+        following = _WORD_AFTER.match(masked, end)
+        if following is not None and is_dictionary_word(key + following.group(1).lower()):
+            continue  # a word broken after its prefix: `im mediately`
+        contraction = forms.contractions[key]
+        if key in forms.strict:
+            if lowered_text is None:
+                lowered_text = masked.lower().replace("’", "'")
+            if contraction not in lowered_text or not _reads_as_contraction(masked, start, end):
+                continue
+        fixed = _with_case_of(token, contraction).replace("'", apostrophe)
+        yield Violation(
+            start,
+            end,
+            f"Apostrophe missing: '{token}' for '{fixed}'",
+            replace(start, end, fixed, Safety.UNSAFE, f"Write '{fixed}'"),
+        )
+
+
+def _next_to_a_name(masked: str, start: int, end: int) -> bool:
+    """Whether the word before (on the same sentence) or after is capitalised."""
+    before = _WORD_BEFORE.search(masked, max(0, start - _WORD_WINDOW), start)
+    if (
+        before is not None
+        and before.group(1)
+        and not before.group(2).strip(" \t")
+        and before.group(1)[0].isupper()
+    ):
+        return True
+    after = _WORD_AFTER.match(masked, end)
+    return after is not None and after.group(1)[0].isupper()
+
+
+def _reads_as_contraction(masked: str, start: int, end: int) -> bool:
+    """For `wont` and `cant`: not after a determiner (`his wont`), not before `to`."""
+    before = _WORD_BEFORE.search(masked, max(0, start - _WORD_WINDOW), start)
+    if before is not None and before.group(1) and before.group(1).lower() in _NOUN_BEFORE:
+        return False
+    return _next_word(masked[end : end + _WORD_WINDOW]) != "to"

@@ -109,7 +109,7 @@ def test_fix_declaration_is_consistent(rule: Rule) -> None:
 
 SUBTITLES = (
     "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nHello  there .\n\n"
-    "0:00:03.000 --> 00:00:05.000\nOne.\n\n00:00:04.000 --> 00:00:06.000\n\n"
+    "0:00:03.000 --> 00:00:05.000\nWe don't, they dont.\n\n00:00:04.000 --> 00:00:06.000\n\n"
     "00:00:01.000 --> 00:00:02.000\nEarly.\n"
 )
 UNUSED_SUPPRESSION = "<!-- transcript-lint-disable-next-line SP002 -->\nFine.\n"

@@ -352,3 +352,72 @@ def test_sp001_gathers_unknown_words_once_per_file_and_learns_them() -> None:
 def test_sp001_corrections_leave_the_first_and_last_letters() -> None:
     assert spelling.corrections("becase") == ("because", "became")
     assert spelling.corrections("xecause") == ()  # `because` is a first-letter edit away
+
+
+# -- SP003 stripped-apostrophe -------------------------------------------------------------
+
+EVIDENCE = "We don't know. "  # the document writes apostrophes elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "result"),
+    [
+        (EVIDENCE + "They dont care.\n", "dont", "They don't care."),
+        (EVIDENCE + "And theyre late.\n", "theyre", "And they're late."),
+        (EVIDENCE + "Ive seen it.\n", "Ive", "I've seen it."),
+        (EVIDENCE + "Well, ive seen it.\n", "ive", "Well, I've seen it."),
+        (EVIDENCE + "YOU DONT SAY.\n", "DONT", "YOU DON'T SAY."),
+        ("We don’t know. They didnt go.\n", "didnt", "They didn’t go."),
+        ("I won't stay. I wont go.\n", "wont", "I won't go."),
+        ("I can't stay. You cant go.\n", "cant", "You can't go."),
+        ("I'm here. Now im gone.\n", "im", "Now I'm gone."),
+    ],
+)
+def test_sp003_flags_and_fixes(text: str, token: str, result: str) -> None:
+    assert flagged(text, "SP003") == [token]
+    assert safeties(text, "SP003") == [Safety.UNSAFE]
+    assert fixed(text, "SP003", unsafe=True).endswith(result + "\n")
+    assert fixed(text, "SP003") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They dont care and theyre late.\n",  # no apostrophe anywhere: a style
+        EVIDENCE + "I ill, we were well, its shell, hell, my id, we wed, a shed, he lets.\n",
+        EVIDENCE + "It was his wont to sing.\n",
+        EVIDENCE + "He was wont to sing.\n",
+        EVIDENCE + "I wont go.\n",  # no `won't` in the document: maybe the word
+        "I won't stay. It was his wont.\n",
+        "I won't stay. He was wont to sing.\n",
+        EVIDENCE + "Jony Ive said so.\n",
+        EVIDENCE + "Then Im Dong-hyun won.\n",
+        EVIDENCE + "Send an IM now.\n",
+        EVIDENCE + "Set the dont_care flag and #dont tag.\n",
+        EVIDENCE + "Open dont.txt now.\n",
+        EVIDENCE + "The iM key.\n",
+        "I'm sure it is im mediately clear.\n",
+        EVIDENCE + "Said im.\n",  # `im` needs `I'm` in the document
+    ],
+)
+def test_sp003_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "SP003") == []
+
+
+def test_sp003_leaves_markdown_code_alone() -> None:
+    assert codes_and_spans(EVIDENCE + "Run `dont` now.\n", "SP003", "t.md") == []
+
+
+def test_sp003_in_captions() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nI don't know.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nWe werent there.\n"
+    )
+    assert flagged(text, "SP003", "t.srt") == ["werent"]
+
+
+def test_sp003_stripped_forms_are_data() -> None:
+    forms = spelling.stripped_forms()
+    assert forms.contractions["dont"] == "don't"
+    assert "wont" in forms.strict
+    assert not {"ill", "were", "well", "its", "shell", "hell", "id"} & forms.contractions.keys()
