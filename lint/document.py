@@ -24,8 +24,13 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
 )
+# `Name:` at a line start, or after a caption turn marker (`>> Name:`): up to five
+# capitalised words, maybe a number (`Speaker 2:`) and an affiliation in brackets
+# (`Wang Zhijun (MIIT):`).
 _TEXT_LABEL = regex.compile(
-    r"^(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}):(?=[ \t]|\r?$)",
+    r"(?:(?<=^>>[ \t]{0,3})|^)"
+    r"(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}(?:[ ]\d{1,3})?"
+    r"(?:[ ]\([^()\r\n]{1,40}\))?):(?=[ \t]|\r?$)",
     regex.MULTILINE,
 )
 
@@ -175,6 +180,7 @@ class Document:
 
     @cached_property
     def speaker_labels(self) -> list[Span]:
-        """Spans of speaker labels: ``**Name:**`` in Markdown, ``Name:`` at a line start."""
+        """Spans of speaker labels: ``**Name:**`` in Markdown, ``Name:`` at a line start
+        or after a caption turn marker ``>>`` (the marker is not part of the span)."""
         pattern = _MARKDOWN_LABEL if self.format is Format.MARKDOWN else _TEXT_LABEL
         return [m.span() for m in pattern.finditer(self.masked)]

@@ -90,6 +90,85 @@ def test_tr001_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "TR001", "t.md" if "```" in text else "t.txt") == []
 
 
+def test_tr001_markdown_markup_tie_goes_to_the_documents_majority() -> None:
+    text = (
+        "**Ann Lee:** One.\n\n**Break:** [12:00]\n\n**Bob Roe:** Two.\n\n"
+        "**Break**: [24:00]\n\n**Ann Lee:** Three.\n"
+    )
+    assert flagged(text, "TR001", "t.md") == ["**Break**:"]
+
+
+def test_tr001_markdown_colon_outside_the_bold_once() -> None:
+    text = (
+        "**Jane Doe:** One.\n\n**Ann Lee:** Two.\n\n**Jane Doe**: Three.\n\n"
+        "**Ann Lee:** Four.\n\n**Jane Doe:** Five.\n"
+    )
+    assert flagged(text, "TR001", "t.md") == ["**Jane Doe**:"]
+    assert fixed(text, "TR001", "t.md", unsafe=True) == text.replace(
+        "**Jane Doe**:", "**Jane Doe:**"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "result"),
+    [
+        (
+            "Speaker 1: One.\n\nSpeaker 2: Two.\n\nSPEAKER 1: Three.\n\nSpeaker 1: Four.\n",
+            "SPEAKER 1",
+            "Speaker 1",
+        ),
+        (
+            ">> JANE DOE: One.\n>> BOB LEE: Two.\n>> Jane Doe: Three.\n>> JANE DOE: Four.\n",
+            "Jane Doe",
+            "JANE DOE",
+        ),
+        (
+            "Wang Zhijun (MIIT): One.\n\nWen Ku: Two.\n\nWANG ZHIJUN: Three.\n\n"
+            "Wang Zhijun: Four.\n",
+            "WANG ZHIJUN",
+            "Wang Zhijun",
+        ),
+        (
+            "WANG ZHIJUN (MIIT): One.\n\nWen Ku: Two.\n\nWang Zhijun: Three.\n\n"
+            "Wang Zhijun: Four.\n",
+            "WANG ZHIJUN",
+            "Wang Zhijun",
+        ),
+    ],
+)
+def test_tr001_numbered_marked_and_affiliated_labels(text: str, variant: str, result: str) -> None:
+    assert flagged(text, "TR001") == [variant]
+    fixed_text = fixed(text, "TR001", unsafe=True)
+    assert fixed_text.count(result) == text.count(result) + 1
+    assert fixed_text.count("(MIIT)") == text.count("(MIIT)")  # the affiliation is kept
+
+
+def test_tr001_caption_labels_in_subtitles() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\n>> ANN LEE: Hello.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n>> Ann Lee: Hi.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n>> ANN LEE: Bye.\n"
+    )
+    assert flagged(text, "TR001", "t.srt") == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("Speaker 1: One.\n\nSpeaker 2: Two.\n\nSpeaker 1: Three.\n", "t.txt"),
+        ("Speaker 1: One.\n\nSpeaker: Two.\n\nSpeaker 2: Three.\n", "t.txt"),
+        ("Wang Zhijun (MIIT): One.\n\nWen Ku: Two.\n\nWang Zhijun: Three.\n", "t.txt"),
+        ("**Wang Zhijun (MIIT):** One.\n\n**Wang Zhijun:** Two.\n", "t.md"),
+        (">> JANE DOE: One.\n>> BOB LEE: Two.\nJANE DOE: Three.\n", "t.txt"),
+        ("**Jane Doe**: One.\n\n**Jane Doe**: Two.\n", "t.md"),
+        ("**Jane Doe**: One.\n\n**Jane Doe:** Two.\n", "t.md"),
+        ("Chapter 1: One.\n\nChapter 2: Two.\n", "t.txt"),
+    ],
+)
+def test_tr001_leaves_alone_new_shapes(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "TR001", filename) == []
+
+
 # -- TR002 glued-marker ------------------------------------------------------------------
 
 
