@@ -56,6 +56,7 @@ ALL_RULES: tuple[Rule, ...] = (
     transcript.speaker_label_variants,
     transcript.glued_marker,
     transcript.empty_speaker_turn,
+    transcript.lost_speaker_label,
     suppression.unused_suppression,
 )
 

@@ -15,10 +15,12 @@ URL) is never a label.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -516,3 +518,150 @@ def empty_speaker_turn(doc: Document, ctx: Context) -> Iterator[Violation]:
             f"Speaker label '{label.name}' has no text before the next label",
             fix,
         )
+
+
+# -- TR004 --------------------------------------------------------------------------------
+
+TURN_PHRASES_FILE = Path(__file__).parent / "data" / "turn_phrases.txt"
+# A paragraph: lines with text, up to a blank line.
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
+_SENTENCE = re.compile(r"[^.?!\r\n]*[.?!]*")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*\Z")
+_OPENING = 240  # characters of a paragraph in which a new speaker introduces a question
+_MAX_HAND_OVER_WORDS = 30  # a moderator's hand-over is short
+
+
+@dataclass(frozen=True, slots=True)
+class TurnPhrases:
+    """The phrases of ``data/turn_phrases.txt``, as patterns."""
+
+    answers: re.Pattern[str]  # at a paragraph's start
+    questions: re.Pattern[str]  # in a paragraph's opening
+    hand_overs: re.Pattern[str]  # anywhere in a paragraph
+    closings: re.Pattern[str]  # at a paragraph's end
+
+
+@functools.cache
+def turn_phrases() -> TurnPhrases:
+    """The turn phrases, read once per process on first use."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    section = ""
+    for line in TURN_PHRASES_FILE.read_text(encoding="utf-8").splitlines():
+        phrase = " ".join(line.split("#", 1)[0].split())
+        if phrase.startswith("["):
+            section = phrase.strip("[]")
+        elif phrase:
+            sections[section].append(re.escape(phrase).replace("\\ ", r"\s+"))
+
+    def alternatives(name: str) -> str:
+        return "|".join(sorted(sections[name], key=len, reverse=True))
+
+    return TurnPhrases(
+        re.compile(rf"[^\w]*(?:{alternatives('answers')})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives('questions')})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives('hand-overs')})\b", re.IGNORECASE),
+        re.compile(rf"(?:\s*\b(?:{alternatives('closings')})\b[.!]*)+\s*\Z", re.IGNORECASE),
+    )
+
+
+@rule("TR004", "lost-speaker-label")
+def lost_speaker_label(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A paragraph that reads as another speaker's turn, inside someone's turn.
+
+    ## What it does
+    Looks at each turn of a transcript with speaker labels that runs over several
+    paragraphs, and reports a paragraph that reads as a turn of its own:
+    - an answer: a paragraph that opens by thanking for the question or praising it
+      (`Thank you for your question.`, `Good question.`) right after a paragraph
+      that ends with a question mark: nobody thanks themselves for their question;
+    - a question: the last paragraph of a turn, before the label of another speaker,
+      that ends with a question mark (a closing `Thank you.` read past) and either
+      introduces its asker in its opening (`My question is`, `I'm with`, `I'm
+      from`) or follows a short paragraph that hands over the floor (`Now, we'll
+      take the last question.`).
+    The phrases are data (`rules/data/turn_phrases.txt`). A turn of several
+    paragraphs is otherwise left alone, however long: most are correct.
+
+    ## Why is this bad?
+    The paragraph is credited to the wrong speaker: a journalist's question becomes
+    the moderator's, an official's answer the journalist's. Tools that count who
+    said what, and readers, are misled.
+
+    ## Example
+    ```text
+    Moderator: Now, the last question.
+
+    How will the plan be paid for? Thank you.
+
+    Minister: The budget covers it.
+    ```
+    Use instead:
+    ```text
+    Moderator: Now, the last question.
+
+    Reporter: How will the plan be paid for? Thank you.
+
+    Minister: The budget covers it.
+    ```
+
+    ## Fix safety
+    No fix: who spoke is not in the text.
+    """
+    labels = speaker_labels(doc)
+    if len(labels) < 2:
+        return
+    speaker = _speakers(labels)
+    masked = doc.masked
+    phrases = turn_phrases()
+    for label, following in itertools.pairwise(labels):
+        if "\n" not in masked[label.end : following.start].strip():
+            continue  # one paragraph: the usual turn
+        paragraphs = [m.span() for m in _PARAGRAPH.finditer(masked, label.end, following.start)]
+        if len(paragraphs) < 2:
+            continue
+        texts = [masked[start:end].replace("’", "'") for start, end in paragraphs]
+        for index in range(1, len(texts)):
+            if phrases.answers.match(texts[index]) and _asks(texts[index - 1], phrases):
+                yield _lost_label(
+                    paragraphs[index],
+                    masked,
+                    "This paragraph answers the question above it, but opens no turn: "
+                    "was its speaker label lost?",
+                )
+        who, next_who = speaker.get(label.key), speaker.get(following.key)
+        if who is None or next_who is None or who == next_who:
+            continue
+        last, before = texts[-1], texts[-2]
+        if not _asks(last, phrases) or phrases.answers.match(last):
+            continue
+        if phrases.questions.search(last[:_OPENING]) or _hands_over(before, phrases):
+            yield _lost_label(
+                paragraphs[-1],
+                masked,
+                f"This paragraph asks a question in {label.name}'s turn, just before "
+                f"{following.name} answers: was its speaker label lost?",
+            )
+
+
+def _asks(paragraph: str, phrases: TurnPhrases) -> bool:
+    """Whether a paragraph ends with a question, a closing courtesy read past."""
+    closing = phrases.closings.search(paragraph)
+    body = paragraph[: closing.start()] if closing else paragraph
+    return bool(_QUESTION_END.search(body))
+
+
+def _hands_over(paragraph: str, phrases: TurnPhrases) -> bool:
+    """Whether a short paragraph that asks nothing gives the floor to a question."""
+    return (
+        len(paragraph.split()) <= _MAX_HAND_OVER_WORDS
+        and not _asks(paragraph, phrases)
+        and bool(phrases.hand_overs.search(paragraph))
+    )
+
+
+def _lost_label(paragraph: tuple[int, int], masked: str, message: str) -> Violation:
+    """A finding over the paragraph's first sentence."""
+    start, end = paragraph
+    sentence = _SENTENCE.match(masked, start, end)
+    stop = sentence.end() if sentence and sentence.end() > start else end
+    return Violation(start, stop, message)

@@ -303,3 +303,104 @@ def test_tr001_ignores_spacing_so_fixes_settle() -> None:
     once = fix_text(text, filename="t.md", settings=settings, unsafe=True).text
     assert once == "**i  a Zhang:**  t\n\n**i a Zhang:**\n"
     assert fix_text(once, filename="t.md", settings=settings, unsafe=True).text == once
+
+
+# -- TR004 lost-speaker-label ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "paragraph"),
+    [
+        (
+            "Ann Lee: Now, the last question.\n\n"
+            "How will the plan be paid for? Thank you.\n\n"
+            "Bob Roe: The budget covers it.\n",
+            "t.txt",
+            "How will the plan be paid for?",
+        ),
+        (
+            "Ann Lee:\n\nNext question, please.\n\nWhen will it open?\n\nBob Roe:\n\nIn May.\n",
+            "t.txt",
+            "When will it open?",
+        ),
+        (
+            "**Ann Lee:** We open in May.\n\n"
+            "Thanks. I'm with a city paper. My question is about cost. Who pays?\n\n"
+            "**Bob Roe:** The city does.\n",
+            "t.md",
+            "Thanks.",
+        ),
+        (
+            "**Ann Lee:** Who pays for it?\n\n"
+            "Thank you for your question. The city does.\n\n"
+            "**Bob Roe:** Next one.\n",
+            "t.md",
+            "Thank you for your question.",
+        ),
+        (
+            "Ann Lee: Who pays for it?\n\n"
+            "That’s a good question. The city does.\n\n"
+            "Ann Lee: And when?\n",
+            "t.txt",
+            "That’s a good question.",
+        ),
+    ],
+)
+def test_tr004_flags_a_paragraph_that_reads_as_a_turn(
+    text: str, filename: str, paragraph: str
+) -> None:
+    assert flagged(text, "TR004", filename) == [paragraph]
+    assert [f.fix for f in findings(text, "TR004", filename)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        # A host's turn of several paragraphs that ends with their own question.
+        (
+            "**Ann Lee:** We tried it last year.\n\nIt went well.\n\n"
+            "So what would you change?\n\n**Bob Roe:** Not much.\n",
+            "t.md",
+        ),
+        # A question that goes on in the same speaker's next paragraph.
+        (
+            "Ann Lee: Who pays for it?\n\nI mean the city or the state.\n\nBob Roe: The city.\n",
+            "t.txt",
+        ),
+        # Thanks for a question the turn's own speaker did not ask just before.
+        (
+            "**Ann Lee:** We open in May.\n\nThank you for your question, Bob.\n\n"
+            "**Bob Roe:** Sure.\n",
+            "t.md",
+        ),
+        # The next turn is the same speaker's.
+        (
+            "Ann Lee: Next question.\n\nWhen will it open?\n\nAnn Lee: In May.\n",
+            "t.txt",
+        ),
+        # The hand-over is long: a speech that mentions the next question.
+        (
+            "Ann Lee: "
+            + "We have worked on this for a long time and we are proud of it. " * 3
+            + "That leads to the next question.\n\nWho pays?\n\nBob Roe: The city.\n",
+            "t.txt",
+        ),
+        # No labels, or one turn.
+        ("Next question.\n\nWhen will it open?\n\nIn May.\n", "t.txt"),
+        ("Ann Lee: Next question.\n\nWhen will it open?\n", "t.txt"),
+        # The question is in a code block.
+        (
+            "**Ann Lee:** Next question.\n\n```\nWhen will it open?\n```\n\n**Bob Roe:** May.\n",
+            "t.md",
+        ),
+    ],
+)
+def test_tr004_leaves_turns_of_several_paragraphs_alone(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "TR004", filename) == []
+
+
+def test_tr004_phrases_are_data() -> None:
+    phrases = transcript.turn_phrases()
+    assert phrases.answers.match("Thank you for your question.")
+    assert phrases.hand_overs.search("Now, we will take the last question.")
+    assert not phrases.questions.search("We asked them.")
