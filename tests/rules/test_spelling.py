@@ -145,6 +145,7 @@ def test_sp002_leaves_english_repeats_alone(text: str) -> None:
         "It is very very cold.\n",
         "How do we run this this year?\n",
         "We meet this this week.\n",
+        "We hope to have some some day.\n",
         "He wore his 'my lucky hat' hat all day.\n",
         "He wore his ‘my lucky hat’ hat all day.\n",
         'He called it the "red box" box.\n',
@@ -163,6 +164,7 @@ def test_sp002_leaves_intended_repeats_alone(text: str) -> None:
     ("text", "pair"),
     [
         ("Read this this page now.\n", "this this"),
+        ("We saw some some birds.\n", "some some"),
         ("It was the wild wild ride.\n", "wild wild"),
         ("The report report was late.\n", "report report"),
         ("We read the the 'lucky hat' story.\n", "the the"),
