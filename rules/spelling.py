@@ -776,15 +776,15 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
         elif token[0].isupper() and _next_to_a_name(masked, start, end):
             continue
         key = token.lower()
-        following = _WORD_AFTER.match(masked, end)
-        if following is not None and is_dictionary_word(key + following.group(1).lower()):
-            continue  # a word broken after its prefix: `im mediately`
         contraction = forms.contractions[key]
         if key in forms.strict:
             if lowered_text is None:
                 lowered_text = masked.lower().replace("’", "'")
             if contraction not in lowered_text or not _reads_as_contraction(masked, start, end):
                 continue
+            following = _WORD_AFTER.match(masked, end)
+            if following is not None and is_dictionary_word(key + following.group(1).lower()):
+                continue  # a word broken after its prefix: `im mediately`
         fixed = _with_case_of(token, contraction).replace("'", apostrophe)
         yield Violation(
             start,

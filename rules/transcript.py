@@ -614,9 +614,11 @@ def lost_speaker_label(doc: Document, ctx: Context) -> Iterator[Violation]:
     masked = doc.masked
     phrases = turn_phrases()
     for label, following in itertools.pairwise(labels):
-        if "\n" not in masked[label.end : following.start].strip():
+        # The turn ends where the next label's line starts (`>> ` may come before it).
+        turn_end = doc.line_starts[doc.line_of(following.start)]
+        if "\n" not in masked[label.end : turn_end].strip():
             continue  # one paragraph: the usual turn
-        paragraphs = [m.span() for m in _PARAGRAPH.finditer(masked, label.end, following.start)]
+        paragraphs = [m.span() for m in _PARAGRAPH.finditer(masked, label.end, turn_end)]
         if len(paragraphs) < 2:
             continue
         texts = [masked[start:end].replace("’", "'") for start, end in paragraphs]

@@ -373,6 +373,7 @@ EVIDENCE = "We don't know. "  # the document writes apostrophes elsewhere
         ("I won't stay. I wont go.\n", "wont", "I won't go."),
         ("I can't stay. You cant go.\n", "cant", "You can't go."),
         ("I'm here. Now im gone.\n", "im", "Now I'm gone."),
+        (EVIDENCE + "Theres a bus.\n", "Theres", "There's a bus."),
     ],
 )
 def test_sp003_flags_and_fixes(text: str, token: str, result: str) -> None:

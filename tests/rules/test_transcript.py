@@ -404,3 +404,14 @@ def test_tr004_phrases_are_data() -> None:
     assert phrases.answers.match("Thank you for your question.")
     assert phrases.hand_overs.search("Now, we will take the last question.")
     assert not phrases.questions.search("We asked them.")
+
+
+def test_tr004_in_captions_with_turn_markers() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\n>> ANN LEE: Next question, please.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nWhen will it open?\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n>> BOB ROE: In May.\n"
+    )
+    assert flagged(text, "TR004", "t.srt") == ["When will it open?"]
+    labelled = text.replace("\nWhen", "\n>> CARA DIAZ: When")
+    assert flagged(labelled, "TR004", "t.srt") == []
