@@ -674,6 +674,18 @@ class StrippedForms:
 
     contractions: dict[str, str]
     strict: frozenset[str]
+    # Each form as a whitespace-separated token can be written, in lower case: alone
+    # or with punctuation around it (`dont,`, `“dont`, `dont?”`).
+    tokens: frozenset[str]
+
+
+# Punctuation a token may carry before and after a word (`(dont`, `dont?”`).
+_TOKEN_OPENINGS = ("", '"', "“", "‘", "(", "[", "*", "_", "¿", "¡")
+_TOKEN_CLOSINGS = tuple(
+    end + quote
+    for end in ("", ".", ",", "?", "!", ";", ":", "...", "…", "--", "—", ")", "]", "*", "_")
+    for quote in ("", '"', "”", "’", "'", ")")
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -696,7 +708,13 @@ def stripped_forms() -> StrippedForms:
             contractions[fields[0]] = fields[1]
             if section == "[strict]":
                 strict.add(fields[0])
-    return StrippedForms(contractions, frozenset(strict))
+    tokens = frozenset(
+        f"{opening}{form}{closing}"
+        for form in contractions
+        for opening in _TOKEN_OPENINGS
+        for closing in _TOKEN_CLOSINGS
+    )
+    return StrippedForms(contractions, frozenset(strict), tokens)
 
 
 def _with_case_of(token: str, contraction: str) -> str:
@@ -749,17 +767,15 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     masked = doc.masked
     forms = stripped_forms()
-    # One pass over the distinct tokens, in C; the text is searched only for the
-    # forms found, which most documents have none of.
-    tokens = {token.strip(_PUNCTUATION).lower() for token in set(masked.split())}
-    present = tokens & forms.contractions.keys()
-    if not present:
+    # The distinct tokens against every way a form can be written as one, all in C;
+    # the text is searched only for the forms found, which most documents have none of.
+    lowered = masked.lower()
+    present = set(lowered.split()) & forms.tokens
+    if not present or not _WITH_APOSTROPHE.search(masked):
         return
-    hits = list(_forms_pattern(tuple(sorted(present))).finditer(masked))
-    marks = [m.group()[1] for m in _WITH_APOSTROPHE.finditer(masked)]
-    if not marks:
-        return
-    apostrophe = "’" if marks.count("’") > marks.count("'") else "'"
+    found = sorted({token.strip(_PUNCTUATION) for token in present})
+    hits = list(_forms_pattern(tuple(found)).finditer(masked))
+    apostrophe = "’" if masked.count("’") > masked.count("'") else "'"
     lowered_text: str | None = None
     for hit in hits:
         start, end = hit.span()
@@ -779,7 +795,7 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
         contraction = forms.contractions[key]
         if key in forms.strict:
             if lowered_text is None:
-                lowered_text = masked.lower().replace("’", "'")
+                lowered_text = lowered.replace("’", "'")
             if contraction not in lowered_text or not _reads_as_contraction(masked, start, end):
                 continue
             following = _WORD_AFTER.match(masked, end)
