@@ -680,7 +680,7 @@ class StrippedForms:
 
 
 # Punctuation a token may carry before and after a word (`(dont`, `dont?”`).
-_TOKEN_OPENINGS = ("", '"', "“", "‘", "(", "[", "*", "_", "¿", "¡")
+_TOKEN_OPENINGS = ("", '"', "“", "‘", "(", "[", "*", "_")
 _TOKEN_CLOSINGS = tuple(
     end + quote
     for end in ("", ".", ",", "?", "!", ";", ":", "...", "…", "--", "—", ")", "]", "*", "_")

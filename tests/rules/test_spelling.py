@@ -374,6 +374,8 @@ EVIDENCE = "We don't know. "  # the document writes apostrophes elsewhere
         ("I can't stay. You cant go.\n", "cant", "You can't go."),
         ("I'm here. Now im gone.\n", "im", "Now I'm gone."),
         (EVIDENCE + "Theres a bus.\n", "Theres", "There's a bus."),
+        (EVIDENCE + "He said “dont.”\n", "dont", "He said “don't.”"),
+        (EVIDENCE + "(Wasnt it?)\n", "Wasnt", "(Wasn't it?)"),
     ],
 )
 def test_sp003_flags_and_fixes(text: str, token: str, result: str) -> None:
