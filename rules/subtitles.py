@@ -327,7 +327,7 @@ def cue_out_of_order(doc: Document, ctx: Context) -> Iterator[Violation]:
     "ST005",
     "webvtt-timestamp-format",
     fix=Availability.SOMETIMES,
-    safety=(Safety.SAFE,),
+    safety=(Safety.UNSAFE,),
 )
 def webvtt_timestamp_format(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A WebVTT timestamp not written as the format requires: `0:00:01.000`.
@@ -358,9 +358,11 @@ def webvtt_timestamp_format(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Safe where the time stays the same: a `0` before one-digit hours, a dot for the
-    comma. Other widths are only reported: `00:01.5` may mean half a second or five
-    milliseconds.
+    Where the time stays the same (a `0` before one-digit hours, a dot for the
+    comma) the fix is marked unsafe although it is certain: a safe fix never changes
+    a digit or a visible character, which is what lets `--fix` run unattended on
+    any file. Other widths are only reported: `00:01.5` may mean half a second or
+    five milliseconds.
     """
     if doc.format is not Format.WEBVTT or "-->" not in doc.text:
         return
@@ -398,5 +400,5 @@ def _timestamp_defects(stamp: regex.Match[str]) -> Iterator[Violation]:
         stamp.start(),
         stamp.end(),
         f"WebVTT timestamp '{stamp.group()}' has {problem}",
-        replace(stamp.start(), stamp.end(), new, Safety.SAFE, f"Write '{new}'"),
+        replace(stamp.start(), stamp.end(), new, Safety.UNSAFE, f"Write '{new}'"),
     )
