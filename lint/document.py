@@ -24,9 +24,17 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
 )
-_TEXT_LABEL = regex.compile(
-    r"^(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}):(?=[ \t]|\r?$)",
-    regex.MULTILINE,
+# `Name:` at a line start, or after a caption turn marker (`>> Name:`): up to five
+# capitalised words, maybe a number (`Speaker 2:`) and an affiliation in brackets
+# (`Wang Zhijun (MIIT):`). In a subtitle cue, after a tag (`{\an8}`, `<i>`) too,
+# which the masked view has turned into spaces.
+_LABEL_NAME = (
+    r"(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}(?:[ ]\d{1,3})?"
+    r"(?:[ ]\([^()\r\n]{1,40}\))?):(?=[ \t]|\r?$)"
+)
+_TEXT_LABEL = regex.compile(rf"(?:(?<=^>>[ \t]{{0,3}})|^){_LABEL_NAME}", regex.MULTILINE)
+_CUE_LABEL = regex.compile(
+    rf"(?:(?<=^[ \t]*>>[ \t]{{0,3}})|(?<=^[ \t]*)){_LABEL_NAME}", regex.MULTILINE
 )
 
 
@@ -175,6 +183,10 @@ class Document:
 
     @cached_property
     def speaker_labels(self) -> list[Span]:
-        """Spans of speaker labels: ``**Name:**`` in Markdown, ``Name:`` at a line start."""
-        pattern = _MARKDOWN_LABEL if self.format is Format.MARKDOWN else _TEXT_LABEL
+        """Spans of speaker labels: ``**Name:**`` in Markdown, ``Name:`` at a line start
+        or after a caption turn marker ``>>`` (the marker is not part of the span)."""
+        if self.format is Format.MARKDOWN:
+            pattern = _MARKDOWN_LABEL
+        else:
+            pattern = _CUE_LABEL if self.format.is_subtitles else _TEXT_LABEL
         return [m.span() for m in pattern.finditer(self.masked)]

@@ -22,6 +22,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from lint.document import Document
 from lint.evidence import Gatherer
@@ -286,6 +288,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _JOINERS = frozenset("-_/@#\\")
 _APOSTROPHES = frozenset("'’")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "`": "`"}
 _CLOSING_PUNCTUATION = frozenset('?!.,;:"”’)]…')
 _LOOKBACK = 200
 _WORD_WINDOW = 48  # characters: the word before a pair and the gap after it
@@ -322,18 +325,9 @@ _HESITATION_WORDS = frozenset(
     some any more much many too how why where when what
     """.split()
 )
-# Repeats that are English whatever the context: `I think that that works`, `he had
-# had enough`, `we do do that`, `she gave her her keys`.
-_ENGLISH_REPEATS = frozenset({"that", "had", "do", "her"})
-# Reduplication for emphasis, back-channels and sounds: `very very`, `no no`, `bye bye`.
-_REDUPLICATIVES = frozenset(
-    """
-    very really so much many far way long super pretty no yes yeah yep yup nope nah okay
-    ok right sure well now please wait hey oh ah aw ooh uh um hmm mm mhm bye ha haha hah
-    hee ho blah bla yada knock chop hear hush tsk tut boo choo cha dum bam bang boom beep
-    ding tick pom night go goo ga la na da doo woo yay rah bah cool nice good wow
-    """.split()
-)
+# Repeats that are meant (`that that`, `bye bye`, `wild wild west`): see the file.
+INTENDED_REPEATS_FILE = Path(__file__).parent / "data" / "intended_repeats.txt"
+_Context = tuple[tuple[str, ...], tuple[str, ...]]  # the words before and after a pair
 # A copula or auxiliary after a clause that ends in one: `what it is is`, `the problem
 # they have has`, `the question was was there`.
 _CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "does", "did"})
@@ -374,6 +368,32 @@ _BEFORE_NO_PARTICLE = (
 )
 
 
+@functools.cache
+def intended_repeats() -> dict[str, tuple[_Context, ...]]:
+    """Each word of ``data/intended_repeats.txt`` -> the contexts in which its repeat
+    is meant (an empty context: everywhere), read once per process on first use."""
+    contexts: dict[str, list[_Context]] = {}
+    text = INTENDED_REPEATS_FILE.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].lower().split()
+        pair = next((i for i in range(len(words) - 1) if words[i] == words[i + 1]), None)
+        if pair is not None:
+            context = (tuple(words[:pair]), tuple(words[pair + 2 :]))
+            contexts.setdefault(words[pair], []).append(context)
+    return {word: tuple(found) for word, found in contexts.items()}
+
+
+def _is_intended(word: str, before: list[str], after: list[str]) -> bool:
+    """Whether the data file lists the repeat of ``word`` with the words around it
+    (``before`` the pair, in order, and ``after`` it), all in lower case."""
+    for words_before, words_after in intended_repeats().get(word, ()):
+        if (not words_before or tuple(before[-len(words_before) :]) == words_before) and tuple(
+            after[: len(words_after)]
+        ) == words_after:
+            return True
+    return False
+
+
 def _closed_class(word: str) -> bool:
     """Articles, prepositions, conjunctions, pronouns, auxiliaries and hesitation
     words, and their contractions (`it's`, `don't`, `we're`)."""
@@ -403,8 +423,6 @@ def _is_slip(
     before the pair in the same clause (None at a clause start), ``following`` the
     text just after the pair, ``clause`` the lowercase words of the clause before it.
     """
-    if word in _ENGLISH_REPEATS or word in _REDUPLICATIVES:
-        return False
     if word.endswith(("'s", "’s")) and not _closed_class(word):
         return False  # a chain of possessives: `my dad's dad's car`
     if word in _CLAUSE_VERBS and clause & _CLAUSE_MARKERS:
@@ -461,8 +479,10 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
     the two (`the, the`), a blank line, a masked region (code, a URL, an annotation,
     a timestamp) or a speaker label breaks a pair.
 
-    Left alone, because they are English:
-    - `that that`, `had had`, `do do`, `her her` (`gave her her keys`);
+    Left alone, because they are meant:
+    - the repeats listed in `rules/data/intended_repeats.txt`, alone (`that that`,
+      `had had`, `not not`, `very very`, `bye bye`, `knock knock`) or with the words
+      around them (`the wild wild west`, `we do this this year`);
     - a verb after a clause that ends in it: `what it is is`, `the point is is`,
       `the problem they have has`, and a noun that is also a verb: `the will will`;
     - `you you` after a verb such as `told`;
@@ -474,12 +494,19 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
       repeated before punctuation (`is it engineering engineering?`) or three times
       or more (`typey, typey typey`), and possessive chains (`dad's dad's`);
     - names and titles: both words capitalised (`Walla Walla`, `Judge Judge`), or only
-      the second (`the The`).
+      the second (`the The`);
+    - a quotation and the word after it (`his 'lucky hat' hat`), and a pair that is
+      all a quotation holds, a mention (`he typed "the the"`);
+    - single letters among single letters: letter-spaced text (`S E R M O N S`).
 
     With `verbatim = true`, the repeats a speaker makes while finding the next word
     are kept as well: any article, preposition, conjunction, pronoun, auxiliary or
     hesitation word (`I I think`, `just just`, `the the`). Only the repeat of a
     content word (`system system`), more often a typing slip, is reported.
+
+    In subtitles (`.srt`, `.vtt`) and with `verbatim = true`, a finding has no fix:
+    what was said is the record, and only someone who hears the recording can tell
+    a slip of the typist from a word said twice.
 
     ## Why is this bad?
     A doubled word is a typing or editing slip (or, in a clean-read transcript, a
@@ -499,9 +526,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
     Unsafe: the second word is deleted (with the space before it; across a line
     break, with the space after it, so lines keep their shape), and a safe fix never
     deletes a word. Even `the the` may be a speaker's repeat that a verbatim
-    transcript keeps, or a name (`The The`). Across two subtitle cues the word is
-    deleted from the second cue, or from the first when it is alone on its line; no
-    fix when either deletion would empty a line of a cue.
+    transcript keeps, or a name (`The The`). No fix in subtitles and with
+    `verbatim = true`: a spoken word is never deleted.
     """
     for match in _DOUBLED.finditer(doc.masked):
         first_start, first_end = match.span(1)
@@ -511,9 +537,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield from _doubled_at(doc, ctx, first_start, first_end, second_start, second_end)
     if doc.format.is_subtitles:
         for first_start, first_end, second_start, second_end in _cue_boundary_pairs(doc):
-            yield from _doubled_at(
-                doc, ctx, first_start, first_end, second_start, second_end, across_cues=True
-            )
+            yield from _doubled_at(doc, ctx, first_start, first_end, second_start, second_end)
 
 
 def _doubled_at(
@@ -523,8 +547,6 @@ def _doubled_at(
     first_end: int,
     second_start: int,
     second_end: int,
-    *,
-    across_cues: bool = False,
 ) -> Iterator[Violation]:
     text, masked = doc.text, doc.masked
     first, second = text[first_start:first_end], text[second_start:second_end]
@@ -544,15 +566,40 @@ def _doubled_at(
     if not _same_word(first, second, sentence_start):
         return
     clause_text = _CLAUSE_END.split(before)[-1]
-    clause = frozenset(_CLAUSE_WORD.findall(clause_text.lower()))
+    clause_words = _CLAUSE_WORD.findall(clause_text.lower())
     previous = None if sentence_start or previous_word is None else previous_word.lower()
     following = masked[second_end : second_end + 40]
-    if not _is_slip(second.lower(), previous, following, clause, ctx.verbatim):
+    word = second.lower()
+    if _is_intended(word, clause_words, _CLAUSE_WORD.findall(following.lower())):
         return
-    span = _deletion(doc, first_start, first_end, second_start, second_end, across_cues)
+    if len(word) == 1 and _letter_spaced(previous_word, following):
+        return  # `S E R M O N S`, `I I I` for `!!!`: spaced-out letters, not words
+    if _quoted_mention(text, first_start, second_end):
+        return
+    if not _is_slip(word, previous, following, frozenset(clause_words), ctx.verbatim):
+        return
     pair = f"{first} {second}"
-    fix = delete(*span, Safety.UNSAFE, f"Delete the second '{second}'") if span else None
+    if ctx.verbatim or doc.format.is_subtitles:
+        # What was said is the record: a spoken word is never deleted by a fix.
+        yield Violation(first_start, second_end, f"Doubled word '{pair}' (check the recording)")
+        return
+    span = _deletion(doc, first_end, second_start, second_end)
+    fix = delete(*span, Safety.UNSAFE, f"Delete the second '{second}'")
     yield Violation(first_start, second_end, f"Doubled word '{pair}'", fix)
+
+
+def _letter_spaced(previous_word: str | None, following: str) -> bool:
+    """Whether a one-letter pair stands among more single letters."""
+    after = _WORD_AFTER.match(following)
+    return (previous_word is not None and len(previous_word) == 1) or (
+        after is not None and len(after.group(1)) == 1
+    )
+
+
+def _quoted_mention(text: str, start: int, end: int) -> bool:
+    """Whether the pair is all a quotation holds: a mention, `he typed "the the"`."""
+    opening, closing = text[start - 1 : start], text[end : end + 1]
+    return bool(opening) and _QUOTE_PAIRS.get(opening) == closing
 
 
 def _joined(pair: str) -> bool:
@@ -566,14 +613,7 @@ def _joined(pair: str) -> bool:
     return next_to in _APOSTROPHES | {"."} and beyond.isalnum()
 
 
-def _deletion(
-    doc: Document,
-    first_start: int,
-    first_end: int,
-    second_start: int,
-    second_end: int,
-    across_cues: bool,
-) -> tuple[int, int] | None:
+def _deletion(doc: Document, first_end: int, second_start: int, second_end: int) -> tuple[int, int]:
     """What to delete: the second word and the gap before it on one line; across a
     line break the second word and the spaces after it, so no lines are joined."""
     text = doc.text
@@ -584,13 +624,7 @@ def _deletion(
     words_follow = rest.lstrip(" \t")
     if words_follow[:1].isalnum():
         return second_start, second_end + len(rest) - len(words_follow)
-    if not across_cues:
-        return first_end, second_end  # only punctuation follows: join it to the line above
-    line_start = doc.line_starts[doc.line_of(first_start)]
-    lead = text[line_start:first_start]
-    if lead.strip() and text[first_start:first_end] == text[second_start:second_end]:
-        return line_start + len(lead.rstrip(" \t")), first_end  # delete the first instead
-    return None  # either deletion would empty a line of a cue
+    return first_end, second_end  # only punctuation follows: join it to the line above
 
 
 def _cue_boundary_pairs(doc: Document) -> Iterator[tuple[int, int, int, int]]:
@@ -621,3 +655,178 @@ def _newline_length(text: str, at: int) -> int:
     if text.startswith("\r\n", at):
         return 2
     return 1 if text[at : at + 1] in ("\n", "\r") else 0
+
+
+# -- SP003 --------------------------------------------------------------------------------
+
+STRIPPED_APOSTROPHES_FILE = Path(__file__).parent / "data" / "stripped_apostrophes.txt"
+# A contraction or possessive written with its apostrophe: the document's evidence.
+_WITH_APOSTROPHE = re.compile(r"[^\W\d_]['’](?:t|s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_NOT_BEFORE = frozenset("-‐‑_/@#\\'’")
+_SHORT_ACRONYM = 3  # `IM`, `IVE` in capitals are more often acronyms
+_NOUN_BEFORE = _DETERMINERS | frozenset({"as", "is", "was", "pure", "mere"})
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedForms:
+    """The contractions of ``data/stripped_apostrophes.txt``: each stripped form and
+    its contraction, and which of them are also rare words."""
+
+    contractions: dict[str, str]
+    strict: frozenset[str]
+    # Each form as a whitespace-separated token can be written, in lower case: alone
+    # or with punctuation around it (`dont,`, `“dont`, `dont?”`).
+    tokens: frozenset[str]
+
+
+# Punctuation a token may carry before and after a word (`(dont`, `dont?”`).
+_TOKEN_OPENINGS = ("", '"', "“", "‘", "(", "[", "*", "_")
+_TOKEN_CLOSINGS = tuple(
+    end + quote
+    for end in ("", ".", ",", "?", "!", ";", ":", "...", "…", "--", "—", ")", "]", "*", "_")
+    for quote in ("", '"', "”", "’", "'", ")")
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds these stripped forms as words, in any case."""
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE)
+
+
+@functools.cache
+def stripped_forms() -> StrippedForms:
+    """The stripped contractions, read once per process on first use."""
+    contractions: dict[str, str] = {}
+    strict: set[str] = set()
+    section = ""
+    for line in STRIPPED_APOSTROPHES_FILE.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 1 and fields[0].startswith("["):
+            section = fields[0]
+        elif len(fields) == 2:
+            contractions[fields[0]] = fields[1]
+            if section == "[strict]":
+                strict.add(fields[0])
+    tokens = frozenset(
+        f"{opening}{form}{closing}"
+        for form in contractions
+        for opening in _TOKEN_OPENINGS
+        for closing in _TOKEN_CLOSINGS
+    )
+    return StrippedForms(contractions, frozenset(strict), tokens)
+
+
+def _with_case_of(token: str, contraction: str) -> str:
+    """The contraction in the case of the token: `Dont` -> `Don't`, `DONT` -> `DON'T`,
+    and `I` always capital (`ive` -> `I've`)."""
+    if token.isupper() and len(token) > 1:
+        return contraction.upper()
+    if token[0].isupper() or contraction.startswith("i'"):
+        return contraction[0].upper() + contraction[1:]
+    return contraction
+
+
+@rule("SP003", "stripped-apostrophe", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A contraction without its apostrophe: `dont`, `theyre`, `Ive`.
+
+    ## What it does
+    Finds a contraction written without its apostrophe in a document that writes
+    apostrophes in its other contractions and possessives (`don't`, `we're`,
+    `Jane's`), as captions and speech-to-text output often do. The forms are listed
+    in `rules/data/stripped_apostrophes.txt`; only forms that are no English word
+    are listed (`dont`, `didnt`, `theyre`, `youve`, `Im`, `Ive`). `ill`, `were`,
+    `well`, `its`, `shell`, `hell`, `id`, `wed`, `shed` and `lets` are words and are
+    never reported. `wont` and `cant` are rare words (`as was his wont`), so they are
+    reported only where the document writes `won't` or `can't` itself, and not after
+    a determiner (`his wont`) or before `to` (`wont to`).
+
+    A document with no apostrophe in any contraction is left alone: it follows a
+    style of its own, and every finding would be the same. Capitalised forms next to
+    another capitalised word are names (`Jony Ive`, `Im Dong-hyun`). Code, URLs and
+    identifiers (`dont_care`, `#dont`) are never checked.
+
+    ## Why is this bad?
+    The word is missed by search and by readers' eyes (`Ill`, `Id`), models and
+    spelling tools take it for a typo, and one document ends up spelling a word two
+    ways.
+
+    ## Example
+    ```text
+    We don't know yet. They said they dont have it.
+    ```
+    Use instead:
+    ```text
+    We don't know yet. They said they don't have it.
+    ```
+
+    ## Fix safety
+    Unsafe: the apostrophe is inserted, in the style the document uses most (`'` or
+    `’`), keeping the case; a name or a quoted misspelling could prove it wrong.
+    """
+    masked = doc.masked
+    forms = stripped_forms()
+    # The distinct tokens against every way a form can be written as one, all in C;
+    # the text is searched only for the forms found, which most documents have none of.
+    lowered = masked.lower()
+    present = set(lowered.split()) & forms.tokens
+    if not present or not _WITH_APOSTROPHE.search(masked):
+        return
+    found = sorted({token.strip(_PUNCTUATION) for token in present})
+    hits = list(_forms_pattern(tuple(found)).finditer(masked))
+    apostrophe = "’" if masked.count("’") > masked.count("'") else "'"
+    lowered_text: str | None = None
+    for hit in hits:
+        start, end = hit.span()
+        token = hit.group()
+        if masked[start - 1 : start] in _NOT_BEFORE or masked[end : end + 1] in _NOT_BEFORE:
+            continue
+        if masked[end : end + 1] == "." and masked[end + 1 : end + 2].isalnum():
+            continue  # `dont.txt`, `obj.dont`
+        if token.isupper():
+            if len(token) <= _SHORT_ACRONYM:
+                continue
+        elif not (token.islower() or token[1:].islower()):
+            continue  # `iM`, `DonT`: noise, not a word
+        elif token[0].isupper() and _next_to_a_name(masked, start, end):
+            continue
+        key = token.lower()
+        contraction = forms.contractions[key]
+        if key in forms.strict:
+            if lowered_text is None:
+                lowered_text = lowered.replace("’", "'")
+            if contraction not in lowered_text or not _reads_as_contraction(masked, start, end):
+                continue
+            following = _WORD_AFTER.match(masked, end)
+            if following is not None and is_dictionary_word(key + following.group(1).lower()):
+                continue  # a word broken after its prefix: `im mediately`
+        fixed = _with_case_of(token, contraction).replace("'", apostrophe)
+        yield Violation(
+            start,
+            end,
+            f"Apostrophe missing: '{token}' for '{fixed}'",
+            replace(start, end, fixed, Safety.UNSAFE, f"Write '{fixed}'"),
+        )
+
+
+def _next_to_a_name(masked: str, start: int, end: int) -> bool:
+    """Whether the word before (on the same sentence) or after is capitalised."""
+    before = _WORD_BEFORE.search(masked, max(0, start - _WORD_WINDOW), start)
+    if (
+        before is not None
+        and before.group(1)
+        and not before.group(2).strip(" \t")
+        and before.group(1)[0].isupper()
+    ):
+        return True
+    after = _WORD_AFTER.match(masked, end)
+    return after is not None and after.group(1)[0].isupper()
+
+
+def _reads_as_contraction(masked: str, start: int, end: int) -> bool:
+    """For `wont` and `cant`: not after a determiner (`his wont`), not before `to`."""
+    before = _WORD_BEFORE.search(masked, max(0, start - _WORD_WINDOW), start)
+    if before is not None and before.group(1) and before.group(1).lower() in _NOUN_BEFORE:
+        return False
+    return _next_word(masked[end : end + _WORD_WINDOW]) != "to"

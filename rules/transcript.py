@@ -15,10 +15,12 @@ URL) is never a label.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -37,18 +39,24 @@ _HONORIFICS = frozenset(
     ambassador chairman chairwoman chair secretary gen general col colonel capt captain
     """.split()
 )
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_LETTER = re.compile(r"[\W_]+")
+_AFFILIATION = re.compile(r"[ \t]+\([^()]*\)$")
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """One speaker label: where the whole label and the name inside it are."""
+    """One speaker label: where the whole label and the name inside it are, the
+    affiliation after the name (`` (MIIT)``, kept by every fix) and how the label is
+    marked up (``text``; in Markdown ``inside`` for `**Name:**`, ``outside`` for
+    `**Name**:`)."""
 
     start: int
     end: int
     name_start: int
     name_end: int
     name: str
+    affiliation: str = ""
+    shape: str = "text"
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -68,7 +76,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
-    return tuple(w for w in words if len(w) > 1)
+    return tuple(w for w in words if len(w) > 1 or w.isdigit())  # `Speaker 2` keeps its 2
 
 
 def speaker_labels(doc: Document) -> list[Label]:
@@ -81,14 +89,20 @@ def _find_labels(doc: Document) -> list[Label]:
     labels = []
     for start, end in doc.speaker_labels:
         raw = doc.text[start:end]
+        shape = "text"
         if raw.startswith("**"):
             inner_start, inner_end = start + 2, end - 3  # `**Name:**` or `**Name**:`
+            shape = "inside" if raw.endswith(":**") else "outside"
         else:
             inner_start, inner_end = start, end - 1  # `Name:`
-        name = doc.text[inner_start:inner_end]
+        inner = doc.text[inner_start:inner_end].rstrip()
+        affiliation = _AFFILIATION.search(inner)
+        name = inner[: affiliation.start()] if affiliation else inner
         stripped = name.strip()
         name_start = inner_start + (len(name) - len(name.lstrip()))
-        labels.append(Label(start, end, name_start, name_start + len(stripped), stripped))
+        name_end = name_start + len(stripped)
+        note = doc.text[name_end:inner_end] if affiliation else ""
+        labels.append(Label(start, end, name_start, name_end, stripped, note, shape))
     return labels
 
 
@@ -99,7 +113,12 @@ def _speakers(labels: Sequence[Label]) -> dict[str, str]:
     speaker whose full name starts or ends with that word, when exactly one does.
     """
     keys = {label.key for label in labels if len(label.key) >= 2}
-    full = {label.key: label.tokens for label in labels if len(label.tokens) >= 2}
+    # A numbered label (`Speaker 2`) is no full name a one-word label could shorten.
+    full = {
+        label.key: label.tokens
+        for label in labels
+        if len(label.tokens) >= 2 and not label.tokens[-1].isdigit()
+    }
     speaker = {key: key for key in keys}
     for label in labels:
         if len(label.tokens) != 1:
@@ -120,13 +139,21 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## What it does
     Groups the speaker labels of a document (`Name:` at the start of a line in plain
-    text and subtitles, `**Name:**` in Markdown) by the speaker they name, and
-    reports every label that is not written in the group's most frequent form. Two
-    labels name the same speaker when they differ only in case, spacing, hyphens,
-    dots, initials, an honorific or credentials after a comma (`Wang Zhijun` /
-    `Wang Zhi-jun` / `WANG ZHIJUN` / `Dr. Wang Zhijun`), or when a one-word label
-    (`Mr. Wang:`, `Santo:`) matches the first or last word of exactly one full name
-    in the document. At a tie, the fuller, mixed-case, earlier form wins.
+    text and subtitles, also after a caption turn marker `>> Name:`; `**Name:**` or
+    `**Name**:` in Markdown) by the speaker they name, and reports every label that
+    is not written in the group's most frequent form. Two labels name the same
+    speaker when they differ only in case, spacing, hyphens, dots, initials, an
+    honorific, credentials after a comma or an affiliation in brackets (`Wang
+    Zhijun` / `Wang Zhi-jun` / `WANG ZHIJUN` / `Dr. Wang Zhijun` / `Wang Zhijun
+    (MIIT)`), or when a one-word label (`Mr. Wang:`, `Santo:`) matches the first or
+    last word of exactly one full name in the document. Numbered labels (`Speaker
+    1:`, `SPEAKER 1:`) keep their number: `Speaker 1` and `Speaker 2` are two
+    people. In Markdown the colon's place is part of the form: `**Jane Doe**:` once
+    against `**Jane Doe:**` many times is reported; at a tie, the markup most labels
+    of the document use wins, and with no such majority nothing is reported. An
+    affiliation is not part of the form (`Wang Zhijun (MIIT):` at the first turn,
+    `Wang Zhijun:` after it, is a style). At a tie, the fuller, mixed-case, earlier
+    form wins.
 
     ## Why is this bad?
     Tools that split a transcript into turns or count who said what treat each
@@ -146,8 +173,9 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## Fix safety
-    Unsafe: the name is rewritten in the most frequent form, and two people can share
-    a surname (`Mr. Wang` may be a second Wang who never has a full label).
+    Unsafe: the name is rewritten in the most frequent form (the whole label where
+    its markup differs, an affiliation kept), and two people can share a surname
+    (`Mr. Wang` may be a second Wang who never has a full label).
     """
     labels = speaker_labels(doc)
     speaker = _speakers(labels)
@@ -155,37 +183,62 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
     for label in labels:
         if label.key in speaker:
             groups[speaker[label.key]].append(label)
+    shapes = Counter(label.shape for label in labels)
     for group in groups.values():
         # Spacing is WS002's business: `Wang  Zhijun` and `Wang Zhijun` are one form.
-        written = {id(label): " ".join(label.name.split()) for label in group}
-        forms = Counter(written[id(label)] for label in group)
+        # An affiliation is no part of the form: `Wang Zhijun (MIIT)` at the first
+        # turn and `Wang Zhijun` after it is the usual style.
+        written = {id(label): (label.shape, " ".join(label.name.split())) for label in group}
+        forms = Counter(written.values())
         if len(forms) < 2:
             continue
-        first_seen: dict[str, int] = {}
-        words: dict[str, int] = {}
+        first_seen: dict[tuple[str, str], int] = {}
+        words: dict[tuple[str, str], int] = {}
         for label in group:
             first_seen.setdefault(written[id(label)], label.start)
             words[written[id(label)]] = len(label.tokens)
         canonical = max(
             forms,
-            key=lambda form: (forms[form], words[form], not form.isupper(), -first_seen[form]),
+            key=lambda form: (
+                forms[form],
+                shapes[form[0]],  # at a tie, the markup most labels of the document use
+                words[form],
+                not form[1].isupper(),
+                -first_seen[form],
+            ),
         )
+        times = "once" if forms[canonical] == 1 else f"{forms[canonical]} times"
         for label in group:
-            if written[id(label)] == canonical:
+            form = written[id(label)]
+            if form == canonical:
                 continue
-            yield Violation(
-                label.name_start,
-                label.name_end,
-                f"Speaker label '{label.name}' for '{canonical}' (written so "
-                f"{'once' if forms[canonical] == 1 else f'{forms[canonical]} times'})",
-                replace(
-                    label.name_start,
-                    label.name_end,
-                    canonical,
-                    Safety.UNSAFE,
-                    f"Write '{canonical}'",
-                ),
-            )
+            if (
+                form[1] == canonical[1]
+                and forms[form] == forms[canonical]
+                and shapes[form[0]] >= shapes[canonical[0]]
+            ):
+                continue  # markup alone differs, and nothing says which is right
+            yield _label_variant(doc, label, canonical, times)
+
+
+def _label_variant(
+    doc: Document, label: Label, canonical: tuple[str, str], times: str
+) -> Violation:
+    """TR001's finding: the name rewritten, or where the markup differs
+    (`**Name**:` for `**Name:**`) the whole label, its affiliation kept."""
+    shape, name = canonical
+    if label.shape == shape:
+        start, end, new, old = label.name_start, label.name_end, name, label.name
+    else:
+        start, end, old = label.start, label.end, doc.text[label.start : label.end]
+        inside = f"{name}{label.affiliation}"
+        new = f"**{inside}:**" if shape == "inside" else f"**{inside}**:"
+    return Violation(
+        start,
+        end,
+        f"Speaker label '{old}' for '{new}' (written so {times})",
+        replace(start, end, new, Safety.UNSAFE, f"Write '{new}'"),
+    )
 
 
 # -- TR002 --------------------------------------------------------------------------------
@@ -465,3 +518,152 @@ def empty_speaker_turn(doc: Document, ctx: Context) -> Iterator[Violation]:
             f"Speaker label '{label.name}' has no text before the next label",
             fix,
         )
+
+
+# -- TR004 --------------------------------------------------------------------------------
+
+TURN_PHRASES_FILE = Path(__file__).parent / "data" / "turn_phrases.txt"
+# A paragraph: lines with text, up to a blank line.
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
+_SENTENCE = re.compile(r"[^.?!\r\n]*[.?!]*")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*\Z")
+_OPENING = 240  # characters of a paragraph in which a new speaker introduces a question
+_MAX_HAND_OVER_WORDS = 30  # a moderator's hand-over is short
+
+
+@dataclass(frozen=True, slots=True)
+class TurnPhrases:
+    """The phrases of ``data/turn_phrases.txt``, as patterns."""
+
+    answers: re.Pattern[str]  # at a paragraph's start
+    questions: re.Pattern[str]  # in a paragraph's opening
+    hand_overs: re.Pattern[str]  # anywhere in a paragraph
+    closings: re.Pattern[str]  # at a paragraph's end
+
+
+@functools.cache
+def turn_phrases() -> TurnPhrases:
+    """The turn phrases, read once per process on first use."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    section = ""
+    for line in TURN_PHRASES_FILE.read_text(encoding="utf-8").splitlines():
+        phrase = " ".join(line.split("#", 1)[0].split())
+        if phrase.startswith("["):
+            section = phrase.strip("[]")
+        elif phrase:
+            sections[section].append(re.escape(phrase).replace("\\ ", r"\s+"))
+
+    def alternatives(name: str) -> str:
+        return "|".join(sorted(sections[name], key=len, reverse=True))
+
+    return TurnPhrases(
+        re.compile(rf"[^\w]*(?:{alternatives('answers')})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives('questions')})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives('hand-overs')})\b", re.IGNORECASE),
+        re.compile(rf"(?:\s*\b(?:{alternatives('closings')})\b[.!]*)+\s*\Z", re.IGNORECASE),
+    )
+
+
+@rule("TR004", "lost-speaker-label")
+def lost_speaker_label(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A paragraph that reads as another speaker's turn, inside someone's turn.
+
+    ## What it does
+    Looks at each turn of a transcript with speaker labels that runs over several
+    paragraphs, and reports a paragraph that reads as a turn of its own:
+    - an answer: a paragraph that opens by thanking for the question or praising it
+      (`Thank you for your question.`, `Good question.`) right after a paragraph
+      that ends with a question mark: nobody thanks themselves for their question;
+    - a question: the last paragraph of a turn, before the label of another speaker,
+      that ends with a question mark (a closing `Thank you.` read past) and either
+      introduces its asker in its opening (`My question is`, `I'm with`, `I'm
+      from`) or follows a short paragraph that hands over the floor (`Now, we'll
+      take the last question.`).
+    The phrases are data (`rules/data/turn_phrases.txt`). A turn of several
+    paragraphs is otherwise left alone, however long: most are correct.
+
+    ## Why is this bad?
+    The paragraph is credited to the wrong speaker: a journalist's question becomes
+    the moderator's, an official's answer the journalist's. Tools that count who
+    said what, and readers, are misled.
+
+    ## Example
+    ```text
+    Moderator: Now, the last question.
+
+    How will the plan be paid for? Thank you.
+
+    Minister: The budget covers it.
+    ```
+    Use instead:
+    ```text
+    Moderator: Now, the last question.
+
+    Reporter: How will the plan be paid for? Thank you.
+
+    Minister: The budget covers it.
+    ```
+
+    ## Fix safety
+    No fix: who spoke is not in the text.
+    """
+    labels = speaker_labels(doc)
+    if len(labels) < 2:
+        return
+    speaker = _speakers(labels)
+    masked = doc.masked
+    phrases = turn_phrases()
+    for label, following in itertools.pairwise(labels):
+        # The turn ends where the next label's line starts (`>> ` may come before it).
+        turn_end = doc.line_starts[doc.line_of(following.start)]
+        if "\n" not in masked[label.end : turn_end].strip():
+            continue  # one paragraph: the usual turn
+        paragraphs = [m.span() for m in _PARAGRAPH.finditer(masked, label.end, turn_end)]
+        if len(paragraphs) < 2:
+            continue
+        texts = [masked[start:end].replace("’", "'") for start, end in paragraphs]
+        for index in range(1, len(texts)):
+            if phrases.answers.match(texts[index]) and _asks(texts[index - 1], phrases):
+                yield _lost_label(
+                    paragraphs[index],
+                    masked,
+                    "This paragraph answers the question above it, but opens no turn: "
+                    "was its speaker label lost?",
+                )
+        who, next_who = speaker.get(label.key), speaker.get(following.key)
+        if who is None or next_who is None or who == next_who:
+            continue
+        last, before = texts[-1], texts[-2]
+        if not _asks(last, phrases) or phrases.answers.match(last):
+            continue
+        if phrases.questions.search(last[:_OPENING]) or _hands_over(before, phrases):
+            yield _lost_label(
+                paragraphs[-1],
+                masked,
+                f"This paragraph asks a question in {label.name}'s turn, just before "
+                f"{following.name} answers: was its speaker label lost?",
+            )
+
+
+def _asks(paragraph: str, phrases: TurnPhrases) -> bool:
+    """Whether a paragraph ends with a question, a closing courtesy read past."""
+    closing = phrases.closings.search(paragraph)
+    body = paragraph[: closing.start()] if closing else paragraph
+    return bool(_QUESTION_END.search(body))
+
+
+def _hands_over(paragraph: str, phrases: TurnPhrases) -> bool:
+    """Whether a short paragraph that asks nothing gives the floor to a question."""
+    return (
+        len(paragraph.split()) <= _MAX_HAND_OVER_WORDS
+        and not _asks(paragraph, phrases)
+        and bool(phrases.hand_overs.search(paragraph))
+    )
+
+
+def _lost_label(paragraph: tuple[int, int], masked: str, message: str) -> Violation:
+    """A finding over the paragraph's first sentence."""
+    start, end = paragraph
+    sentence = _SENTENCE.match(masked, start, end)
+    stop = sentence.end() if sentence and sentence.end() > start else end
+    return Violation(start, stop, message)

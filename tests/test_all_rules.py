@@ -107,7 +107,12 @@ def test_fix_declaration_is_consistent(rule: Rule) -> None:
     assert (rule.fix is Availability.NEVER) == (rule.safety == ())
 
 
-SUBTITLES = "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nHello  there .\n"
+SUBTITLES = (
+    "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nHello  there .\n\n"
+    "0:00:03.000 --> 00:00:05.000\nWe don't, they dont.\n\n00:00:04.000 --> 00:00:06.000\n\n"
+    "00:00:01.000 --> 00:00:02.000\nEarly.\n"
+)
+LOST_LABEL = "Ann Lee: Next question.\n\nWho pays?\n\nBob Roe: The city.\n"
 UNUSED_SUPPRESSION = "<!-- transcript-lint-disable-next-line SP002 -->\nFine.\n"
 
 
@@ -115,6 +120,7 @@ def test_sample_triggers_every_rule() -> None:
     found = {f.code for text in TEXTS for f in check_text(text, settings=ALL)}
     found |= {f.code for f in check_text(SUBTITLES, filename="t.vtt", settings=ALL)}
     found |= {f.code for f in check_text(UNUSED_SUPPRESSION, filename="t.md", settings=ALL)}
+    found |= {f.code for f in check_text(LOST_LABEL, settings=ALL)}
     assert found == {r.code for r in ALL_RULES}
 
 

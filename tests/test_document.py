@@ -160,6 +160,18 @@ def test_format_follows_extension() -> None:
             ["Shou Xiaoli:", "Wang Zhijun:"],
         ),
         ("The time was: noon\n", "t.txt", []),
+        (
+            "Speaker 2: Hi.\n>> ANN LEE: Yes.\n>>Bob: No.\nWang Zhijun (MIIT): Thanks.\n",
+            "t.txt",
+            ["Speaker 2:", "ANN LEE:", "Bob:", "Wang Zhijun (MIIT):"],
+        ),
+        ("He said >> Bob: no\nSpeaker 1234: x\n", "t.txt", []),
+        ("  Note: indented\n", "t.txt", []),
+        (
+            "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}>> ANN LEE: Hi.\n<i>Bob Roe:</i> Yes.\n",
+            "t.srt",
+            ["ANN LEE:", "Bob Roe:"],
+        ),
     ],
 )
 def test_speaker_labels(text: str, filename: str, labels: list[str]) -> None:

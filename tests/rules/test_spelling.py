@@ -137,6 +137,53 @@ def test_sp002_leaves_english_repeats_alone(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "It is not not true.\n",
+        "It was the wild wild west out there.\n",
+        "Knock knock, who is it?\n",
+        "Bye bye now.\n",
+        "It is very very cold.\n",
+        "How do we run this this year?\n",
+        "We meet this this week.\n",
+        "We hope to have some some day.\n",
+        "He wore his 'my lucky hat' hat all day.\n",
+        "He wore his ‘my lucky hat’ hat all day.\n",
+        'He called it the "red box" box.\n',
+        'The typist wrote "the the" twice.\n',
+        "The typist wrote ‘the the’ twice.\n",
+        "We drove to Walla Walla last May.\n",
+        "A SIGN READ S E R M O N S I I I TODAY\n",
+        "The grid said a b c i i o n o f.\n",
+    ],
+)
+def test_sp002_leaves_intended_repeats_alone(text: str) -> None:
+    assert codes_and_spans(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Read this this page now.\n", "this this"),
+        ("We saw some some birds.\n", "some some"),
+        ("It was the wild wild ride.\n", "wild wild"),
+        ("The report report was late.\n", "report report"),
+        ("We read the the 'lucky hat' story.\n", "the the"),
+        ("It was a a mistake.\n", "a a"),
+    ],
+)
+def test_sp002_context_of_an_intended_repeat_must_match(text: str, pair: str) -> None:
+    assert flagged(text, "SP002") == [pair]
+
+
+def test_sp002_intended_repeats_are_data() -> None:
+    repeats = spelling.intended_repeats()
+    assert ((), ()) in repeats["bye"]
+    assert ((), ("west",)) in repeats["wild"]
+    assert ((), ("year",)) in repeats["this"]
+
+
+@pytest.mark.parametrize(
+    "text",
     ["We read `the the` in the code.\n", "```\nthe the\n```\n", "<!-- the the -->\n"],
 )
 def test_sp002_leaves_markdown_code_alone(text: str) -> None:
@@ -163,10 +210,10 @@ def test_sp002_verbatim_keeps_speech_repeats(text: str) -> None:
     assert flagged(text, "SP002", verbatim=True) == []
 
 
-def test_sp002_verbatim_still_flags_a_repeated_content_word() -> None:
+def test_sp002_verbatim_still_flags_a_repeated_content_word_without_a_fix() -> None:
     text = "The system system failed.\n"
     assert flagged(text, "SP002", verbatim=True) == ["system system"]
-    assert safeties(text, "SP002", verbatim=True) == [Safety.UNSAFE]
+    assert [f.fix for f in findings(text, "SP002", verbatim=True)] == [None]
 
 
 SRT = (
@@ -175,25 +222,19 @@ SRT = (
 )
 
 
-def test_sp002_across_subtitle_cues_is_unsafe_and_keeps_timings() -> None:
+def test_sp002_across_subtitle_cues_is_reported_without_a_fix() -> None:
     assert flagged(SRT, "SP002", "t.srt") == ["the\n\n2\n00:00:02,000 --> 00:00:03,000\nthe"]
-    assert safeties(SRT, "SP002", "t.srt") == [Safety.UNSAFE]
-    assert fixed(SRT, "SP002", "t.srt") == SRT
-    assert fixed(SRT, "SP002", "t.srt", unsafe=True) == SRT.replace("\nthe store", "\nstore")
+    assert [f.fix for f in findings(SRT, "SP002", "t.srt")] == [None]
+    assert fixed(SRT, "SP002", "t.srt", unsafe=True) == SRT
 
 
-def test_sp002_across_cues_deletes_the_first_word_if_the_second_is_alone() -> None:
-    text = (
-        "1\n00:00:01,000 --> 00:00:02,000\nWe went to the\n\n"
-        "2\n00:00:02,000 --> 00:00:03,000\nthe\n"
-    )
-    expected = text.replace("went to the\n", "went to\n")
-    assert fixed(text, "SP002", "t.srt", unsafe=True) == expected
-
-
-def test_sp002_within_one_cue() -> None:
+def test_sp002_within_one_cue_is_reported_without_a_fix() -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\nWe saw the\nthe ship.\n"
-    assert fixed(text, "SP002", "t.srt", unsafe=True) == text.replace("the\nthe ship", "the\nship")
+    assert flagged(text, "SP002", "t.srt") == ["the\nthe"]
+    assert fixed(text, "SP002", "t.srt", unsafe=True) == text
+    vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nWe saw the the ship.\n"
+    assert flagged(vtt, "SP002", "t.vtt") == ["the the"]
+    assert fixed(vtt, "SP002", "t.vtt", unsafe=True) == vtt
 
 
 def test_sp002_webvtt_note_between_cues_breaks_the_pair() -> None:
@@ -313,3 +354,75 @@ def test_sp001_gathers_unknown_words_once_per_file_and_learns_them() -> None:
 def test_sp001_corrections_leave_the_first_and_last_letters() -> None:
     assert spelling.corrections("becase") == ("because", "became")
     assert spelling.corrections("xecause") == ()  # `because` is a first-letter edit away
+
+
+# -- SP003 stripped-apostrophe -------------------------------------------------------------
+
+EVIDENCE = "We don't know. "  # the document writes apostrophes elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "result"),
+    [
+        (EVIDENCE + "They dont care.\n", "dont", "They don't care."),
+        (EVIDENCE + "And theyre late.\n", "theyre", "And they're late."),
+        (EVIDENCE + "Ive seen it.\n", "Ive", "I've seen it."),
+        (EVIDENCE + "Well, ive seen it.\n", "ive", "Well, I've seen it."),
+        (EVIDENCE + "YOU DONT SAY.\n", "DONT", "YOU DON'T SAY."),
+        ("We don’t know. They didnt go.\n", "didnt", "They didn’t go."),
+        ("I won't stay. I wont go.\n", "wont", "I won't go."),
+        ("I can't stay. You cant go.\n", "cant", "You can't go."),
+        ("I'm here. Now im gone.\n", "im", "Now I'm gone."),
+        (EVIDENCE + "Theres a bus.\n", "Theres", "There's a bus."),
+        (EVIDENCE + "He said “dont.”\n", "dont", "He said “don't.”"),
+        (EVIDENCE + "(Wasnt it?)\n", "Wasnt", "(Wasn't it?)"),
+    ],
+)
+def test_sp003_flags_and_fixes(text: str, token: str, result: str) -> None:
+    assert flagged(text, "SP003") == [token]
+    assert safeties(text, "SP003") == [Safety.UNSAFE]
+    assert fixed(text, "SP003", unsafe=True).endswith(result + "\n")
+    assert fixed(text, "SP003") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They dont care and theyre late.\n",  # no apostrophe anywhere: a style
+        EVIDENCE + "I ill, we were well, its shell, hell, my id, we wed, a shed, he lets.\n",
+        EVIDENCE + "It was his wont to sing.\n",
+        EVIDENCE + "He was wont to sing.\n",
+        EVIDENCE + "I wont go.\n",  # no `won't` in the document: maybe the word
+        "I won't stay. It was his wont.\n",
+        "I won't stay. He was wont to sing.\n",
+        EVIDENCE + "Jony Ive said so.\n",
+        EVIDENCE + "Then Im Dong-hyun won.\n",
+        EVIDENCE + "Send an IM now.\n",
+        EVIDENCE + "Set the dont_care flag and #dont tag.\n",
+        EVIDENCE + "Open dont.txt now.\n",
+        EVIDENCE + "The iM key.\n",
+        "I'm sure it is im mediately clear.\n",
+        EVIDENCE + "Said im.\n",  # `im` needs `I'm` in the document
+    ],
+)
+def test_sp003_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "SP003") == []
+
+
+def test_sp003_leaves_markdown_code_alone() -> None:
+    assert codes_and_spans(EVIDENCE + "Run `dont` now.\n", "SP003", "t.md") == []
+
+
+def test_sp003_in_captions() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nI don't know.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nWe werent there.\n"
+    )
+    assert flagged(text, "SP003", "t.srt") == ["werent"]
+
+
+def test_sp003_stripped_forms_are_data() -> None:
+    forms = spelling.stripped_forms()
+    assert forms.contractions["dont"] == "don't"
+    assert "wont" in forms.strict
+    assert not {"ill", "were", "well", "its", "shell", "hell", "id"} & forms.contractions.keys()

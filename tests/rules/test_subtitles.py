@@ -115,3 +115,175 @@ def test_st001_webvtt_needs_its_header() -> None:
 )
 def test_st001_leaves_alone(text: str, filename: str) -> None:
     assert codes_and_spans(text, "ST001", filename) == []
+
+
+# -- ST002 .. ST005: the cues ---------------------------------------------------------------
+
+
+def srt(*cues: tuple[str, str]) -> str:
+    """An SRT file of (timing, text) cues, numbered from 1."""
+    return "".join(
+        f"{n}\n{timing}\n{words}\n\n" if words else f"{n}\n{timing}\n\n"
+        for n, (timing, words) in enumerate(cues, start=1)
+    )
+
+
+def found(text: str, code: str, filename: str) -> list[tuple[str, bool]]:
+    """The text of every finding of ``code`` and whether it has a fix."""
+    settings = settings_for(select=[code])
+    return [
+        (text[f.start : f.end], f.fix is not None)
+        for f in check_text(text, filename=filename, settings=settings)
+    ]
+
+
+OVERLAP = srt(
+    ("00:00:01,000 --> 00:00:04,000", "We start at nine."),
+    ("00:00:03,500 --> 00:00:06,000", "Then we eat."),
+)
+
+
+def test_st002_flags_a_cue_that_starts_before_the_one_above_ends() -> None:
+    assert found(OVERLAP, "ST002", "t.srt") == [("00:00:03,500 --> 00:00:06,000", False)]
+    vtt = "WEBVTT\n\n00:01.000 --> 00:04.000\nOne.\n\n00:03.999 --> 00:05.000\nTwo.\n"
+    assert found(vtt, "ST002", "t.vtt") == [("00:03.999 --> 00:05.000", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        (
+            srt(
+                ("00:00:01,000 --> 00:00:04,000", "One."),
+                ("00:00:04,000 --> 00:00:06,000", "Two."),
+            ),
+            "t.srt",
+        ),
+        (
+            srt(
+                ("00:00:01,000 --> 00:00:04,000", "{\\an8}A sign."),
+                ("00:00:02,000 --> 00:00:03,000", "Speech."),
+            ),
+            "t.srt",
+        ),
+        (
+            "WEBVTT\n\n00:01.000 --> 00:04.000 line:0\nA sign.\n\n"
+            "00:02.000 --> 00:03.000\nSpeech.\n",
+            "t.vtt",
+        ),
+        (
+            "WEBVTT\n\n00:01.000 --> 00:04.000 position:10% align:start\nRolling\n\n"
+            "00:02.000 --> 00:05.000 position:10% align:start\ncaptions.\n",
+            "t.vtt",
+        ),
+        (OVERLAP, "t.txt"),
+    ],
+)
+def test_st002_leaves_alone(text: str, filename: str) -> None:
+    assert found(text, "ST002", filename) == []
+
+
+def test_st003_flags_an_empty_cue_and_deletes_it_unsafely() -> None:
+    text = srt(
+        ("00:00:01,000 --> 00:00:02,000", "One."),
+        ("00:00:02,000 --> 00:00:03,000", ""),
+        ("00:00:03,000 --> 00:00:04,000", "<i></i>"),
+        ("00:00:04,000 --> 00:00:05,000", "Four."),
+    )
+    assert found(text, "ST003", "t.srt") == [
+        ("00:00:02,000 --> 00:00:03,000", True),
+        ("00:00:03,000 --> 00:00:04,000", True),
+    ]
+    expected = srt(("00:00:01,000 --> 00:00:02,000", "One.")) + (
+        "4\n00:00:04,000 --> 00:00:05,000\nFour.\n\n"
+    )
+    assert (
+        fix_text(text, filename="t.srt", settings=settings_for(select=["ST003"]), unsafe=True).text
+        == expected
+    )
+    assert fix_text(text, filename="t.srt", settings=settings_for(select=["ST003"])).text == text
+
+
+def test_st003_last_empty_cue_and_only_cue() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n\n00:02.000 --> 00:03.000\n"
+    settings = settings_for(select=["ST003"])
+    result = fix_text(text, filename="t.vtt", settings=settings, unsafe=True).text
+    assert result == "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n"
+    only = "WEBVTT\n\n00:01.000 --> 00:02.000\n"
+    assert found(only, "ST003", "t.vtt") == [("00:01.000 --> 00:02.000", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        srt(("00:00:01,000 --> 00:00:02,000", "[music]")),
+        srt(("00:00:01,000 --> 00:00:02,000", "♪")),
+        srt(("00:00:01,000 --> 00:00:02,000", "<i>Yes.</i>")),
+        "1\n00:00:01,000 --> 00:00:02,000\nOne.\n2\n00:00:02,000 --> 00:00:03,000\nTwo.\n",
+    ],
+)
+def test_st003_leaves_cues_with_text_alone(text: str) -> None:
+    assert found(text, "ST003", "t.srt") == []
+
+
+def test_st004_flags_a_cue_that_starts_before_the_one_above() -> None:
+    text = srt(
+        ("00:00:05,000 --> 00:00:06,000", "Second."),
+        ("00:00:01,000 --> 00:00:02,000", "First."),
+    )
+    assert found(text, "ST004", "t.srt") == [("00:00:01,000 --> 00:00:02,000", False)]
+    assert found(text, "ST002", "t.srt") == []  # out of order is not also an overlap
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        srt(
+            ("00:00:01,000 --> 00:00:02,000", "One."),
+            ("00:00:01,000 --> 00:00:03,000", "Same start."),
+        ),
+        srt(
+            ("00:00:06,000 --> 00:00:05,000", "Broken, ST001's."),
+            ("00:00:01,000 --> 00:00:02,000", "Fine."),
+        ),
+    ],
+)
+def test_st004_leaves_alone(text: str) -> None:
+    assert found(text, "ST004", "t.srt") == []
+
+
+@pytest.mark.parametrize(
+    ("timing", "flagged", "fixed_timing"),
+    [
+        (
+            "0:00:01.000 --> 0:00:02.000",
+            ["0:00:01.000", "0:00:02.000"],
+            "00:00:01.000 --> 00:00:02.000",
+        ),
+        ("00:00:01,000 --> 00:00:02.000", ["00:00:01,000"], "00:00:01.000 --> 00:00:02.000"),
+        ("00:01.5 --> 00:02.000", ["00:01.5"], None),
+        ("0:1:02.000 --> 00:02:03.000", ["0:1:02.000"], None),
+    ],
+)
+def test_st005_flags_webvtt_timestamps(
+    timing: str, flagged: list[str], fixed_timing: str | None
+) -> None:
+    text = f"WEBVTT\n\n{timing} align:start\nHello.\n"
+    assert [t for t, _ in found(text, "ST005", "t.vtt")] == flagged
+    settings = settings_for(select=["ST005"])
+    assert fix_text(text, filename="t.vtt", settings=settings).text == text
+    result = fix_text(text, filename="t.vtt", settings=settings, unsafe=True).text
+    assert result == (text.replace(timing, fixed_timing) if fixed_timing else text)
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n", "t.vtt"),
+        ("WEBVTT\n\n10:00:01.000 --> 10:00:02.000 line:0\nHi.\n", "t.vtt"),
+        ("1\n0:00:01,000 --> 0:00:02,000\nHi.\n", "t.srt"),
+        ("WEBVTT\n\nNOTE 0:00:01.000 --> 0:00:02,000 is how not to write it\n", "t.vtt"),
+    ],
+)
+def test_st005_leaves_alone(text: str, filename: str) -> None:
+    assert found(text, "ST005", filename) == []

@@ -90,6 +90,85 @@ def test_tr001_leaves_alone(text: str) -> None:
     assert codes_and_spans(text, "TR001", "t.md" if "```" in text else "t.txt") == []
 
 
+def test_tr001_markdown_markup_tie_goes_to_the_documents_majority() -> None:
+    text = (
+        "**Ann Lee:** One.\n\n**Break:** [12:00]\n\n**Bob Roe:** Two.\n\n"
+        "**Break**: [24:00]\n\n**Ann Lee:** Three.\n"
+    )
+    assert flagged(text, "TR001", "t.md") == ["**Break**:"]
+
+
+def test_tr001_markdown_colon_outside_the_bold_once() -> None:
+    text = (
+        "**Jane Doe:** One.\n\n**Ann Lee:** Two.\n\n**Jane Doe**: Three.\n\n"
+        "**Ann Lee:** Four.\n\n**Jane Doe:** Five.\n"
+    )
+    assert flagged(text, "TR001", "t.md") == ["**Jane Doe**:"]
+    assert fixed(text, "TR001", "t.md", unsafe=True) == text.replace(
+        "**Jane Doe**:", "**Jane Doe:**"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "result"),
+    [
+        (
+            "Speaker 1: One.\n\nSpeaker 2: Two.\n\nSPEAKER 1: Three.\n\nSpeaker 1: Four.\n",
+            "SPEAKER 1",
+            "Speaker 1",
+        ),
+        (
+            ">> JANE DOE: One.\n>> BOB LEE: Two.\n>> Jane Doe: Three.\n>> JANE DOE: Four.\n",
+            "Jane Doe",
+            "JANE DOE",
+        ),
+        (
+            "Wang Zhijun (MIIT): One.\n\nWen Ku: Two.\n\nWANG ZHIJUN: Three.\n\n"
+            "Wang Zhijun: Four.\n",
+            "WANG ZHIJUN",
+            "Wang Zhijun",
+        ),
+        (
+            "WANG ZHIJUN (MIIT): One.\n\nWen Ku: Two.\n\nWang Zhijun: Three.\n\n"
+            "Wang Zhijun: Four.\n",
+            "WANG ZHIJUN",
+            "Wang Zhijun",
+        ),
+    ],
+)
+def test_tr001_numbered_marked_and_affiliated_labels(text: str, variant: str, result: str) -> None:
+    assert flagged(text, "TR001") == [variant]
+    fixed_text = fixed(text, "TR001", unsafe=True)
+    assert fixed_text.count(result) == text.count(result) + 1
+    assert fixed_text.count("(MIIT)") == text.count("(MIIT)")  # the affiliation is kept
+
+
+def test_tr001_caption_labels_in_subtitles() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\n>> ANN LEE: Hello.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n>> Ann Lee: Hi.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n>> ANN LEE: Bye.\n"
+    )
+    assert flagged(text, "TR001", "t.srt") == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("Speaker 1: One.\n\nSpeaker 2: Two.\n\nSpeaker 1: Three.\n", "t.txt"),
+        ("Speaker 1: One.\n\nSpeaker: Two.\n\nSpeaker 2: Three.\n", "t.txt"),
+        ("Wang Zhijun (MIIT): One.\n\nWen Ku: Two.\n\nWang Zhijun: Three.\n", "t.txt"),
+        ("**Wang Zhijun (MIIT):** One.\n\n**Wang Zhijun:** Two.\n", "t.md"),
+        (">> JANE DOE: One.\n>> BOB LEE: Two.\nJANE DOE: Three.\n", "t.txt"),
+        ("**Jane Doe**: One.\n\n**Jane Doe**: Two.\n", "t.md"),
+        ("**Jane Doe**: One.\n\n**Jane Doe:** Two.\n", "t.md"),
+        ("Chapter 1: One.\n\nChapter 2: Two.\n", "t.txt"),
+    ],
+)
+def test_tr001_leaves_alone_new_shapes(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "TR001", filename) == []
+
+
 # -- TR002 glued-marker ------------------------------------------------------------------
 
 
@@ -224,3 +303,115 @@ def test_tr001_ignores_spacing_so_fixes_settle() -> None:
     once = fix_text(text, filename="t.md", settings=settings, unsafe=True).text
     assert once == "**i  a Zhang:**  t\n\n**i a Zhang:**\n"
     assert fix_text(once, filename="t.md", settings=settings, unsafe=True).text == once
+
+
+# -- TR004 lost-speaker-label ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "paragraph"),
+    [
+        (
+            "Ann Lee: Now, the last question.\n\n"
+            "How will the plan be paid for? Thank you.\n\n"
+            "Bob Roe: The budget covers it.\n",
+            "t.txt",
+            "How will the plan be paid for?",
+        ),
+        (
+            "Ann Lee:\n\nNext question, please.\n\nWhen will it open?\n\nBob Roe:\n\nIn May.\n",
+            "t.txt",
+            "When will it open?",
+        ),
+        (
+            "**Ann Lee:** We open in May.\n\n"
+            "Thanks. I'm with a city paper. My question is about cost. Who pays?\n\n"
+            "**Bob Roe:** The city does.\n",
+            "t.md",
+            "Thanks.",
+        ),
+        (
+            "**Ann Lee:** Who pays for it?\n\n"
+            "Thank you for your question. The city does.\n\n"
+            "**Bob Roe:** Next one.\n",
+            "t.md",
+            "Thank you for your question.",
+        ),
+        (
+            "Ann Lee: Who pays for it?\n\n"
+            "That’s a good question. The city does.\n\n"
+            "Ann Lee: And when?\n",
+            "t.txt",
+            "That’s a good question.",
+        ),
+    ],
+)
+def test_tr004_flags_a_paragraph_that_reads_as_a_turn(
+    text: str, filename: str, paragraph: str
+) -> None:
+    assert flagged(text, "TR004", filename) == [paragraph]
+    assert [f.fix for f in findings(text, "TR004", filename)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        # A host's turn of several paragraphs that ends with their own question.
+        (
+            "**Ann Lee:** We tried it last year.\n\nIt went well.\n\n"
+            "So what would you change?\n\n**Bob Roe:** Not much.\n",
+            "t.md",
+        ),
+        # A question that goes on in the same speaker's next paragraph.
+        (
+            "Ann Lee: Who pays for it?\n\nI mean the city or the state.\n\nBob Roe: The city.\n",
+            "t.txt",
+        ),
+        # Thanks for a question the turn's own speaker did not ask just before.
+        (
+            "**Ann Lee:** We open in May.\n\nThank you for your question, Bob.\n\n"
+            "**Bob Roe:** Sure.\n",
+            "t.md",
+        ),
+        # The next turn is the same speaker's.
+        (
+            "Ann Lee: Next question.\n\nWhen will it open?\n\nAnn Lee: In May.\n",
+            "t.txt",
+        ),
+        # The hand-over is long: a speech that mentions the next question.
+        (
+            "Ann Lee: "
+            + "We have worked on this for a long time and we are proud of it. " * 3
+            + "That leads to the next question.\n\nWho pays?\n\nBob Roe: The city.\n",
+            "t.txt",
+        ),
+        # No labels, or one turn.
+        ("Next question.\n\nWhen will it open?\n\nIn May.\n", "t.txt"),
+        ("Ann Lee: Next question.\n\nWhen will it open?\n", "t.txt"),
+        # The question is in a code block.
+        (
+            "**Ann Lee:** Next question.\n\n```\nWhen will it open?\n```\n\n**Bob Roe:** May.\n",
+            "t.md",
+        ),
+    ],
+)
+def test_tr004_leaves_turns_of_several_paragraphs_alone(text: str, filename: str) -> None:
+    assert codes_and_spans(text, "TR004", filename) == []
+
+
+def test_tr004_phrases_are_data() -> None:
+    phrases = transcript.turn_phrases()
+    assert phrases.answers.match("Thank you for your question.")
+    assert phrases.hand_overs.search("Now, we will take the last question.")
+    assert not phrases.questions.search("We asked them.")
+
+
+def test_tr004_in_captions_with_turn_markers() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\n>> ANN LEE: Next question, please.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nWhen will it open?\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n>> BOB ROE: In May.\n"
+    )
+    assert flagged(text, "TR004", "t.srt") == ["When will it open?"]
+    labelled = text.replace("\nWhen", "\n>> CARA DIAZ: When")
+    assert flagged(labelled, "TR004", "t.srt") == []
