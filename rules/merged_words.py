@@ -720,10 +720,13 @@ def _segmented_joins(
         found = spans.get(token)
         if not found:
             continue  # never a word of its own: no need to read it
-        verdict = _segment_reading(token, accepted)
+        attested = _attested(token, doc.shared(_present_words))
+        verdict = _segment_reading(token, accepted, attested)
         if verdict is None or not _after_a_space(masked, token):
             continue  # no join, or the end of a longer word (`Either`: `ither`)
-        best, close, needs_phrase = verdict
+        best, close, needs_phrase, once = verdict
+        if once and len(found) > 1:
+            continue  # a compound recurs, spelled one way (`bootcamp`); a lost space not
         if _name_in(masked, token, best, len(found)):
             continue
         if token[0].isupper() and not all(_sentence_start(masked, start) for start, _ in found):
@@ -808,18 +811,27 @@ def _function_edge(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
-def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+def _segment_reading(
+    token: str, accepted: frozenset[str], attested: bool = False
+) -> _Reading | None:
     """The segmenter's reading of a token that is no word, and the readings close to
     it, or None when nothing says it is a join.
 
-    The best reading must have a function word among its parts, content parts of
-    three letters or more that are common; two function words must make a pair
-    (`of the`, `if we`), a capitalised token must start with a word that starts
-    sentences (`Thewitness`; `Andover` and `Alexa` are names). And the token must
-    not be a word of its own: a misspelling (one edit from a word likelier than the
-    split), an older spelling (`beene`, `hastie`, `withall`).
+    The best reading must have content parts of three letters or more that are
+    common, no vetoed pair (see ``_plausible``), a capitalised token must start with a
+    word that starts sentences (`Thewitness`; `Andover` and `Alexa` are names). And the
+    token must not be a word of its own: a misspelling (one edit from a word likelier
+    than the split), an older spelling (`beene`, `hastie`, `withall`).
+
+    It has the shape of a join (``_join_shape``) or, when the document has two
+    halves of the token as words of their own (``attested``), it is kept too, marked
+    to need the reading written apart in the document (`dark hair` vouches for
+    `darkhair`, `let me` for `letme`), if no word one edit away is likelier than the
+    reading (`beon` is `been`, whatever `be on` elsewhere says).
     """
-    if not _function_edge(token) or len(token) > _LONGEST_JOIN or token in accepted:
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    if not (attested or _function_edge(token)):
         return None
     titled = token[0].isupper()
     if not (token.islower() or (titled and token[1:].islower())):
@@ -833,29 +845,76 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None
     if "i" in parts[int(titled) :]:
         return None  # a lowercase `i` is a piece of a word (`justi`, `icult`)
-    function = [part in words.FUNCTION_WORDS for part in parts]
-    if not any(function):
-        return None  # two content words: a compound (`blockchain`) as often as a join
-    if any(
-        not is_function and not _segment_content(part)
-        for part, is_function in zip(parts, function, strict=True)
-    ):
+    if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
         return None
     if not _plausible(tuple(parts)):
         return None
-    if len(parts) == 2 and not _two_word_join(*parts):
+    shaped = _join_shape(parts)
+    if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if len(parts) > 2 and 2 * sum(function) < len(parts):
-        return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
     if words.is_known(token, accepted) or (not titled and _word_tail(token)):
         return None
     odds = _own_word_odds(token, best)
-    if odds >= TYPO_COST:
-        return None
+    if odds >= (TYPO_COST if shaped else 0.0):
+        return None  # a typo: `beon` is `been` misread more often than `be on`
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    return _Reading(best, close, needs_phrase=odds > 0)
+    return _Reading(best, close, needs_phrase=odds > 0 or not shaped, once=not shaped)
+
+
+def _join_shape(parts: list[str]) -> bool:
+    """Whether lowercase parts read from one token look like words that lost their
+    spaces, whatever the document says: a function word among them, two words that
+    make a join (``_two_word_join``), or, of three or more, at least half function
+    words (not `alloneword`, `bigtentalloneword`: coined names)."""
+    function = sum(part in words.FUNCTION_WORDS for part in parts)
+    if not function:
+        return False  # two content words: a compound (`blockchain`) as often as a join
+    if len(parts) == 2:
+        return _two_word_join(*parts)
+    return 2 * function >= len(parts)
+
+
+def _may_be_attested(parts: list[str]) -> bool:
+    """Whether the document's phrase may vouch for a reading of no join shape: two
+    parts with a function word (`let me`, `and when`), or two content words of
+    which one is plainly an adverb or a participle (`dulytook`, `bottledleech`,
+    `satclosely`). Two nouns make compounds that a document writes both ways
+    (`bootcamp` and `boot camp`, `filesystem`, `datacenter`)."""
+    if len(parts) != 2:
+        return False
+    left, right = parts
+    if left in words.FUNCTION_WORDS or right in words.FUNCTION_WORDS:
+        return True
+    return _inflected(left, ("ly", "ed")) or _inflected(right, ("ly",))
+
+
+def _inflected(word: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a listed stem of three letters or more plus one of the
+    ``endings`` (`bottled`: `bottle`; `closely`: `close`; not `speed`, `family`)."""
+    for ending in endings:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 3
+            and (words.frequency(stem) or words.frequency(stem + "e"))
+        ):
+            return True
+    return False
+
+
+def _attested(token: str, present: frozenset[str]) -> bool:
+    """Whether the document has two halves of ``token`` as words of their own
+    (``present``: its words in lowercase), so that the reading may be written apart
+    in it: set lookups, before any reading is sought."""
+    lower = token.lower()
+    return any(lower[:k] in present and lower[k:] in present for k in range(1, len(lower)))
+
+
+def _present_words(doc: Document) -> frozenset[str]:
+    """The document's words standing on their own, in lowercase."""
+    return frozenset(word.lower() for word in doc.shared(_word_spans))
 
 
 def _plausible(parts: tuple[str, ...]) -> bool:
@@ -874,6 +933,7 @@ class _Reading(NamedTuple):
     best: words.Segmentation
     close: tuple[words.Segmentation, ...]
     needs_phrase: bool
+    once: bool = False  # vouched for only by the phrase: the token must occur once
 
 
 def _own_word_odds(token: str, reading: words.Segmentation) -> float:

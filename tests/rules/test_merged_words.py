@@ -665,6 +665,42 @@ def test_mw002_segmenter_leaves_alone(text: str) -> None:
     assert flagged(text, "MW002") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        # no join shape, but the document writes the words apart elsewhere
+        ("Let me know. He said letme go.\n", "Let me know. He said let me go.\n"),
+        (
+            "And when we left, it rained. It went on andwhen it stopped, we ran.\n",
+            "And when we left, it rained. It went on and when it stopped, we ran.\n",
+        ),
+        (
+            "They sat closely by. We satclosely and waited.\n",
+            "They sat closely by. We sat closely and waited.\n",
+        ),
+    ],
+)
+def test_mw002_phrase_written_apart_vouches_for_a_join(text: str, result: str) -> None:
+    assert fixed(text, "MW002", unsafe=True) == result
+    alone = text[text.index(".") + 2 :]
+    assert flagged(alone, "MW002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # compounds written both ways in one document
+        "We ran a boot camp. The bootcamp was full. Each bootcamp is fun.",
+        "It is a file system. The filesystem is full.",
+        "A data center opened. The datacenter is cold.",
+        # a typo of a frequent word, whatever the phrase elsewhere
+        "It will be on time. It has beon fine.",
+    ],
+)
+def test_mw002_phrase_written_apart_is_not_enough(text: str) -> None:
+    assert flagged(text, "MW002") == []
+
+
 def test_mw002_two_close_segmenter_readings_are_display_only() -> None:
     text = "The postalso came late.\n"
     assert flagged(text, "MW002") == ["postalso"]
