@@ -225,8 +225,11 @@ SEGMENT_HEADS = frozenset(
 )
 # The heads whose lowercase rest has two letters or more (`The`: `T`, `he`), to find
 # `Thewitness` from its run of lowercase letters; `He`, `We`, `It`, `If`, `I` have too
-# short a rest to look for (`Hewas` is missed).
+# short a rest to look for: tokens that start with them are taken from the document's
+# words (`Hewas`, `Iwish`), and start names more often (`Heslip`, `Iman`), so a
+# content word after them needs the phrase written apart in the document.
 _CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
+_SHORT_TITLES = tuple(sorted(head for head in SEGMENT_HEADS if len(head) <= 2))
 _HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
 _FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
@@ -237,7 +240,7 @@ NUMBER_HEADS = frozenset(
 # a pronoun and an auxiliary (`she was`, `he had`), a preposition and a determiner
 # (`under the`, `upon his`).
 AUXILIARIES = frozenset(
-    "is was are were has had have will would could should can did does do may might must".split()
+    "am is was are were has had have will would could should can did does do may might must".split()
 )
 PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
 DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
@@ -665,6 +668,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         for capital, tail in _CAPITALS_AND_TAILS
         if run.startswith(tail)
     }
+    titled |= _short_titled(doc, table)
     yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
@@ -707,6 +711,17 @@ def _script_joins(masked: str) -> Iterator[Violation]:
         )
 
 
+def _short_titled(doc: Document, table: words.WordTable) -> set[str]:
+    """The document's words that start with a short capitalised head and go on in
+    lowercase (`Hewas`, `Iwish`, `Ifwe`) and are not listed."""
+    found = {
+        token.lower(): token
+        for token in doc.shared(_word_spans)
+        if len(token) >= 3 and token.startswith(_SHORT_TITLES) and token[1:].islower()
+    }
+    return {found[lower] for lower in table.unlisted(set(found))}
+
+
 def _segmented_joins(
     doc: Document, accepted: frozenset[str], runs: set[str]
 ) -> Iterator[Violation]:
@@ -729,7 +744,11 @@ def _segmented_joins(
             continue  # a compound recurs, spelled one way (`bootcamp`); a lost space not
         if _name_in(masked, token, best, len(found)):
             continue
-        if token[0].isupper() and not all(_sentence_start(masked, start) for start, _ in found):
+        if (
+            token[0].isupper()
+            and best.parts[0] != "I"
+            and not all(_sentence_start(masked, start) for start, _ in found)
+        ):
             continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
         if needs_phrase and not _written(masked, best.text):
             continue  # `looka`: as likely `looks` misread as `look a`, unless written so
@@ -860,7 +879,9 @@ def _segment_reading(
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    return _Reading(best, close, needs_phrase=odds > 0 or not shaped, once=not shaped)
+    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
+    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
+    return _Reading(best, close, needs_phrase=odds > 0 or not shaped or named, once=not shaped)
 
 
 def _join_shape(parts: list[str]) -> bool:

@@ -600,6 +600,10 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
             "The queen was tired. Shewas giving orders.\n",
             "The queen was tired. She was giving orders.\n",
         ),
+        # a short capitalised head: a function word after it, or the phrase elsewhere
+        ("It rained. Hewas wet.\n", "It rained. He was wet.\n"),
+        ("We left. Ifwe stay, we pay.\n", "We left. If we stay, we pay.\n"),
+        ("I know it. She said that Iknow it.\n", "I know it. She said that I know it.\n"),
     ],
 )
 def test_mw002_segmenter_fix(text: str, result: str) -> None:
@@ -640,6 +644,9 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         "It was Mr. Weinstock who spoke.",
         "He met John A. Heslip there.",
         "Thebes is old. Theron came.",
+        "Heslip came late. Weston left.",  # a name after a short head
+        "I met Iman there. Then Iknow was said.",  # `I know` is nowhere apart
+        "We saw it. Hewas is a name, and Hewas spoke.",  # not at a sentence start
         # archaic spellings, older words
         "A long controversie arose.",
         "Then hee went home.",
