@@ -137,6 +137,10 @@ TYPE_WORDS = frozenset(
     Positions Results Settings Types Values
     """.split()
 )
+# Prepositions and a conjunction that start no identifier's name (`forEach`, `toString`,
+# `inOrder`, `andThen` do, but after them a capitalised word is no member of a module
+# when the document uses it as a name in a sentence: `ofEaster`, `byLady`, `inKent`).
+NAME_HEADS = frozenset("of and by at for in upon unto into towards".split())
 # The first words of identifiers (`getSource`, `createServer`): never read as a join.
 CODE_VERBS = frozenset(
     """
@@ -370,6 +374,9 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       (`industrial internet`), and it has no code and no other camelCase token;
     - or a word is glued to a name in capitals that the document prints after a
       title (`ChairmanSMITH` and `Mr. SMITH`, as hearings print speakers);
+    - or a preposition (`of`, `by`, `at`, `in`, `for`...) or `and` is glued, once, to
+      a capitalised word that the document uses as a name in mid-sentence (`ofEaster`
+      and `at Easter`), with no code close by;
     - or, in the first sentence of a paragraph, the second word starts a greeting
       that opens a talk (`Good morning`, `Welcome back`): a title glued to the text
       under it (`productionWelcome back`, and with a capitalised title word,
@@ -507,8 +514,27 @@ def _camel_evidence(
         return True  # a title glued to the greeting under it: `productionWelcome back`
     if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
         return True  # `industrialInternet` in prose that has no code at all
+    if (
+        not acronym
+        and occurrences == 1
+        and left in NAME_HEADS
+        and _name_elsewhere(masked, right)
+        and not _CODE_NEARBY.search(
+            masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
+        )
+    ):
+        return True  # `ofEaster`: a preposition glued to a name the document uses
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
+
+
+def _name_elsewhere(masked: str, word: str) -> bool:
+    """Whether the document writes ``word`` capitalised after a lowercase word and a
+    space, in the middle of a sentence, as it writes a name (`of Easter`, `in Kent`)."""
+    return (
+        regex.search(rf"(?<!\p{{L}})\p{{Ll}}+[ ]{regex.escape(word)}(?![\p{{L}}\p{{N}}_])", masked)
+        is not None
+    )
 
 
 def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:

@@ -739,6 +739,12 @@ def test_words_segmentations_best_first() -> None:
             "MW001",
             "The industrial Internet grew. The industrial internet is big.\n",
         ),
+        # a preposition glued to a name the document uses in mid-sentence
+        (
+            "We met at Easter. Then ofEaster came, and we left.\n",
+            "MW001",
+            "We met at Easter. Then of Easter came, and we left.\n",
+        ),
         # a function word glued to a number in prose
         ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
         # a Chinese heading glued to the English heading that ends its line
@@ -770,6 +776,10 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
         "Set x.about3 now.",
         "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
         "We also discussed rails.Application in the second session.",
+        "Then ofEaster came, and we left.",  # `Easter` is no name elsewhere
+        "The Order of Merit was given. Call inOrder on the tree.",  # only at a start
+        "We sat in the Order hall. Call x = inOrder(tree) then.",  # code close by
+        "Call forEach, then forEach again on what list Each holds.",  # it recurs
     ],
 )
 def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
