@@ -1060,7 +1060,11 @@ def _segment_content(part: str) -> bool:
 
 
 def _function_pair(left: str, right: str) -> bool:
-    return (left in PAIR_HEADS and right in PAIR_TAILS) or (left, right) in FUNCTION_PAIRS
+    return (
+        (left in PAIR_HEADS and right in PAIR_TAILS)
+        or (left, right) in FUNCTION_PAIRS
+        or (left, right) in words.function_pairs()
+    )
 
 
 def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int) -> bool:

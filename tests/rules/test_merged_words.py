@@ -591,6 +591,10 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
         ("The kingwas tired.\n", "The king was tired.\n"),
         # shorter than five letters
         ("We can go ifwe leave now.\n", "We can go if we leave now.\n"),
+        # two function words of data/function_pairs.txt
+        ("It was hard for all ofus here.\n", "It was hard for all of us here.\n"),
+        ("She left andwhen she came, it rained.\n", "She left and when she came, it rained.\n"),
+        ("He said that isnot true.\n", "He said that is not true.\n"),
         # three words or more
         ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
         ("He left andthenhe came back.\n", "He left and then he came back.\n"),
@@ -633,6 +637,8 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         "A tome on the shelf.",
         "It was, nevertheless, fine.",
         "Whereupon he left.",
+        "He bore the onus alone.",  # `on us`, but a word
+        "Arthur Ashe won.",
         "The sensei bowed.",
         # misspellings one edit from a frequent word
         "Its tolerence was low.",
@@ -678,8 +684,8 @@ def test_mw002_segmenter_leaves_alone(text: str) -> None:
         # no join shape, but the document writes the words apart elsewhere
         ("Let me know. He said letme go.\n", "Let me know. He said let me go.\n"),
         (
-            "And when we left, it rained. It went on andwhen it stopped, we ran.\n",
-            "And when we left, it rained. It went on and when it stopped, we ran.\n",
+            "It will soon be done. They said it would soonbe over.\n",
+            "It will soon be done. They said it would soon be over.\n",
         ),
         (
             "They sat closely by. We satclosely and waited.\n",
