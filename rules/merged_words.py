@@ -582,7 +582,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Two ways find the reading:
+    lost the spaces between them. Three ways find the reading:
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -594,12 +594,20 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       for what the lists miss: a pronoun, a possessive or a preposition before a
       word (`hesaid`, `mywife`, `underthe`), a word before a function word (`kingwas`,
       `shownby`), pairs like `ifwe`, `shewas`, three words or more (`itwasthe`,
-      `andthenhe`: at least half of them function words), and a capitalised first
-      word at the start of a sentence (`Thewitness`, `Shewas`; not after `He`, `We`,
-      `It`, `If`, `I`, whose joins are found as lowercase runs only: `hesaid`). Its content words
-      must be common, an article must fit the word after it (`tooka walk`), and
-      the words around the token must be English (at most one unknown among the two
-      on each side: not `lutea as` in Latin, not OCR garble).
+      `andthenhe`: at least half of them function words), pairs of function words
+      listed in `rules/data/function_pairs.txt` (`ofus`, `andwhen`, `isnot`), and a
+      capitalised first word at the start of a sentence (`Thewitness`, `Shewas`,
+      `Hewas`; `I` anywhere: `Iknow`; after `He`, `We`, `It`, `If` and `I` a content
+      word needs the phrase written apart elsewhere, as they start names: `Heslip`,
+      `Iman`). Its content words must be common, an article must fit the word after
+      it (`tooka walk`), and the words around the token must be English (at most one
+      unknown among the two on each side: not `lutea as` in Latin, not OCR garble);
+    - the document's own phrase, for a reading of no such shape: the token occurs
+      once and the document writes its two words apart elsewhere (`letme` and `let
+      me`, `soonbe` and `soon be`, `satclosely` and `sat closely`), one of them a
+      function word or an adverb or participle in `-ly` or `-ed`. Never two nouns,
+      which make compounds that documents write both ways (`bootcamp` and `boot
+      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`).
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
