@@ -922,13 +922,21 @@ def _join_shape(parts: list[str]) -> bool:
     """Whether lowercase parts read from one token look like words that lost their
     spaces, whatever the document says: a function word among them, two words that
     make a join (``_two_word_join``), or, of three or more, at least half function
-    words (not `alloneword`, `bigtentalloneword`: coined names)."""
+    words (not `alloneword`, `bigtentalloneword`: coined names) or a function word
+    that makes a join with the word on each side (`placedhishand`)."""
     function = sum(part in words.FUNCTION_WORDS for part in parts)
     if not function:
         return False  # two content words: a compound (`blockchain`) as often as a join
     if len(parts) == 2:
         return _two_word_join(*parts)
-    return 2 * function >= len(parts)
+    if 2 * function >= len(parts):
+        return True
+    # `placedhishand`, `helpedbyexquisite`: a function word between two words
+    return (
+        len(parts) == 3
+        and _two_word_join(parts[0], parts[1])
+        and _two_word_join(parts[1], parts[2])
+    )
 
 
 def _may_be_attested(parts: list[str]) -> bool:

@@ -598,6 +598,7 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
         # three words or more
         ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
         ("He left andthenhe came back.\n", "He left and then he came back.\n"),
+        ("He placedhishand on it.\n", "He placed his hand on it.\n"),
         # a capitalised first word, at the start of a sentence
         ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
         (
