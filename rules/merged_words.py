@@ -926,7 +926,9 @@ def _join_shape(parts: list[str]) -> bool:
     that makes a join with the word on each side (`placedhishand`)."""
     function = sum(part in words.FUNCTION_WORDS for part in parts)
     if not function:
-        return False  # two content words: a compound (`blockchain`) as often as a join
+        # two content words: a compound (`blockchain`) as often as a join, unless
+        # one is an adverb in `-ly`, which makes no compounds (`usuallysaid`)
+        return len(parts) == 2 and any(_inflected(part, ("ly",)) for part in parts)
     if len(parts) == 2:
         return _two_word_join(*parts)
     if 2 * function >= len(parts):
@@ -942,8 +944,8 @@ def _join_shape(parts: list[str]) -> bool:
 def _may_be_attested(parts: list[str]) -> bool:
     """Whether the document's phrase may vouch for a reading of no join shape: two
     parts with a function word (`let me`, `and when`), or two content words of
-    which one is plainly an adverb or a participle (`dulytook`, `bottledleech`,
-    `satclosely`). Two nouns make compounds that a document writes both ways
+    which one is plainly an adverb or a participle (`bottledleech`, `satclosely`).
+    Two nouns make compounds that a document writes both ways
     (`bootcamp` and `boot camp`, `filesystem`, `datacenter`)."""
     if len(parts) != 2:
         return False

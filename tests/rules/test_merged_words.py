@@ -599,6 +599,8 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
         ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
         ("He left andthenhe came back.\n", "He left and then he came back.\n"),
         ("He placedhishand on it.\n", "He placed his hand on it.\n"),
+        # an adverb in -ly and a word the document also uses
+        ("He usuallysaid no. We said it usually.\n", "He usually said no. We said it usually.\n"),
         # a capitalised first word, at the start of a sentence
         ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
         (
@@ -707,6 +709,7 @@ def test_mw002_phrase_written_apart_vouches_for_a_join(text: str, result: str) -
         "We ran a boot camp. The bootcamp was full. Each bootcamp is fun.",
         "It is a file system. The filesystem is full.",
         "A data center opened. The datacenter is cold.",
+        "Use a namedtuple here; it is named after a tuple.",  # a participle, no phrase
         # a typo of a frequent word, whatever the phrase elsewhere
         "It will be on time. It has beon fine.",
     ],
