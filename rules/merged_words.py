@@ -234,6 +234,7 @@ SEGMENT_HEADS = frozenset(
 # content word after them needs the phrase written apart in the document.
 _CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
 _SHORT_TITLES = tuple(sorted(head for head in SEGMENT_HEADS if len(head) <= 2))
+_SHORT_INITIALS = "".join(sorted({head[0] for head in _SHORT_TITLES}))
 _HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
 _FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
@@ -751,7 +752,10 @@ def _short_titled(doc: Document, table: words.WordTable) -> set[str]:
     found = {
         token.lower(): token
         for token in doc.shared(_word_spans)
-        if len(token) >= 3 and token.startswith(_SHORT_TITLES) and token[1:].islower()
+        if token[0] in _SHORT_INITIALS  # a cheap test first: most words fail it
+        and len(token) >= 3
+        and token.startswith(_SHORT_TITLES)
+        and token[1:].islower()
     }
     return {found[lower] for lower in table.unlisted(set(found))}
 
@@ -769,8 +773,9 @@ def _segmented_joins(
         found = spans.get(token)
         if not found:
             continue  # never a word of its own: no need to read it
-        attested = _attested(token, doc.shared(_present_words))
-        verdict = _segment_reading(token, accepted, attested)
+        verdict = _segment_reading(token, accepted)
+        if verdict is None and _attested(token, spans):
+            verdict = _segment_reading(token, accepted, attested=True)
         if verdict is None or not _after_a_space(masked, token):
             continue  # no join, or the end of a longer word (`Either`: `ither`)
         best, close, needs_phrase, once = verdict
@@ -969,17 +974,16 @@ def _inflected(word: str, endings: tuple[str, ...]) -> bool:
     return False
 
 
-def _attested(token: str, present: frozenset[str]) -> bool:
+def _attested(token: str, spans: dict[str, list[tuple[int, int]]]) -> bool:
     """Whether the document has two halves of ``token`` as words of their own
-    (``present``: its words in lowercase), so that the reading may be written apart
-    in it: set lookups, before any reading is sought."""
+    (``spans``: see ``_word_spans``), in lowercase or capitalised, so that the reading
+    may be written apart in it: dict lookups, before a second reading is sought."""
     lower = token.lower()
-    return any(lower[:k] in present and lower[k:] in present for k in range(1, len(lower)))
-
-
-def _present_words(doc: Document) -> frozenset[str]:
-    """The document's words standing on their own, in lowercase."""
-    return frozenset(word.lower() for word in doc.shared(_word_spans))
+    return any(
+        (left in spans or left.capitalize() in spans)
+        and (right in spans or right.capitalize() in spans)
+        for left, right in ((lower[:k], lower[k:]) for k in range(1, len(lower)))
+    )
 
 
 def _plausible(parts: tuple[str, ...]) -> bool:
