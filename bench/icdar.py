@@ -28,13 +28,14 @@ The MW rules (``select MW``) run on the raw OCR text of each file:
 The ceiling: each lost space is put in a class (``KINDS``) by comparing the run of
 letters around it in the OCR with the gold. (a) a clean join: every gold part is a
 known word (``words.is_known`` or an older spelling) and the run has no other OCR
-error; (w) such a join that is a known word itself (`per cent` read `percent`, `may
-be` read `maybe`), which no rule may split; (b) a garbled join: a letter of the
-run is wrong, lost or added (`tbeking`); (c) the rest: a part no word list knows
-(names, rare and old words), or gold text missing. A segmenter that corrects no letter can reach (a) and little else, so the
-share of (a) bounds what the MW rules can flag; the table gives flagged and exact
-within each class. One file (`eng_monograph/81.txt`, OCR of a 19th-century book
-read as French) holds about two thirds of all lost spaces.
+error; (w) such a join that is a known word itself (`per cent` read `percent`,
+`may be` read `maybe`), which no rule may split; (b) a garbled join: a letter of
+the run is wrong, lost or added (`tbeking`); (c) the rest: a part no word list
+knows (names, rare and old words), or gold text missing. A segmenter that corrects
+no letter can reach (a) and little else, so the share of (a) bounds what the MW
+rules can flag; the table gives flagged and exact within each class. One file
+(`eng_monograph/81.txt`, OCR of a 19th-century book read as French) holds about
+two thirds of all lost spaces.
 
 The files are split once, by number, into a tuning part and a held-out part
 (``held_out``: every third file); rules were tuned looking only at the tuning part,
