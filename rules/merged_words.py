@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -675,7 +675,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
         best = readings[0]
-        found = doc.shared(_word_spans).get(token, [])
+        found = _places(doc, token)
         pair = best.left in words.FUNCTION_WORDS and best.right in words.FUNCTION_WORDS
         if not found or (not pair and len(found) > 1 and best.text not in masked):
             continue  # not a word of its own, or it recurs and is never written apart
@@ -751,7 +751,7 @@ def _short_titled(doc: Document, table: words.WordTable) -> set[str]:
     lowercase (`Hewas`, `Iwish`, `Ifwe`) and are not listed."""
     found = {
         token.lower(): token
-        for token in doc.shared(_word_spans)
+        for token in doc.shared(_standalone_words)
         if token[0] in _SHORT_INITIALS  # a cheap test first: most words fail it
         and len(token) >= 3
         and token.startswith(_SHORT_TITLES)
@@ -768,17 +768,17 @@ def _segmented_joins(
     and capitalised runs that start with the first word of a sentence (`Thewitness`),
     with the document's evidence."""
     masked = doc.masked
-    spans = doc.shared(_word_spans)
+    present = doc.shared(_standalone_words)
     for token in sorted(runs):
-        found = spans.get(token)
-        if not found:
+        if token not in present:
             continue  # never a word of its own: no need to read it
         verdict = _segment_reading(token, accepted)
-        if verdict is None and _attested(token, spans):
+        if verdict is None and _attested(token, present):
             verdict = _segment_reading(token, accepted, attested=True)
         if verdict is None or not _after_a_space(masked, token):
             continue  # no join, or the end of a longer word (`Either`: `ither`)
         best, close, needs_phrase, once = verdict
+        found = _places(doc, token)
         if once and len(found) > 1:
             continue  # a compound recurs, spelled one way (`bootcamp`); a lost space not
         if _name_in(masked, token, best, len(found)):
@@ -798,14 +798,33 @@ def _segmented_joins(
                 yield _split_violation(start, end, token, best.text, others, safety)
 
 
-def _word_spans(doc: Document) -> dict[str, list[tuple[int, int]]]:
-    """Where each run of letters stands on its own in the masked text (no letter,
-    digit or `_` on either side), by run: the places of every candidate token, from
-    one scan of the text instead of one per token."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for match in _STANDALONE_LETTERS.finditer(doc.masked):
-        spans[match.group()].append(match.span())
-    return spans
+def _standalone_words(doc: Document) -> frozenset[str]:
+    """The runs of letters that stand on their own in the masked text (no letter,
+    digit or `_` on either side), from one scan of the text: which candidate tokens
+    are words of their own, and which words the document has."""
+    return frozenset(_STANDALONE_LETTERS.findall(doc.masked))
+
+
+def _places(doc: Document, token: str) -> list[tuple[int, int]]:
+    """Where the run of letters ``token`` stands on its own in the masked text, in
+    order: substring searches, far cheaper for the few candidate tokens than
+    recording the place of every word of the document."""
+    if token not in doc.shared(_standalone_words):
+        return []
+    masked = doc.masked
+    places = []
+    at = masked.find(token)
+    while at >= 0:
+        end = at + len(token)
+        if not (_word_character(masked[at - 1 : at]) or _word_character(masked[end : end + 1])):
+            places.append((at, end))
+        at = masked.find(token, end)
+    return places
+
+
+def _word_character(char: str) -> bool:
+    """A letter, a digit or `_` (what ``_STANDALONE_LETTERS`` may not touch)."""
+    return char.isalnum() or char == "_"
 
 
 def _word_on_its_own(masked: str, start: int, end: int) -> bool:
@@ -974,14 +993,14 @@ def _inflected(word: str, endings: tuple[str, ...]) -> bool:
     return False
 
 
-def _attested(token: str, spans: dict[str, list[tuple[int, int]]]) -> bool:
+def _attested(token: str, present: frozenset[str]) -> bool:
     """Whether the document has two halves of ``token`` as words of their own
-    (``spans``: see ``_word_spans``), in lowercase or capitalised, so that the reading
-    may be written apart in it: dict lookups, before a second reading is sought."""
+    (``present``: see ``_standalone_words``), in lowercase or capitalised, so that the
+    reading may be written apart in it: set lookups, before a second reading is sought."""
     lower = token.lower()
     return any(
-        (left in spans or left.capitalize() in spans)
-        and (right in spans or right.capitalize() in spans)
+        (left in present or left.capitalize() in present)
+        and (right in present or right.capitalize() in present)
         for left, right in ((lower[:k], lower[k:]) for k in range(1, len(lower)))
     )
 
