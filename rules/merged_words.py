@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -137,6 +137,10 @@ TYPE_WORDS = frozenset(
     Positions Results Settings Types Values
     """.split()
 )
+# Prepositions and a conjunction that start no identifier's name (`forEach`, `toString`,
+# `inOrder`, `andThen` do, but after them a capitalised word is no member of a module
+# when the document uses it as a name in a sentence: `ofEaster`, `byLady`, `inKent`).
+NAME_HEADS = frozenset("of and by at for in upon unto into towards".split())
 # The first words of identifiers (`getSource`, `createServer`): never read as a join.
 CODE_VERBS = frozenset(
     """
@@ -225,8 +229,12 @@ SEGMENT_HEADS = frozenset(
 )
 # The heads whose lowercase rest has two letters or more (`The`: `T`, `he`), to find
 # `Thewitness` from its run of lowercase letters; `He`, `We`, `It`, `If`, `I` have too
-# short a rest to look for (`Hewas` is missed).
+# short a rest to look for: tokens that start with them are taken from the document's
+# words (`Hewas`, `Iwish`), and start names more often (`Heslip`, `Iman`), so a
+# content word after them needs the phrase written apart in the document.
 _CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
+_SHORT_TITLES = tuple(sorted(head for head in SEGMENT_HEADS if len(head) <= 2))
+_SHORT_INITIALS = "".join(sorted({head[0] for head in _SHORT_TITLES}))
 _HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
 _FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
@@ -237,7 +245,7 @@ NUMBER_HEADS = frozenset(
 # a pronoun and an auxiliary (`she was`, `he had`), a preposition and a determiner
 # (`under the`, `upon his`).
 AUXILIARIES = frozenset(
-    "is was are were has had have will would could should can did does do may might must".split()
+    "am is was are were has had have will would could should can did does do may might must".split()
 )
 PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
 DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
@@ -367,6 +375,9 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       (`industrial internet`), and it has no code and no other camelCase token;
     - or a word is glued to a name in capitals that the document prints after a
       title (`ChairmanSMITH` and `Mr. SMITH`, as hearings print speakers);
+    - or a preposition (`of`, `by`, `at`, `in`, `for`...) or `and` is glued, once, to
+      a capitalised word that the document uses as a name in mid-sentence (`ofEaster`
+      and `at Easter`), with no code close by;
     - or, in the first sentence of a paragraph, the second word starts a greeting
       that opens a talk (`Good morning`, `Welcome back`): a title glued to the text
       under it (`productionWelcome back`, and with a capitalised title word,
@@ -504,8 +515,27 @@ def _camel_evidence(
         return True  # a title glued to the greeting under it: `productionWelcome back`
     if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
         return True  # `industrialInternet` in prose that has no code at all
+    if (
+        not acronym
+        and occurrences == 1
+        and left in NAME_HEADS
+        and _name_elsewhere(masked, right)
+        and not _CODE_NEARBY.search(
+            masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
+        )
+    ):
+        return True  # `ofEaster`: a preposition glued to a name the document uses
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
+
+
+def _name_elsewhere(masked: str, word: str) -> bool:
+    """Whether the document writes ``word`` capitalised after a lowercase word and a
+    space, in the middle of a sentence, as it writes a name (`of Easter`, `in Kent`)."""
+    return (
+        regex.search(rf"(?<!\p{{L}})\p{{Ll}}+[ ]{regex.escape(word)}(?![\p{{L}}\p{{N}}_])", masked)
+        is not None
+    )
 
 
 def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
@@ -553,7 +583,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Two ways find the reading:
+    lost the spaces between them. Three ways find the reading:
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -565,12 +595,20 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       for what the lists miss: a pronoun, a possessive or a preposition before a
       word (`hesaid`, `mywife`, `underthe`), a word before a function word (`kingwas`,
       `shownby`), pairs like `ifwe`, `shewas`, three words or more (`itwasthe`,
-      `andthenhe`: at least half of them function words), and a capitalised first
-      word at the start of a sentence (`Thewitness`, `Shewas`; not after `He`, `We`,
-      `It`, `If`, `I`, whose joins are found as lowercase runs only: `hesaid`). Its content words
-      must be common, an article must fit the word after it (`tooka walk`), and
-      the words around the token must be English (at most one unknown among the two
-      on each side: not `lutea as` in Latin, not OCR garble).
+      `andthenhe`: at least half of them function words), pairs of function words
+      listed in `rules/data/function_pairs.txt` (`ofus`, `andwhen`, `isnot`), and a
+      capitalised first word at the start of a sentence (`Thewitness`, `Shewas`,
+      `Hewas`; `I` anywhere: `Iknow`; after `He`, `We`, `It`, `If` and `I` a content
+      word needs the phrase written apart elsewhere, as they start names: `Heslip`,
+      `Iman`). Its content words must be common, an article must fit the word after
+      it (`tooka walk`), and the words around the token must be English (at most one
+      unknown among the two on each side: not `lutea as` in Latin, not OCR garble);
+    - the document's own phrase, for a reading of no such shape: the token occurs
+      once and the document writes its two words apart elsewhere (`letme` and `let
+      me`, `soonbe` and `soon be`, `satclosely` and `sat closely`), one of them a
+      function word or an adverb or participle in `-ly` or `-ed`. Never two nouns,
+      which make compounds that documents write both ways (`bootcamp` and `boot
+      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`).
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
@@ -637,7 +675,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
         best = readings[0]
-        found = doc.shared(_word_spans).get(token, [])
+        found = _places(doc, token)
         pair = best.left in words.FUNCTION_WORDS and best.right in words.FUNCTION_WORDS
         if not found or (not pair and len(found) > 1 and best.text not in masked):
             continue  # not a word of its own, or it recurs and is never written apart
@@ -665,6 +703,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         for capital, tail in _CAPITALS_AND_TAILS
         if run.startswith(tail)
     }
+    titled |= _short_titled(doc, table)
     yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
@@ -707,6 +746,20 @@ def _script_joins(masked: str) -> Iterator[Violation]:
         )
 
 
+def _short_titled(doc: Document, table: words.WordTable) -> set[str]:
+    """The document's words that start with a short capitalised head and go on in
+    lowercase (`Hewas`, `Iwish`, `Ifwe`) and are not listed."""
+    found = {
+        token.lower(): token
+        for token in doc.shared(_standalone_words)
+        if token[0] in _SHORT_INITIALS  # a cheap test first: most words fail it
+        and len(token) >= 3
+        and token.startswith(_SHORT_TITLES)
+        and token[1:].islower()
+    }
+    return {found[lower] for lower in table.unlisted(set(found))}
+
+
 def _segmented_joins(
     doc: Document, accepted: frozenset[str], runs: set[str]
 ) -> Iterator[Violation]:
@@ -715,18 +768,26 @@ def _segmented_joins(
     and capitalised runs that start with the first word of a sentence (`Thewitness`),
     with the document's evidence."""
     masked = doc.masked
-    spans = doc.shared(_word_spans)
+    present = doc.shared(_standalone_words)
     for token in sorted(runs):
-        found = spans.get(token)
-        if not found:
+        if token not in present:
             continue  # never a word of its own: no need to read it
         verdict = _segment_reading(token, accepted)
+        if verdict is None and _attested(token, present):
+            verdict = _segment_reading(token, accepted, attested=True)
         if verdict is None or not _after_a_space(masked, token):
             continue  # no join, or the end of a longer word (`Either`: `ither`)
-        best, close, needs_phrase = verdict
+        best, close, needs_phrase, once = verdict
+        found = _places(doc, token)
+        if once and len(found) > 1:
+            continue  # a compound recurs, spelled one way (`bootcamp`); a lost space not
         if _name_in(masked, token, best, len(found)):
             continue
-        if token[0].isupper() and not all(_sentence_start(masked, start) for start, _ in found):
+        if (
+            token[0].isupper()
+            and best.parts[0] != "I"
+            and not all(_sentence_start(masked, start) for start, _ in found)
+        ):
             continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
         if needs_phrase and not _written(masked, best.text):
             continue  # `looka`: as likely `looks` misread as `look a`, unless written so
@@ -737,14 +798,33 @@ def _segmented_joins(
                 yield _split_violation(start, end, token, best.text, others, safety)
 
 
-def _word_spans(doc: Document) -> dict[str, list[tuple[int, int]]]:
-    """Where each run of letters stands on its own in the masked text (no letter,
-    digit or `_` on either side), by run: the places of every candidate token, from
-    one scan of the text instead of one per token."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for match in _STANDALONE_LETTERS.finditer(doc.masked):
-        spans[match.group()].append(match.span())
-    return spans
+def _standalone_words(doc: Document) -> frozenset[str]:
+    """The runs of letters that stand on their own in the masked text (no letter,
+    digit or `_` on either side), from one scan of the text: which candidate tokens
+    are words of their own, and which words the document has."""
+    return frozenset(_STANDALONE_LETTERS.findall(doc.masked))
+
+
+def _places(doc: Document, token: str) -> list[tuple[int, int]]:
+    """Where the run of letters ``token`` stands on its own in the masked text, in
+    order: substring searches, far cheaper for the few candidate tokens than
+    recording the place of every word of the document."""
+    if token not in doc.shared(_standalone_words):
+        return []
+    masked = doc.masked
+    places = []
+    at = masked.find(token)
+    while at >= 0:
+        end = at + len(token)
+        if not (_word_character(masked[at - 1 : at]) or _word_character(masked[end : end + 1])):
+            places.append((at, end))
+        at = masked.find(token, end)
+    return places
+
+
+def _word_character(char: str) -> bool:
+    """A letter, a digit or `_` (what ``_STANDALONE_LETTERS`` may not touch)."""
+    return char.isalnum() or char == "_"
 
 
 def _word_on_its_own(masked: str, start: int, end: int) -> bool:
@@ -808,18 +888,27 @@ def _function_edge(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
-def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+def _segment_reading(
+    token: str, accepted: frozenset[str], attested: bool = False
+) -> _Reading | None:
     """The segmenter's reading of a token that is no word, and the readings close to
     it, or None when nothing says it is a join.
 
-    The best reading must have a function word among its parts, content parts of
-    three letters or more that are common; two function words must make a pair
-    (`of the`, `if we`), a capitalised token must start with a word that starts
-    sentences (`Thewitness`; `Andover` and `Alexa` are names). And the token must
-    not be a word of its own: a misspelling (one edit from a word likelier than the
-    split), an older spelling (`beene`, `hastie`, `withall`).
+    The best reading must have content parts of three letters or more that are
+    common, no vetoed pair (see ``_plausible``), a capitalised token must start with a
+    word that starts sentences (`Thewitness`; `Andover` and `Alexa` are names). And the
+    token must not be a word of its own: a misspelling (one edit from a word likelier
+    than the split), an older spelling (`beene`, `hastie`, `withall`).
+
+    It has the shape of a join (``_join_shape``) or, when the document has two
+    halves of the token as words of their own (``attested``), it is kept too, marked
+    to need the reading written apart in the document (`dark hair` vouches for
+    `darkhair`, `let me` for `letme`), if no word one edit away is likelier than the
+    reading (`beon` is `been`, whatever `be on` elsewhere says).
     """
-    if not _function_edge(token) or len(token) > _LONGEST_JOIN or token in accepted:
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    if not (attested or _function_edge(token)):
         return None
     titled = token[0].isupper()
     if not (token.islower() or (titled and token[1:].islower())):
@@ -833,29 +922,87 @@ def _segment_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None
     if "i" in parts[int(titled) :]:
         return None  # a lowercase `i` is a piece of a word (`justi`, `icult`)
-    function = [part in words.FUNCTION_WORDS for part in parts]
-    if not any(function):
-        return None  # two content words: a compound (`blockchain`) as often as a join
-    if any(
-        not is_function and not _segment_content(part)
-        for part, is_function in zip(parts, function, strict=True)
-    ):
+    if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
         return None
     if not _plausible(tuple(parts)):
         return None
-    if len(parts) == 2 and not _two_word_join(*parts):
+    shaped = _join_shape(parts)
+    if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if len(parts) > 2 and 2 * sum(function) < len(parts):
-        return None  # `alloneword`, `bigtentalloneword`: a coined name, not lost spaces
     if words.is_known(token, accepted) or (not titled and _word_tail(token)):
         return None
     odds = _own_word_odds(token, best)
-    if odds >= TYPO_COST:
-        return None
+    if odds >= (TYPO_COST if shaped else 0.0):
+        return None  # a typo: `beon` is `been` misread more often than `be on`
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    return _Reading(best, close, needs_phrase=odds > 0)
+    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
+    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
+    return _Reading(best, close, needs_phrase=odds > 0 or not shaped or named, once=not shaped)
+
+
+def _join_shape(parts: list[str]) -> bool:
+    """Whether lowercase parts read from one token look like words that lost their
+    spaces, whatever the document says: a function word among them, two words that
+    make a join (``_two_word_join``), or, of three or more, at least half function
+    words (not `alloneword`, `bigtentalloneword`: coined names) or a function word
+    that makes a join with the word on each side (`placedhishand`)."""
+    function = sum(part in words.FUNCTION_WORDS for part in parts)
+    if not function:
+        # two content words: a compound (`blockchain`) as often as a join, unless
+        # one is an adverb in `-ly`, which makes no compounds (`usuallysaid`)
+        return len(parts) == 2 and any(_inflected(part, ("ly",)) for part in parts)
+    if len(parts) == 2:
+        return _two_word_join(*parts)
+    if 2 * function >= len(parts):
+        return True
+    # `placedhishand`, `helpedbyexquisite`: a function word between two words
+    return (
+        len(parts) == 3
+        and _two_word_join(parts[0], parts[1])
+        and _two_word_join(parts[1], parts[2])
+    )
+
+
+def _may_be_attested(parts: list[str]) -> bool:
+    """Whether the document's phrase may vouch for a reading of no join shape: two
+    parts with a function word (`let me`, `and when`), or two content words of
+    which one is plainly an adverb or a participle (`bottledleech`, `satclosely`).
+    Two nouns make compounds that a document writes both ways
+    (`bootcamp` and `boot camp`, `filesystem`, `datacenter`)."""
+    if len(parts) != 2:
+        return False
+    left, right = parts
+    if left in words.FUNCTION_WORDS or right in words.FUNCTION_WORDS:
+        return True
+    return _inflected(left, ("ly", "ed")) or _inflected(right, ("ly",))
+
+
+def _inflected(word: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a listed stem of three letters or more plus one of the
+    ``endings`` (`bottled`: `bottle`; `closely`: `close`; not `speed`, `family`)."""
+    for ending in endings:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 3
+            and (words.frequency(stem) or words.frequency(stem + "e"))
+        ):
+            return True
+    return False
+
+
+def _attested(token: str, present: frozenset[str]) -> bool:
+    """Whether the document has two halves of ``token`` as words of their own
+    (``present``: see ``_standalone_words``), in lowercase or capitalised, so that the
+    reading may be written apart in it: set lookups, before a second reading is sought."""
+    lower = token.lower()
+    return any(
+        (left in present or left.capitalize() in present)
+        and (right in present or right.capitalize() in present)
+        for left, right in ((lower[:k], lower[k:]) for k in range(1, len(lower)))
+    )
 
 
 def _plausible(parts: tuple[str, ...]) -> bool:
@@ -874,6 +1021,7 @@ class _Reading(NamedTuple):
     best: words.Segmentation
     close: tuple[words.Segmentation, ...]
     needs_phrase: bool
+    once: bool = False  # vouched for only by the phrase: the token must occur once
 
 
 def _own_word_odds(token: str, reading: words.Segmentation) -> float:
@@ -953,7 +1101,11 @@ def _segment_content(part: str) -> bool:
 
 
 def _function_pair(left: str, right: str) -> bool:
-    return (left in PAIR_HEADS and right in PAIR_TAILS) or (left, right) in FUNCTION_PAIRS
+    return (
+        (left in PAIR_HEADS and right in PAIR_TAILS)
+        or (left, right) in FUNCTION_PAIRS
+        or (left, right) in words.function_pairs()
+    )
 
 
 def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int) -> bool:

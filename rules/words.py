@@ -710,6 +710,19 @@ def older_words() -> frozenset[str]:
     )
 
 
+FUNCTION_PAIRS_FILE = Path(__file__).parent / "data" / "function_pairs.txt"
+
+
+@functools.cache
+def function_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of function words that, glued together, are a lost space (`of us`, `and
+    when`, `is not`), from ``data/function_pairs.txt``, read once per process on
+    first use."""
+    text = FUNCTION_PAIRS_FILE.read_text(encoding="utf-8")
+    pairs = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    return frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
+
+
 @functools.lru_cache(maxsize=WORD_CACHE)
 def older_spelling_of(word: str) -> str | None:
     """The listed word that the lowercase ``word`` is an older spelling of (`beene` ->

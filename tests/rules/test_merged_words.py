@@ -591,15 +591,26 @@ def test_mw003_capitalised_word_before_a_sentence_opener() -> None:
         ("The kingwas tired.\n", "The king was tired.\n"),
         # shorter than five letters
         ("We can go ifwe leave now.\n", "We can go if we leave now.\n"),
+        # two function words of data/function_pairs.txt
+        ("It was hard for all ofus here.\n", "It was hard for all of us here.\n"),
+        ("She left andwhen she came, it rained.\n", "She left and when she came, it rained.\n"),
+        ("He said that isnot true.\n", "He said that is not true.\n"),
         # three words or more
         ("Then itwasthe end of it all.\n", "Then it was the end of it all.\n"),
         ("He left andthenhe came back.\n", "He left and then he came back.\n"),
+        ("He placedhishand on it.\n", "He placed his hand on it.\n"),
+        # an adverb in -ly and a word the document also uses
+        ("He usuallysaid no. We said it usually.\n", "He usually said no. We said it usually.\n"),
         # a capitalised first word, at the start of a sentence
         ("We met at noon. Thewitness spoke first.\n", "We met at noon. The witness spoke first.\n"),
         (
             "The queen was tired. Shewas giving orders.\n",
             "The queen was tired. She was giving orders.\n",
         ),
+        # a short capitalised head: a function word after it, or the phrase elsewhere
+        ("It rained. Hewas wet.\n", "It rained. He was wet.\n"),
+        ("We left. Ifwe stay, we pay.\n", "We left. If we stay, we pay.\n"),
+        ("I know it. She said that Iknow it.\n", "I know it. She said that I know it.\n"),
     ],
 )
 def test_mw002_segmenter_fix(text: str, result: str) -> None:
@@ -629,6 +640,8 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         "A tome on the shelf.",
         "It was, nevertheless, fine.",
         "Whereupon he left.",
+        "He bore the onus alone.",  # `on us`, but a word
+        "Arthur Ashe won.",
         "The sensei bowed.",
         # misspellings one edit from a frequent word
         "Its tolerence was low.",
@@ -640,6 +653,9 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         "It was Mr. Weinstock who spoke.",
         "He met John A. Heslip there.",
         "Thebes is old. Theron came.",
+        "Heslip came late. Weston left.",  # a name after a short head
+        "I met Iman there. Then Iknow was said.",  # `I know` is nowhere apart
+        "We saw it. Hewas is a name, and Hewas spoke.",  # not at a sentence start
         # archaic spellings, older words
         "A long controversie arose.",
         "Then hee went home.",
@@ -662,6 +678,43 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
     ],
 )
 def test_mw002_segmenter_leaves_alone(text: str) -> None:
+    assert flagged(text, "MW002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        # no join shape, but the document writes the words apart elsewhere
+        ("Let me know. He said letme go.\n", "Let me know. He said let me go.\n"),
+        (
+            "It will soon be done. They said it would soonbe over.\n",
+            "It will soon be done. They said it would soon be over.\n",
+        ),
+        (
+            "They sat closely by. We satclosely and waited.\n",
+            "They sat closely by. We sat closely and waited.\n",
+        ),
+    ],
+)
+def test_mw002_phrase_written_apart_vouches_for_a_join(text: str, result: str) -> None:
+    assert fixed(text, "MW002", unsafe=True) == result
+    alone = text[text.index(".") + 2 :]
+    assert flagged(alone, "MW002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # compounds written both ways in one document
+        "We ran a boot camp. The bootcamp was full. Each bootcamp is fun.",
+        "It is a file system. The filesystem is full.",
+        "A data center opened. The datacenter is cold.",
+        "Use a namedtuple here; it is named after a tuple.",  # a participle, no phrase
+        # a typo of a frequent word, whatever the phrase elsewhere
+        "It will be on time. It has beon fine.",
+    ],
+)
+def test_mw002_phrase_written_apart_is_not_enough(text: str) -> None:
     assert flagged(text, "MW002") == []
 
 
@@ -696,6 +749,12 @@ def test_words_segmentations_best_first() -> None:
             "MW001",
             "The industrial Internet grew. The industrial internet is big.\n",
         ),
+        # a preposition glued to a name the document uses in mid-sentence
+        (
+            "We met at Easter. Then ofEaster came, and we left.\n",
+            "MW001",
+            "We met at Easter. Then of Easter came, and we left.\n",
+        ),
         # a function word glued to a number in prose
         ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
         # a Chinese heading glued to the English heading that ends its line
@@ -727,6 +786,10 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
         "Set x.about3 now.",
         "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
         "We also discussed rails.Application in the second session.",
+        "Then ofEaster came, and we left.",  # `Easter` is no name elsewhere
+        "The Order of Merit was given. Call inOrder on the tree.",  # only at a start
+        "We sat in the Order hall. Call x = inOrder(tree) then.",  # code close by
+        "Call forEach, then forEach again on what list Each holds.",  # it recurs
     ],
 )
 def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:

@@ -96,3 +96,11 @@ def test_part_costs_order_by_frequency_and_refuse_pieces() -> None:
     assert words.part_cost("tbe") is None  # not listed
     assert "spammy" not in words.frequencies()
     assert words.part_cost("spammy") is None  # only listed words are parts
+
+
+def test_function_pairs_are_pairs_of_function_words() -> None:
+    pairs = words.function_pairs()
+    assert ("of", "us") in pairs
+    assert ("is", "not") in pairs
+    assert all(len(pair) == 2 for pair in pairs)
+    assert {word for pair in pairs for word in pair} <= words.FUNCTION_WORDS
