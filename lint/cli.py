@@ -385,8 +385,12 @@ def overrides_of(args: argparse.Namespace) -> Overrides:
 
 
 def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discovery.Selection:
-    """The files of the paths; warns of a path under which no file is selected."""
+    """The files of the paths; warns of a path under which no file is selected, and
+    of each file not checked that the user may expect to be (a FIFO, a link out)."""
     selection = discovery.select(paths, resolver)
+    for skipped in selection.skipped:
+        if skipped.notice:
+            print(f"warning: {skipped.display}: not checked: {skipped.reason}", file=sys.stderr)
     if selection.empty:
         print(
             f"warning: no transcript files found under: {', '.join(selection.empty)}",

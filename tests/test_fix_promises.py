@@ -488,6 +488,22 @@ def test_learn_never_overwrites_a_file_that_is_not_a_lexicon(
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
 
 
+@pytest.mark.parametrize("content", ['{"name": "my package"}\n', "", "[tool]\nx = 1\n"])
+def test_baseline_never_overwrites_a_file_that_is_not_a_baseline(
+    here: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    (here / "package.json").write_text(content, encoding="utf-8")
+    (here / "transcript-lint.toml").write_text('baseline = "package.json"\n', encoding="utf-8")
+    make(here, 2)
+    code = main(["baseline", "--jobs", "1", "."])
+    err = capsys.readouterr().err
+    assert code == 2 and "package.json" in err and "Traceback" not in err
+    assert (here / "package.json").read_text(encoding="utf-8") == content
+    (here / "transcript-lint.toml").write_text('baseline = "new.json"\n', encoding="utf-8")
+    assert main(["baseline", "--jobs", "1", "."]) == 0
+    assert (here / "new.json").is_file()
+
+
 # -- encodings ---------------------------------------------------------------------------
 
 
