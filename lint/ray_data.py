@@ -29,6 +29,7 @@ from lint.evidence import Evidence, total
 if TYPE_CHECKING:
     from ray.data import Dataset
 
+
 class _Gather:
     """One batch (a pyarrow Table) -> one row holding the batch's summed evidence,
     pickled."""
