@@ -17,7 +17,15 @@ from typing import TypeVar, cast
 
 import regex
 
-from lint.masking import Format, Span, format_for, mask, protected_regions
+from lint.masking import (
+    Format,
+    PatternBudget,
+    Span,
+    format_for,
+    mask,
+    protected_regions,
+    user_spans,
+)
 
 T = TypeVar("T")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -39,22 +47,29 @@ class Document:
         path: str = "-",
         fmt: Format | None = None,
         ignore_patterns: Sequence[regex.Pattern[str]] = (),
+        budget: PatternBudget | None = None,
     ) -> None:
         self.text = text
         self.path = path
         self.format = fmt if fmt is not None else format_for(path)
         self.ignore_patterns = tuple(ignore_patterns)
+        self.budget = budget  # what the ignore-patterns may still cost in the run
         self._shared: dict[Callable[[Document], object], object] = {}
         self._per_line: dict[tuple[Callable[[Document, int], object], int], object] = {}
 
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes), every view recomputed."""
-        return Document(text, self.path, self.format, self.ignore_patterns)
+        return Document(text, self.path, self.format, self.ignore_patterns, self.budget)
+
+    @cached_property
+    def _user_spans(self) -> list[Span]:
+        """The matches of the user's ignore-patterns (run once per text)."""
+        return user_spans(self.text, self.ignore_patterns, self.budget, self.path)
 
     @cached_property
     def regions(self) -> list[Span]:
         """Sorted, disjoint spans that are not prose."""
-        return protected_regions(self.text, self.format, self.ignore_patterns)
+        return protected_regions(self.text, self.format, self._user_spans)
 
     @cached_property
     def masked(self) -> str:
@@ -64,7 +79,7 @@ class Document:
     @cached_property
     def regions_but_annotations(self) -> list[Span]:
         """The protected regions other than bracketed annotations."""
-        return protected_regions(self.text, self.format, self.ignore_patterns, annotations=False)
+        return protected_regions(self.text, self.format, self._user_spans, annotations=False)
 
     @cached_property
     def _region_starts(self) -> list[int]:
