@@ -28,6 +28,11 @@ from lint.masking import (
 )
 
 T = TypeVar("T")
+# A line longer than this (in characters) is not read as prose: it is a protected
+# region, which the rules that read the masked text skip, and WS010 reports it once.
+# A scraped transcript with no line breaks at all stays well under it (an hour of
+# speech is about 60,000 characters).
+MAX_LINE = 1_000_000
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
@@ -67,9 +72,17 @@ class Document:
         return user_spans(self.text, self.ignore_patterns, self.budget, self.path)
 
     @cached_property
+    def long_lines(self) -> list[Span]:
+        """The lines longer than ``MAX_LINE`` characters (without their line break)."""
+        if len(self.text) <= MAX_LINE:
+            return []
+        return [(s, e) for s, e in self.line_spans if e - s > MAX_LINE]
+
+    @cached_property
     def regions(self) -> list[Span]:
-        """Sorted, disjoint spans that are not prose."""
-        return protected_regions(self.text, self.format, self._user_spans)
+        """Sorted, disjoint spans that are not prose: those the format and the
+        user's patterns say, and every line longer than ``MAX_LINE``."""
+        return protected_regions(self.text, self.format, self._user_spans + self.long_lines)
 
     @cached_property
     def masked(self) -> str:
@@ -79,7 +92,8 @@ class Document:
     @cached_property
     def regions_but_annotations(self) -> list[Span]:
         """The protected regions other than bracketed annotations."""
-        return protected_regions(self.text, self.format, self._user_spans, annotations=False)
+        user = self._user_spans + self.long_lines
+        return protected_regions(self.text, self.format, user, annotations=False)
 
     @cached_property
     def _region_starts(self) -> list[int]:
