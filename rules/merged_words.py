@@ -50,7 +50,8 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -338,6 +339,7 @@ _YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
 _HYPHEN_GAP = regex.compile(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
 _SUSPENDED_BEFORE = regex.compile(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
 _LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
+_WORD_FORM = regex.compile(r"[\p{L}\p{N}_-]+")
 _STANDALONE_LETTERS = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
 _FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
 
@@ -637,7 +639,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
         best = readings[0]
-        found = doc.shared(_word_spans).get(token, [])
+        found = _places(doc.shared(_word_spans), token)
         pair = best.left in words.FUNCTION_WORDS and best.right in words.FUNCTION_WORDS
         if not found or (not pair and len(found) > 1 and best.text not in masked):
             continue  # not a word of its own, or it recurs and is never written apart
@@ -717,7 +719,7 @@ def _segmented_joins(
     masked = doc.masked
     spans = doc.shared(_word_spans)
     for token in sorted(runs):
-        found = spans.get(token)
+        found = _places(spans, token)
         if not found:
             continue  # never a word of its own: no need to read it
         verdict = _segment_reading(token, accepted)
@@ -737,14 +739,24 @@ def _segmented_joins(
                 yield _split_violation(start, end, token, best.text, others, safety)
 
 
-def _word_spans(doc: Document) -> dict[str, list[tuple[int, int]]]:
+def _word_spans(doc: Document) -> dict[str, array[int]]:
     """Where each run of letters stands on its own in the masked text (no letter,
     digit or `_` on either side), by run: the places of every candidate token, from
-    one scan of the text instead of one per token."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    one scan of the text instead of one per token. Only the starts are kept, 8 bytes
+    each (a tuple per word cost 60 bytes of memory per byte of text)."""
+    starts: dict[str, array[int]] = {}
     for match in _STANDALONE_LETTERS.finditer(doc.masked):
-        spans[match.group()].append(match.span())
-    return spans
+        word = match.group()
+        places = starts.get(word)
+        if places is None:
+            places = starts[word] = array("q")
+        places.append(match.start())
+    return starts
+
+
+def _places(starts: dict[str, array[int]], token: str) -> list[tuple[int, int]]:
+    """The spans where ``token`` stands on its own (see ``_word_spans``)."""
+    return [(start, start + len(token)) for start in starts.get(token, ())]
 
 
 def _word_on_its_own(masked: str, start: int, end: int) -> bool:
@@ -1553,7 +1565,7 @@ def hyphen_space_in_word(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if _SUSPENDED_BEFORE.search(masked, max(0, left_start - 40), left_start):
             continue  # the second of `pre- and post- scripts`
-        fix = _hyphen_fix(masked, left, right, accepted)
+        fix = _hyphen_fix(doc.shared(_word_forms), left, right, accepted)
         if fix is None:
             continue
         content, safety = fix
@@ -1567,7 +1579,7 @@ def hyphen_space_in_word(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 
 def _hyphen_fix(
-    masked: str, left: str, right: str, user_words: frozenset[str]
+    forms: frozenset[str], left: str, right: str, user_words: frozenset[str]
 ) -> tuple[str, Safety] | None:
     """The word to write and how sure that is, or None if nothing vouches for one.
 
@@ -1579,7 +1591,9 @@ def _hyphen_fix(
     lower_left = left.lower()
     if lower_left in TENS and right in UNITS:
         return hyphenated, Safety.UNSAFE
-    joined_written, hyphen_written = _written(masked, joined), _written(masked, hyphenated)
+    # (Looked up in the document's forms: a search of the text for each break cost
+    # time in the square of the text's length.)
+    joined_written, hyphen_written = joined.lower() in forms, hyphenated.lower() in forms
     if joined_written != hyphen_written:
         return (joined if joined_written else hyphenated), Safety.UNSAFE
     if joined_written:
@@ -1591,6 +1605,13 @@ def _hyphen_fix(
     if lower_left in HYPHEN_PREFIXES and right_known:
         return hyphenated, Safety.UNSAFE  # `self- esteem`
     return None
+
+
+def _word_forms(doc: Document) -> frozenset[str]:
+    """Every run of letters, digits, `_` and `-` in the masked text, in lower case:
+    for a form made of those characters, ``form.lower() in`` it is what ``_written``
+    answers, from one scan of the text."""
+    return frozenset(m.group().lower() for m in _WORD_FORM.finditer(doc.masked))
 
 
 def _written(masked: str, form: str, *, fold: bool = True) -> bool:
