@@ -66,6 +66,17 @@ class Document:
         """The same file with new text (after fixes), every view recomputed."""
         return Document(text, self.path, self.format, self.ignore_patterns, self.budget)
 
+    def forget(self) -> None:
+        """Drop every view computed from the text (each is computed again if asked
+        for): the fixer calls this on a text it has moved past, so that the memory of
+        its views (masked text, line index, the rules' shared analyses) is freed
+        while callers still hold the document."""
+        for name, value in vars(Document).items():
+            if isinstance(value, cached_property):
+                self.__dict__.pop(name, None)
+        self._shared.clear()
+        self._per_line.clear()
+
     @cached_property
     def _user_spans(self) -> list[Span]:
         """The matches of the user's ignore-patterns (run once per text)."""

@@ -116,7 +116,9 @@ def fix_document(
         applied.extend(resolve(doc, d, by_code[d.code]) for d in taken)
         passes.extend([number] * len(taken))
         codes_per_pass = [d.code for d in taken]
-        doc = doc.with_text(apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits]))
+        text = apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits])
+        doc.forget()  # its views are not needed again: one text's memory at a time
+        doc = doc.with_text(text)
     raise NotConverged(codes_per_pass)
 
 
