@@ -325,6 +325,7 @@ _PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
 _CODE_NEARBY = regex.compile(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
 # Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
 # name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
+_DOTTED_WORD = regex.compile(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
 _CODE_IN_TEXT = regex.compile(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
 # A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
 # too often a man page section or a version: `node.1 page`, `alpha.2 release`).
@@ -1180,7 +1181,7 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
             masked[mark_at - 1 : mark_at] == "." or masked.startswith(".", mark_at + 1)
         ):
             continue  # an ellipsis
-        verdict = _sentence_gap_verdict(masked, left, mark, after, accepted)
+        verdict = _sentence_gap_verdict(doc, left, mark, after, accepted)
         if verdict is None:
             continue
         right, safety = verdict
@@ -1193,9 +1194,10 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
 
 
 def _sentence_gap_verdict(
-    masked: str, left: str, mark: str, after: int, user_words: frozenset[str]
+    doc: Document, left: str, mark: str, after: int, user_words: frozenset[str]
 ) -> tuple[str, Safety] | None:
     """The word after the gap and the fix's safety, or None if this is no gap."""
+    masked = doc.masked
     if masked[after : after + 1].isdigit():
         number = _NUMBER_IN_PROSE.match(masked, after)
         if number is None:
@@ -1241,7 +1243,7 @@ def _sentence_gap_verdict(
         return right, Safety.UNSAFE
     if titled and left in CALENDAR_WORDS and mark == ".":
         # `Thursday.Members`: a date ends a sentence, and no module is named like it
-        return (right, Safety.UNSAFE) if _sentence_after(masked, left, after, end) else None
+        return (right, Safety.UNSAFE) if _sentence_after(doc, left, after, end) else None
     capitalised_question = mark == "?" and titled
     if not (left.islower() or capitalised_question) or len(left) < 2 or left in ABBREVIATIONS:
         return None
@@ -1249,7 +1251,7 @@ def _sentence_gap_verdict(
     if right == "A":
         # `constructive.A reporter`; `A` alone is a name, a grade, a variable
         return (
-            (right, Safety.UNSAFE) if plain and _sentence_after(masked, left, after, end) else None
+            (right, Safety.UNSAFE) if plain and _sentence_after(doc, left, after, end) else None
         )
     if right in SENTENCE_STARTERS:
         safe = plain and mark == "." and right in SAFE_STARTERS
@@ -1267,12 +1269,12 @@ def _sentence_gap_verdict(
         and regex.match(r"[ ,]+\p{Ll}", masked[end : end + 3])
     ):
         return right, Safety.UNSAFE
-    if mark == "." and plain and _sentence_after(masked, left, after, end):
+    if mark == "." and plain and _sentence_after(doc, left, after, end):
         return right, Safety.UNSAFE  # `expected.Margins were lower`
     return None
 
 
-def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
+def _sentence_after(doc: Document, left: str, after: int, end: int) -> bool:
     """Whether `left.Right` (the capital at ``after``, the word ending at ``end``) is
     the end of a sentence and the start of the next one rather than a dotted name
     (`strings.Builder`, `queue.Queue`, `cobra.Command`): both words are common, the
@@ -1280,6 +1282,7 @@ def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
     sentences or is a plural (members are mostly singular); a sentence goes on after
     it; nothing that looks like code stands close by or anywhere in the document;
     and the document does not use the left word before another dot (`errors.Is`)."""
+    masked = doc.masked
     lower = left.lower()
     right = masked[after:end].lower()
     if len(left) < 3 or lower in MODULE_NAMES or masked[after:end] in TYPE_WORDS:
@@ -1298,10 +1301,25 @@ def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
     window = masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
     if _CODE_NEARBY.search(window):
         return False
-    dotted = regex.finditer(rf"(?<![\p{{L}}\p{{N}}_.]){regex.escape(left)}\.\p{{L}}", masked)
-    if next(dotted, None) is not None and next(dotted, None) is not None:
+    if doc.shared(_dotted_words)[left] > 1:
         return False  # the same module twice: `errors.New`, `errors.Is`
-    return _CODE_IN_TEXT.search(masked) is None
+    return not doc.shared(_has_code)
+
+
+# Document-wide facts, found once per document rather than by a search of the whole
+# text for each candidate (which cost time in the square of the text's length).
+
+
+def _dotted_words(doc: Document) -> Counter[str]:
+    """How often each run of letters, digits and `_` stands before a dot and a
+    letter (`errors` in `errors.New`), not after a dot."""
+    return Counter(_DOTTED_WORD.findall(doc.masked))
+
+
+def _has_code(doc: Document) -> bool:
+    """Whether anything in the document looks like code (a call, `snake_case`, a
+    dotted name)."""
+    return _CODE_IN_TEXT.search(doc.masked) is not None
 
 
 def _plural(word: str) -> bool:
