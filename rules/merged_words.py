@@ -1250,9 +1250,7 @@ def _sentence_gap_verdict(
     plain = words.is_known(left, user_words)
     if right == "A":
         # `constructive.A reporter`; `A` alone is a name, a grade, a variable
-        return (
-            (right, Safety.UNSAFE) if plain and _sentence_after(doc, left, after, end) else None
-        )
+        return (right, Safety.UNSAFE) if plain and _sentence_after(doc, left, after, end) else None
     if right in SENTENCE_STARTERS:
         safe = plain and mark == "." and right in SAFE_STARTERS
         return right, Safety.SAFE if safe else Safety.UNSAFE
