@@ -32,7 +32,7 @@ T = TypeVar("T")
 # region, which the rules that read the masked text skip, and WS010 reports it once.
 # A scraped transcript with no line breaks at all stays well under it (an hour of
 # speech is about 60,000 characters).
-MAX_LINE = 1_000_000
+MAX_LINE = 2_000_000
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE

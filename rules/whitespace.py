@@ -476,10 +476,10 @@ def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 @rule("WS010", "long-line")
 def long_line(doc: Document, ctx: Context) -> Iterator[Violation]:
-    """A line too long to be read as prose (over a million characters).
+    """A line too long to be read as prose (over two million characters).
 
     ## What it does
-    Reports each line longer than 1,000,000 characters, once. Such a line is not
+    Reports each line longer than 2,000,000 characters, once. Such a line is not
     read as prose: the rules that read the text's words (merged words, spelling,
     casing, page furniture, speaker labels) skip it, as they skip a URL or a code
     block; the rules that look at single characters (spacing, encoding) still
@@ -487,7 +487,7 @@ def long_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     hour of speech is about 60,000 characters).
 
     ## Why is this bad?
-    A line of a million characters is a dump (a page's text with its line breaks
+    A line of millions of characters is a dump (a page's text with its line breaks
     stripped, a table or data pasted whole), not a paragraph, and checking its
     prose would cost a slow run and findings no one can review.
 
