@@ -18,6 +18,7 @@ MB and bytes of peak RSS per byte of input above the RSS of a run on a 1 KB file
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import os
 import pstats
@@ -82,10 +83,8 @@ def profile(path: Path, top: int = 25) -> None:
 
     profiler = cProfile.Profile()
     profiler.enable()
-    try:
+    with contextlib.suppress(SystemExit):
         cli.main(["check", "--fix", "--unsafe-fixes", "--no-cache", "--quiet", str(path)])
-    except SystemExit:
-        pass
     profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
