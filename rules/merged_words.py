@@ -439,7 +439,7 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
                 continue
         elif not _camel_evidence(
-            masked, (start, end), left, right, counts[token], accepted, len(counts)
+            doc, (start, end), left, right, counts[token], accepted, len(counts)
         ):
             continue
         yield _camel_violation(start, end, token, len(left))
@@ -478,7 +478,7 @@ def _camel_tokens(masked: str) -> Iterator[str]:
 
 
 def _camel_evidence(
-    masked: str,
+    doc: Document,
     span: tuple[int, int],
     left: str,
     right: str,
@@ -486,32 +486,33 @@ def _camel_evidence(
     user_words: frozenset[str],
     camel_kinds: int = 1,
 ) -> bool:
+    masked = doc.masked
     start, end = span
     acronym = not left.islower()
     if not (acronym or words.is_known(left, user_words)):
         return False
-    if occurrences > 1 and (acronym or not _written(masked, f"{left} {right}", fold=False)):
+    if occurrences > 1 and (acronym or not _written_in(doc, f"{left} {right}", fold=False)):
         return False  # a token that recurs, never written apart, is a name
     if left in CODE_VERBS:
         # `fromJson`, `getSource`: only the phrase written apart elsewhere, with the
         # word after it, vouches for a join (`fromLincoln Elementary`)
         following = _WORD_AFTER_SPACE.match(masked, end)
-        return following is not None and _written(
-            masked, f"{left} {right} {following.group(1)}", fold=False
+        return following is not None and _written_in(
+            doc, f"{left} {right} {following.group(1)}", fold=False
         )
-    if not acronym and _written(masked, f"{left} {right}", fold=False):
+    if not acronym and _written_in(doc, f"{left} {right}", fold=False):
         return True
     if right in (ACRONYM_STARTERS if acronym else CAMEL_STARTERS):
         return True  # nothing is named `somethingThe` or `ABCUpdated`
     if not acronym and _GREETING.match(masked, start + len(left)) and _in_title(masked, start):
         return True  # a title glued to the greeting under it: `productionWelcome back`
-    if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
+    if not acronym and occurrences == 1 and _plain_prose_join(doc, left, right, camel_kinds):
         return True  # `industrialInternet` in prose that has no code at all
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
 
 
-def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
+def _plain_prose_join(doc: Document, left: str, right: str, camel_kinds: int) -> bool:
     """Two common words glued at a case change in a document with no sign of code
     (no call, `snake_case` or dotted name anywhere, no other camelCase token:
     ``camel_kinds`` counts them; `userAgent` comes with others) that writes the pair
@@ -520,11 +521,11 @@ def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> b
         return False
     if min(words.frequency(left), words.frequency(right)) < MIN_PROSE_CAMEL_FREQUENCY:
         return False
-    if _CODE_IN_TEXT.search(masked) is not None:
+    if doc.shared(_has_code):
         return False
     # the pair in another case (`industrial internet`); both words used on their own
     # is no evidence: a podcast says `file` and `name` and then `fileName`
-    return _written(masked, f"{left} {right}")
+    return _written_in(doc, f"{left} {right}")
 
 
 def _in_title(masked: str, start: int) -> bool:
@@ -1628,6 +1629,22 @@ def _word_forms(doc: Document) -> frozenset[str]:
     for a form made of those characters, ``form.lower() in`` it is what ``_written``
     answers, from one scan of the text."""
     return frozenset(m.group().lower() for m in _WORD_FORM.finditer(doc.masked))
+
+
+def _written_answers(doc: Document) -> dict[tuple[str, bool], bool]:
+    """The answers of ``_written_in`` so far, kept with the document."""
+    return {}
+
+
+def _written_in(doc: Document, form: str, *, fold: bool = True) -> bool:
+    """``_written`` of the document, each form searched for once per document: a
+    token that recurs asked the same question of the whole text each time (time in
+    the square of the text's length)."""
+    answers = doc.shared(_written_answers)
+    key = (form, fold)
+    if key not in answers:
+        answers[key] = _written(doc.masked, form, fold=fold)
+    return answers[key]
 
 
 def _written(masked: str, form: str, *, fold: bool = True) -> bool:
