@@ -310,12 +310,14 @@ def run_dataset(args: argparse.Namespace) -> int:
                 f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr
             )
             return EXIT_CLEAN
+        if datasets.both_parquet(args.input, args.output):
+            outcome = datasets.run_parquet(args.input, args.output, task, args.jobs)
+            return datasets.report(args.input, outcome, task)
         results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
         datasets.write_records(args.output, results)
     except datasets.DatasetError as exc:
         raise UsageError(str(exc)) from None
-    column = task.columns[-1]  # `findings` or `applied`, with the output prefix
-    counts = [len(r[column] or ()) for r in results]
+    counts = datasets.results_of(task, results)
     outcome = datasets.Outcome(len(results), sum(counts), sum(1 for n in counts if n))
     return datasets.report(args.input, outcome, task)
 
@@ -383,8 +385,12 @@ def overrides_of(args: argparse.Namespace) -> Overrides:
 
 
 def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discovery.Selection:
-    """The files of the paths; warns of a path under which no file is selected."""
+    """The files of the paths; warns of a path under which no file is selected, and
+    of each file not checked that the user may expect to be (a FIFO, a link out)."""
     selection = discovery.select(paths, resolver)
+    for skipped in selection.skipped:
+        if skipped.notice:
+            print(f"warning: {skipped.display}: not checked: {skipped.reason}", file=sys.stderr)
     if selection.empty:
         print(
             f"warning: no transcript files found under: {', '.join(selection.empty)}",

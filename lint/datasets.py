@@ -15,6 +15,11 @@ object, no text, a lone surrogate) is reported with its line number and written 
 it came. The output is written to a temporary file and renamed at the end, so OUTPUT
 may be INPUT. A record that already has a field the tool would add is an error,
 unless ``--output-prefix`` names the tool's fields apart.
+
+Parquet in and Parquet out (``run_parquet``) reads the table with pyarrow and turns
+only the text and filename columns into Python values; the tool's columns are
+appended to the table as read, so every other column (nanosecond timestamps,
+``uint64`` above 2^63, maps) is written back exactly. The table is read whole.
 """
 
 from __future__ import annotations
@@ -61,6 +66,11 @@ def both_jsonl(source: Path, target: Path) -> bool:
     return dataset_format(source) == dataset_format(target) == "jsonl"
 
 
+def both_parquet(source: Path, target: Path) -> bool:
+    """Whether a run reads and writes Parquet (and so appends columns to the table)."""
+    return dataset_format(source) == dataset_format(target) == "parquet"
+
+
 def read_records(path: Path) -> list[Record]:
     kind = dataset_format(path)
     try:
@@ -74,24 +84,31 @@ def read_records(path: Path) -> list[Record]:
         raise DatasetError(
             f"{path}: Parquet needs pyarrow: pip install 'transcript-lint[ray]'"
         ) from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, TypeError, OverflowError) as exc:
+        # (pyarrow's errors are ValueErrors or TypeErrors too.)
         raise DatasetError(f"{path}: cannot read: {exc}") from None
 
 
 def write_records(path: Path, records: Sequence[Record]) -> None:
+    """Write the records to ``path`` through a temporary file: a failure half way
+    (a value the format cannot hold) leaves ``path`` as it was."""
     kind = dataset_format(path)
     try:
-        if kind == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
+        with files.replacing(path) as out:
+            if kind == "parquet":
+                import pyarrow as pa
+                import pyarrow.parquet as pq
 
-            pq.write_table(pa.Table.from_pylist(list(records)), path)
-            return
-        with path.open("w", encoding="utf-8") as out:
+                pq.write_table(pa.Table.from_pylist(list(records)), out)
+                return
             for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     except OSError as exc:
         raise DatasetError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # A value JSON has no form for (a timestamp read from Parquet), or one
+        # pyarrow cannot infer a type for: converting formats cannot keep it.
+        raise DatasetError(f"{path}: cannot write: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -302,6 +319,89 @@ def report(source: Path, outcome: Outcome, task: Task) -> int:
         return EXIT_ERROR
     # As `check`: findings fail the run (a fix reports what it applied, not what is left).
     return EXIT_FINDINGS if outcome.total and not task.fix else EXIT_CLEAN
+
+
+# -- Parquet: the tool's columns appended to the table as it was read -----------------
+
+
+def run_parquet(source: Path, target: Path, task: Task, processes: int) -> Outcome:
+    """Check or fix a Parquet file into ``target``: only the text (and filename)
+    column is read into Python; the tool's columns are appended to the table as
+    pyarrow read it, so the columns the tool does not write (nanosecond timestamps,
+    ``uint64`` above 2^63, maps) are written back exactly as they came."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DatasetError(
+            f"{source}: Parquet needs pyarrow: pip install 'transcript-lint[ray]'"
+        ) from None
+    try:
+        table = pq.read_table(source)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{source}: cannot read: {exc}") from None
+    outcome = Outcome(records=table.num_rows)
+    added = with_results(task, table, lambda rows: run_local(rows, task, processes), outcome)
+    try:
+        with files.replacing(target) as out:
+            pq.write_table(added, out)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{target}: cannot write: {exc}") from None
+    return outcome
+
+
+def with_results(
+    task: Task,
+    table: Any,
+    apply: Callable[[list[Record]], list[Record]],
+    outcome: Outcome | None = None,
+    first_row: int = 1,
+) -> Any:
+    """``table`` (a pyarrow Table) with the tool's columns appended, computed by
+    ``apply`` from records that hold only the text and filename fields. A row that
+    cannot be checked gets nulls (and, with ``outcome``, is counted there)."""
+    import pyarrow as pa
+
+    clash = next((c for c in task.columns if c in table.column_names), None)
+    if clash is not None:
+        raise DatasetError(
+            f"the dataset already has a column '{clash}', which the tool writes; "
+            "name the tool's columns apart with --output-prefix"
+        )
+    rows = text_rows(task, table)
+    results = apply(rows)
+    if outcome is not None:
+        counted = results_of(task, results)
+        outcome.total += sum(counted)
+        outcome.touched += sum(1 for n in counted if n)
+        outcome.skipped.extend(
+            (first_row + i, why)
+            for i, row in enumerate(rows)
+            if (why := problem(task, row)) is not None
+        )
+    for name in task.columns:
+        try:
+            table = table.append_column(name, pa.array([r[name] for r in results]))
+        except pa.ArrowException as exc:  # not expected: the tool's own values
+            raise DatasetError(f"cannot store the column '{name}': {exc}") from None
+    return table
+
+
+def text_rows(task: Task, table: Any) -> list[Record]:
+    """The records of a pyarrow Table with only the fields the tool reads: the
+    text and the filename (other columns are never turned into Python values)."""
+    fields = [f for f in (task.text_field, task.filename_field) if f]
+    present = [f for f in fields if f in table.column_names]
+    if not present:
+        return [{} for _ in range(table.num_rows)]
+    columns = [table.column(f).to_pylist() for f in present]
+    return [dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def results_of(task: Task, records: Sequence[Record]) -> list[int]:
+    """The number of findings (check) or fixes (fix) of each record."""
+    column = task.columns[-1]  # `findings` or `applied`, with the output prefix
+    return [len(r[column] or ()) for r in records]
 
 
 def _gather_batch(job: tuple[Task, Sequence[Record]]) -> Evidence:

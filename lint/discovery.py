@@ -9,9 +9,10 @@ the always-excluded folders (``.git``, ``.venv``, ``build``, ...), ``exclude`` /
 unless ``exclude`` matches it; ``force-exclude`` applies the always-excluded folders
 and git's ignore files to it too (for pre-commit, which names every file).
 
-Links to files found in a folder are not checked (their target is checked where it
-lives, or is outside the folders asked for); a dangling one is an error. FIFOs,
-sockets and devices are skipped: reading one could block the run.
+Links to files found in a folder are not followed: their target is checked where it
+lives, or, outside the folders asked for, not checked (said in every run; a link
+named on the command line is checked); a dangling one is an error. FIFOs, sockets
+and devices are skipped, also said in every run: reading one could block the run.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from lint.config import ALWAYS_EXCLUDED, Settings, SettingsResolver
 from lint.result import FileResult
 
 GIT_IGNORE_FILE = ".gitignore"
+NOT_REGULAR = "not a regular file (a FIFO, socket or device)"
+LINK_OUTSIDE = "symbolic link to a file outside the folders checked (name it to check it)"
+NOTICES = frozenset({NOT_REGULAR, LINK_OUTSIDE})  # said in every run (``Skipped.notice``)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class Skipped:
 
     display: str
     reason: str
+    # Said in every run, not only by --show-files: a file the user may expect to be
+    # checked (a FIFO or device, a link to a file outside the folders checked).
+    notice: bool = False
 
 
 @dataclass
@@ -306,8 +313,9 @@ def _walk(
             reason = _not_regular(here / name, is_link, roots, selection)
             if reason is None:
                 found.append(here / name)
-            elif reason and show_skipped:
-                selection.skipped.append(Skipped(os.path.normpath(here / name), reason))
+            elif reason and (show_skipped or reason in NOTICES):
+                notice = reason in NOTICES
+                selection.skipped.append(Skipped(os.path.normpath(here / name), reason, notice))
         stack.extend(reversed(folders))
     return found
 
@@ -325,13 +333,13 @@ def _not_regular(
             return ""
         return "cannot be read"
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a FIFO, socket or device)"
+        return NOT_REGULAR
     if not is_link:
         return None
     target = path.resolve()
     if any(target.is_relative_to(root) for root in roots):
         return "symbolic link (its target is checked where it lives)"
-    return "symbolic link to a file outside the folders checked"
+    return LINK_OUTSIDE
 
 
 def _broken_link(path: Path) -> str:

@@ -17,9 +17,22 @@ from typing import TypeVar, cast
 
 import regex
 
-from lint.masking import Format, Span, format_for, mask, protected_regions
+from lint.masking import (
+    Format,
+    PatternBudget,
+    Span,
+    format_for,
+    mask,
+    protected_regions,
+    user_spans,
+)
 
 T = TypeVar("T")
+# A line longer than this (in characters) is not read as prose: it is a protected
+# region, which the rules that read the masked text skip, and WS010 reports it once.
+# A scraped transcript with no line breaks at all stays well under it (an hour of
+# speech is about 60,000 characters).
+MAX_LINE = 2_000_000
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
@@ -47,22 +60,48 @@ class Document:
         path: str = "-",
         fmt: Format | None = None,
         ignore_patterns: Sequence[regex.Pattern[str]] = (),
+        budget: PatternBudget | None = None,
     ) -> None:
         self.text = text
         self.path = path
         self.format = fmt if fmt is not None else format_for(path)
         self.ignore_patterns = tuple(ignore_patterns)
+        self.budget = budget  # what the ignore-patterns may still cost in the run
         self._shared: dict[Callable[[Document], object], object] = {}
         self._per_line: dict[tuple[Callable[[Document, int], object], int], object] = {}
 
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes), every view recomputed."""
-        return Document(text, self.path, self.format, self.ignore_patterns)
+        return Document(text, self.path, self.format, self.ignore_patterns, self.budget)
+
+    def forget(self) -> None:
+        """Drop every view computed from the text (each is computed again if asked
+        for): the fixer calls this on a text it has moved past, so that the memory of
+        its views (masked text, line index, the rules' shared analyses) is freed
+        while callers still hold the document."""
+        for name, value in vars(Document).items():
+            if isinstance(value, cached_property):
+                self.__dict__.pop(name, None)
+        self._shared.clear()
+        self._per_line.clear()
+
+    @cached_property
+    def _user_spans(self) -> list[Span]:
+        """The matches of the user's ignore-patterns (run once per text)."""
+        return user_spans(self.text, self.ignore_patterns, self.budget, self.path)
+
+    @cached_property
+    def long_lines(self) -> list[Span]:
+        """The lines longer than ``MAX_LINE`` characters (without their line break)."""
+        if len(self.text) <= MAX_LINE:
+            return []
+        return [(s, e) for s, e in self.line_spans if e - s > MAX_LINE]
 
     @cached_property
     def regions(self) -> list[Span]:
-        """Sorted, disjoint spans that are not prose."""
-        return protected_regions(self.text, self.format, self.ignore_patterns)
+        """Sorted, disjoint spans that are not prose: those the format and the
+        user's patterns say, and every line longer than ``MAX_LINE``."""
+        return protected_regions(self.text, self.format, self._user_spans + self.long_lines)
 
     @cached_property
     def masked(self) -> str:
@@ -72,7 +111,8 @@ class Document:
     @cached_property
     def regions_but_annotations(self) -> list[Span]:
         """The protected regions other than bracketed annotations."""
-        return protected_regions(self.text, self.format, self.ignore_patterns, annotations=False)
+        user = self._user_spans + self.long_lines
+        return protected_regions(self.text, self.format, user, annotations=False)
 
     @cached_property
     def _region_starts(self) -> list[int]:

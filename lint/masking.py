@@ -9,6 +9,7 @@ a merged word or a missing space.
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -106,25 +107,90 @@ _SUBTITLES = regex.compile(
 
 _NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
 PATTERN_TIMEOUT = 2.0  # seconds a user's ignore-pattern may take on one file
+PATTERN_RUN_BUDGET = 10.0  # CPU seconds a user's ignore-pattern may take in one run
 
 
 class PatternTimeout(Exception):
-    """A user's ignore-pattern ran too long on a file (catastrophic backtracking)."""
+    """A user's ignore-pattern ran too long on a file (catastrophic backtracking),
+    or spent what it may cost in the run; with a ``PatternBudget`` it is then not
+    used again in the run."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, disabled: bool = False) -> None:
+        rest = "; it is not used for the rest of this run" if disabled else ""
         super().__init__(
-            f"ignore-patterns: '{pattern}' took more than {PATTERN_TIMEOUT:g} s on this file; "
-            "simplify it (nested repeats such as (a+)+ backtrack without end)"
+            f"ignore-patterns: '{pattern}' took more than {PATTERN_TIMEOUT:g} s on this file "
+            f"or {PATTERN_RUN_BUDGET:g} s in this run{rest}; simplify it (nested repeats "
+            "such as (a+)+ backtrack without end)"
         )
+
+
+class PatternBudget:
+    """What each user pattern may still cost in one run (in one process: each worker
+    of a run has its own): ``PATTERN_RUN_BUDGET`` seconds of CPU in all, and at most
+    ``PATTERN_TIMEOUT`` on one file. A pattern that runs out on a file raises
+    PatternTimeout there, once, and is skipped for every other file of the run: the
+    file it ran out on is the run's one warning (see ``failure``)."""
+
+    def __init__(self) -> None:
+        self._spent: dict[str, float] = {}
+        self._disabled: dict[str, str] = {}  # pattern -> the file it ran out on
+
+    def spans(self, pattern: regex.Pattern[str], text: str, path: str) -> list[Span]:
+        """The non-empty matches of ``pattern``; none once it is disabled."""
+        key = pattern.pattern
+        if key in self._disabled:
+            return []
+        left = PATTERN_RUN_BUDGET - self._spent.get(key, 0.0)
+        started = time.process_time()
+        try:
+            if left <= 0:
+                raise PatternTimeout(key)
+            return _matches(pattern, text, min(PATTERN_TIMEOUT, left))
+        except PatternTimeout:
+            self._disabled[key] = path
+            raise PatternTimeout(key, disabled=True) from None
+        finally:
+            self._spent[key] = self._spent.get(key, 0.0) + time.process_time() - started
+
+    def failure(self, path: str) -> PatternTimeout | None:
+        """The timeout of a pattern that ran out on ``path`` (for the pass that
+        reports the file, when an earlier pass ran it out)."""
+        key = next((k for k, where in self._disabled.items() if where == path), None)
+        return None if key is None else PatternTimeout(key, disabled=True)
+
+
+def _matches(pattern: regex.Pattern[str], text: str, timeout: float) -> list[Span]:
+    try:
+        return [m.span() for m in pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def user_spans(
+    text: str,
+    patterns: Sequence[regex.Pattern[str]],
+    budget: PatternBudget | None = None,
+    path: str = "-",
+) -> list[Span]:
+    """The non-empty matches of the user's ignore-patterns: within ``budget`` (the
+    run's, for the file ``path``) if given, else within ``PATTERN_TIMEOUT`` each."""
+    spans: list[Span] = []
+    for pattern in patterns:
+        if budget is None:
+            spans.extend(_matches(pattern, text, PATTERN_TIMEOUT))
+        else:
+            spans.extend(budget.spans(pattern, text, path))
+    return spans
 
 
 def protected_regions(
     text: str,
     fmt: Format,
-    extra: Sequence[regex.Pattern[str]] = (),
+    user: Sequence[Span] = (),
     annotations: bool = True,
 ) -> list[Span]:
-    """Sorted, merged spans of the text that are not prose.
+    """Sorted, merged spans of the text that are not prose, with ``user``'s (the
+    matches of the user's ignore-patterns, see ``user_spans``).
 
     ``annotations=False`` leaves bracketed annotations out, for the rules whose
     subject they are (page markers such as ``[Page H6173]``).
@@ -144,15 +210,7 @@ def protected_regions(
     elif fmt.is_subtitles:
         spans.extend(m.span() for m in TIMING_LINE.finditer(text))
         spans.extend(m.span() for m in _SUBTITLES.finditer(text))
-    for pattern in extra:
-        try:
-            spans.extend(
-                m.span()
-                for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT)
-                if m.end() > m.start()
-            )
-        except TimeoutError:
-            raise PatternTimeout(pattern.pattern) from None
+    spans.extend(user)
     return merge(spans)
 
 

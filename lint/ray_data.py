@@ -23,42 +23,36 @@ from typing import TYPE_CHECKING, Any
 
 from lint.api import settings_for
 from lint.config import Settings
-from lint.datasets import Record, Task, apply_records, gather_records
+from lint.datasets import Task, apply_records, gather_records, text_rows, with_results
 from lint.evidence import Evidence, total
 
 if TYPE_CHECKING:
     from ray.data import Dataset
 
-Batch = dict[str, Any]  # column name -> the column's values
-
-
-def _rows(batch: Batch) -> list[Record]:
-    columns = list(batch)
-    return [dict(zip(columns, values, strict=True)) for values in zip(*batch.values(), strict=True)]
-
-
-def _columns(rows: list[Record]) -> Batch:
-    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
-
 
 class _Gather:
-    """One batch -> one row holding the batch's summed evidence, pickled."""
+    """One batch (a pyarrow Table) -> one row holding the batch's summed evidence,
+    pickled."""
 
     def __init__(self, task: Task) -> None:
         self.task = task
 
-    def __call__(self, batch: Batch) -> Batch:
-        return {"evidence": [pickle.dumps(gather_records(self.task, _rows(batch)))]}
+    def __call__(self, batch: Any) -> dict[str, list[bytes]]:
+        return {"evidence": [pickle.dumps(gather_records(self.task, text_rows(self.task, batch)))]}
 
 
 class _Apply:
-    """One batch -> the same records with their results; built once per worker."""
+    """One batch (a pyarrow Table) -> the same table with the tool's columns
+    appended: the other columns are never converted, so they come out as they came
+    in (nanosecond timestamps, ``uint64``, maps). Built once per worker."""
 
     def __init__(self, task: Task, evidence: Evidence) -> None:
         self.task, self.evidence = task, evidence
 
-    def __call__(self, batch: Batch) -> Batch:
-        return _columns(apply_records(self.task, _rows(batch), self.evidence))
+    def __call__(self, batch: Any) -> Any:
+        return with_results(
+            self.task, batch, lambda rows: apply_records(self.task, rows, self.evidence)
+        )
 
 
 def _task(
@@ -85,7 +79,7 @@ def gather_dataset(
 
 def _gather(ds: Dataset, task: Task) -> Evidence:
     partial = ds.map_batches(
-        _Gather, fn_constructor_kwargs={"task": task}, batch_format="default", compute=_actor_pool()
+        _Gather, fn_constructor_kwargs={"task": task}, batch_format="pyarrow", compute=_actor_pool()
     )
     return total(pickle.loads(row["evidence"]) for row in partial.iter_rows())
 
@@ -98,7 +92,7 @@ def apply_task(ds: Dataset, task: Task, evidence: Evidence | None = None) -> Dat
     return ds.map_batches(
         _Apply,
         fn_constructor_kwargs={"task": task, "evidence": evidence},
-        batch_format="default",
+        batch_format="pyarrow",
         compute=_actor_pool(),
     )
 

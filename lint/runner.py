@@ -24,7 +24,7 @@ from lint.config import Settings
 from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
-from lint.masking import Format, PatternTimeout
+from lint.masking import Format, PatternBudget, PatternTimeout
 from lint.result import FileResult, Finding, count_words, packed, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
@@ -116,7 +116,9 @@ def fix_document(
         applied.extend(resolve(doc, d, by_code[d.code]) for d in taken)
         passes.extend([number] * len(taken))
         codes_per_pass = [d.code for d in taken]
-        doc = doc.with_text(apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits]))
+        text = apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits])
+        doc.forget()  # its views are not needed again: one text's memory at a time
+        doc = doc.with_text(text)
     raise NotConverged(codes_per_pass)
 
 
@@ -137,9 +139,13 @@ class Job:
 
 
 def document_for(
-    text: str, display: str, settings: Settings, fmt: Format | None = None
+    text: str,
+    display: str,
+    settings: Settings,
+    fmt: Format | None = None,
+    budget: PatternBudget | None = None,
 ) -> Document:
-    return Document(text, display, fmt, settings.ignore_patterns)
+    return Document(text, display, fmt, settings.ignore_patterns, budget)
 
 
 def prepare(
@@ -180,8 +186,13 @@ def process_text(
     """Check or fix one text; errors become part of the result, never exceptions.
 
     ``evidence`` is what was gathered from the whole run; without it, the text's own.
+    A user pattern that ran out of time on this text in an earlier pass of the run
+    (``doc.budget``) is this text's error.
     """
     words = count_words(text)
+    failure = doc.budget.failure(display) if doc is not None and doc.budget else None
+    if failure is not None:
+        return FileResult(display, error=str(failure), words=words)
     try:
         doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence, doc)
         if mode is Mode.CHECK:
@@ -205,18 +216,19 @@ def process_text(
     )
 
 
-def process_job(job: Job, kept: Kept | None = None) -> FileResult:
+def process_job(job: Job, held: Held | None = None) -> FileResult:
     """Check or fix one file (with the document the evidence pass kept, if any).
 
     A fixed file is written only if it is still the file that was read."""
-    doc = None
-    if kept is not None and job.path in kept:
-        text, encoding, stamp, doc = kept.pop(job.path)
+    held = held if held is not None else Held()
+    if held.kept is not None and job.path in held.kept:
+        text, encoding, stamp, doc = held.kept.pop(job.path)
     else:
         try:
             text, encoding, stamp = files.read_stamped(job.path, job.settings.max_file_size_mb)
         except files.InputError as exc:
             return FileResult(job.display, error=str(exc))
+        doc = document_for(text, job.display, job.settings, budget=held.budget)
     result = process_text(
         text,
         job.display,
@@ -255,6 +267,16 @@ def process_job(job: Job, kept: Kept | None = None) -> FileResult:
 Kept = dict[Path, tuple[str, str, files.Stamp, Document]]
 
 
+@dataclass
+class Held:
+    """What a process holds for one run: the documents kept from the evidence pass
+    for the check pass (None: none kept), and what the user's ignore-patterns may
+    still cost (``PatternBudget``)."""
+
+    kept: Kept | None = None
+    budget: PatternBudget = dataclasses.field(default_factory=PatternBudget)
+
+
 class Interrupted(Exception):
     """SIGINT or SIGTERM stopped a run: ``unfinished`` jobs of the pass it stopped
     got no result (each worker finished the file it was on)."""
@@ -272,13 +294,13 @@ class Interrupted(Exception):
 # The flag is a shared byte with no lock: it is set from signal handlers, and a
 # handler that takes a lock (as multiprocessing.Event.set does) deadlocks when the
 # signal lands while its own process holds that lock in ``is_set``.
-_worker_state: tuple[Kept | None, c_bool | None] = (None, None)
+_worker_state: tuple[Held | None, c_bool | None] = (None, None)
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def _start_worker(keep: bool, stop: c_bool, parent: int) -> None:
     global _worker_state  # the worker's own, see above
-    _worker_state = ({} if keep else None, stop)
+    _worker_state = (Held({} if keep else None), stop)
     # A Ctrl-C or a SIGTERM to the process group is the parent's to handle: it stops
     # dealing files, and a worker finishes the file it is on (so that every file
     # written is reported) and takes no other.
@@ -314,14 +336,14 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _run_task(function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]) -> list[R]:
+def _run_task(function: Callable[[Job, Held | None], R], jobs: Sequence[Job]) -> list[R]:
     """The results of the jobs in order; fewer once the run is told to stop."""
-    kept, stop = _worker_state
+    held, stop = _worker_state
     results = []
     for job in jobs:
         if stop is not None and stop.value:
             break
-        results.append(function(job, kept))
+        results.append(function(job, held))
     return results
 
 
@@ -346,7 +368,7 @@ class Workers:
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
         keep = size <= KEEP_BYTES  # in all: each worker keeps its share
-        self.kept: Kept | None = {} if keep and not pooled else None
+        self.held = Held({} if keep and not pooled else None)
         self.stopped = False
         self._stop: c_bool | None = None
         self._handlers: dict[int, Any] = {}
@@ -388,7 +410,7 @@ class Workers:
 
     def map(
         self,
-        function: Callable[[Job, Kept | None], R],
+        function: Callable[[Job, Held | None], R],
         jobs: Sequence[Job],
         on_result: Callable[[R], None] | None = None,
     ) -> list[R]:
@@ -413,14 +435,14 @@ class Workers:
         return cast(list[R], results)
 
     def _results(
-        self, function: Callable[[Job, Kept | None], R], jobs: Sequence[Job]
+        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs, as they are done, until done or stopped."""
         if not self._pools:
             for i, job in enumerate(jobs):
                 if self.stopped:
                     return
-                yield i, function(job, self.kept)
+                yield i, function(job, self.held)
             return
         from concurrent.futures import as_completed
 
@@ -471,17 +493,18 @@ def run_jobs(
 # -- corpus evidence ---------------------------------------------------------------------
 
 
-def gather_job(job: Job, kept: Kept | None = None) -> Evidence:
+def gather_job(job: Job, held: Held | None = None) -> Evidence:
     """The evidence of one file for the gatherers of its enabled rules; a file that
-    cannot be read gives none (the check pass reports it). With ``kept``, the
+    cannot be read gives none (the check pass reports it). With ``held.kept``, the
     document is kept there for the check pass."""
+    held = held if held is not None else Held()
     try:
         text, encoding, stamp = files.read_stamped(job.path, job.settings.max_file_size_mb)
     except files.InputError:
         return Evidence()
-    doc = document_for(text, job.display, job.settings)
-    if kept is not None:
-        kept[job.path] = (text, encoding, stamp, doc)
+    doc = document_for(text, job.display, job.settings, budget=held.budget)
+    if held.kept is not None:
+        held.kept[job.path] = (text, encoding, stamp, doc)
     try:
         return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
     except PatternTimeout:

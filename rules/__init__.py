@@ -25,6 +25,7 @@ ALL_RULES: tuple[Rule, ...] = (
     whitespace.unusual_space,
     whitespace.leading_blank_lines,
     whitespace.trailing_blank_lines,
+    whitespace.long_line,
     encoding.mojibake,
     encoding.invisible_character,
     encoding.control_character,

@@ -332,6 +332,7 @@ _PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
 _CODE_NEARBY = regex.compile(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
 # Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
 # name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
+_DOTTED_WORD = regex.compile(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
 _CODE_IN_TEXT = regex.compile(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
 # A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
 # too often a man page section or a version: `node.1 page`, `alpha.2 release`).
@@ -346,6 +347,7 @@ _YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
 _HYPHEN_GAP = regex.compile(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
 _SUSPENDED_BEFORE = regex.compile(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
 _LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
+_WORD_FORM = regex.compile(r"[\p{L}\p{N}_-]+")
 _STANDALONE_LETTERS = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
 _FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
 
@@ -447,7 +449,7 @@ def camel_joined_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             if not (greeting and counts[token] == 1 and words.is_known(left, accepted)):
                 continue
         elif not _camel_evidence(
-            masked, (start, end), left, right, counts[token], accepted, len(counts)
+            doc, (start, end), left, right, counts[token], accepted, len(counts)
         ):
             continue
         yield _camel_violation(start, end, token, len(left))
@@ -486,7 +488,7 @@ def _camel_tokens(masked: str) -> Iterator[str]:
 
 
 def _camel_evidence(
-    masked: str,
+    doc: Document,
     span: tuple[int, int],
     left: str,
     right: str,
@@ -494,26 +496,27 @@ def _camel_evidence(
     user_words: frozenset[str],
     camel_kinds: int = 1,
 ) -> bool:
+    masked = doc.masked
     start, end = span
     acronym = not left.islower()
     if not (acronym or words.is_known(left, user_words)):
         return False
-    if occurrences > 1 and (acronym or not _written(masked, f"{left} {right}", fold=False)):
+    if occurrences > 1 and (acronym or not _written_in(doc, f"{left} {right}", fold=False)):
         return False  # a token that recurs, never written apart, is a name
     if left in CODE_VERBS:
         # `fromJson`, `getSource`: only the phrase written apart elsewhere, with the
         # word after it, vouches for a join (`fromLincoln Elementary`)
         following = _WORD_AFTER_SPACE.match(masked, end)
-        return following is not None and _written(
-            masked, f"{left} {right} {following.group(1)}", fold=False
+        return following is not None and _written_in(
+            doc, f"{left} {right} {following.group(1)}", fold=False
         )
-    if not acronym and _written(masked, f"{left} {right}", fold=False):
+    if not acronym and _written_in(doc, f"{left} {right}", fold=False):
         return True
     if right in (ACRONYM_STARTERS if acronym else CAMEL_STARTERS):
         return True  # nothing is named `somethingThe` or `ABCUpdated`
     if not acronym and _GREETING.match(masked, start + len(left)) and _in_title(masked, start):
         return True  # a title glued to the greeting under it: `productionWelcome back`
-    if not acronym and occurrences == 1 and _plain_prose_join(masked, left, right, camel_kinds):
+    if not acronym and occurrences == 1 and _plain_prose_join(doc, left, right, camel_kinds):
         return True  # `industrialInternet` in prose that has no code at all
     if (
         not acronym
@@ -538,7 +541,7 @@ def _name_elsewhere(masked: str, word: str) -> bool:
     )
 
 
-def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> bool:
+def _plain_prose_join(doc: Document, left: str, right: str, camel_kinds: int) -> bool:
     """Two common words glued at a case change in a document with no sign of code
     (no call, `snake_case` or dotted name anywhere, no other camelCase token:
     ``camel_kinds`` counts them; `userAgent` comes with others) that writes the pair
@@ -547,11 +550,11 @@ def _plain_prose_join(masked: str, left: str, right: str, camel_kinds: int) -> b
         return False
     if min(words.frequency(left), words.frequency(right)) < MIN_PROSE_CAMEL_FREQUENCY:
         return False
-    if _CODE_IN_TEXT.search(masked) is not None:
+    if doc.shared(_has_code):
         return False
     # the pair in another case (`industrial internet`); both words used on their own
     # is no evidence: a podcast says `file` and `name` and then `fileName`
-    return _written(masked, f"{left} {right}")
+    return _written_in(doc, f"{left} {right}")
 
 
 def _in_title(masked: str, start: int) -> bool:
@@ -1320,7 +1323,7 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
             masked[mark_at - 1 : mark_at] == "." or masked.startswith(".", mark_at + 1)
         ):
             continue  # an ellipsis
-        verdict = _sentence_gap_verdict(masked, left, mark, after, accepted)
+        verdict = _sentence_gap_verdict(doc, left, mark, after, accepted)
         if verdict is None:
             continue
         right, safety = verdict
@@ -1333,9 +1336,10 @@ def missing_space_after_sentence(doc: Document, ctx: Context) -> Iterator[Violat
 
 
 def _sentence_gap_verdict(
-    masked: str, left: str, mark: str, after: int, user_words: frozenset[str]
+    doc: Document, left: str, mark: str, after: int, user_words: frozenset[str]
 ) -> tuple[str, Safety] | None:
     """The word after the gap and the fix's safety, or None if this is no gap."""
+    masked = doc.masked
     if masked[after : after + 1].isdigit():
         number = _NUMBER_IN_PROSE.match(masked, after)
         if number is None:
@@ -1381,16 +1385,14 @@ def _sentence_gap_verdict(
         return right, Safety.UNSAFE
     if titled and left in CALENDAR_WORDS and mark == ".":
         # `Thursday.Members`: a date ends a sentence, and no module is named like it
-        return (right, Safety.UNSAFE) if _sentence_after(masked, left, after, end) else None
+        return (right, Safety.UNSAFE) if _sentence_after(doc, left, after, end) else None
     capitalised_question = mark == "?" and titled
     if not (left.islower() or capitalised_question) or len(left) < 2 or left in ABBREVIATIONS:
         return None
     plain = words.is_known(left, user_words)
     if right == "A":
         # `constructive.A reporter`; `A` alone is a name, a grade, a variable
-        return (
-            (right, Safety.UNSAFE) if plain and _sentence_after(masked, left, after, end) else None
-        )
+        return (right, Safety.UNSAFE) if plain and _sentence_after(doc, left, after, end) else None
     if right in SENTENCE_STARTERS:
         safe = plain and mark == "." and right in SAFE_STARTERS
         return right, Safety.SAFE if safe else Safety.UNSAFE
@@ -1407,12 +1409,12 @@ def _sentence_gap_verdict(
         and regex.match(r"[ ,]+\p{Ll}", masked[end : end + 3])
     ):
         return right, Safety.UNSAFE
-    if mark == "." and plain and _sentence_after(masked, left, after, end):
+    if mark == "." and plain and _sentence_after(doc, left, after, end):
         return right, Safety.UNSAFE  # `expected.Margins were lower`
     return None
 
 
-def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
+def _sentence_after(doc: Document, left: str, after: int, end: int) -> bool:
     """Whether `left.Right` (the capital at ``after``, the word ending at ``end``) is
     the end of a sentence and the start of the next one rather than a dotted name
     (`strings.Builder`, `queue.Queue`, `cobra.Command`): both words are common, the
@@ -1420,6 +1422,7 @@ def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
     sentences or is a plural (members are mostly singular); a sentence goes on after
     it; nothing that looks like code stands close by or anywhere in the document;
     and the document does not use the left word before another dot (`errors.Is`)."""
+    masked = doc.masked
     lower = left.lower()
     right = masked[after:end].lower()
     if len(left) < 3 or lower in MODULE_NAMES or masked[after:end] in TYPE_WORDS:
@@ -1438,10 +1441,25 @@ def _sentence_after(masked: str, left: str, after: int, end: int) -> bool:
     window = masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
     if _CODE_NEARBY.search(window):
         return False
-    dotted = regex.finditer(rf"(?<![\p{{L}}\p{{N}}_.]){regex.escape(left)}\.\p{{L}}", masked)
-    if next(dotted, None) is not None and next(dotted, None) is not None:
+    if doc.shared(_dotted_words)[left] > 1:
         return False  # the same module twice: `errors.New`, `errors.Is`
-    return _CODE_IN_TEXT.search(masked) is None
+    return not doc.shared(_has_code)
+
+
+# Document-wide facts, found once per document rather than by a search of the whole
+# text for each candidate (which cost time in the square of the text's length).
+
+
+def _dotted_words(doc: Document) -> Counter[str]:
+    """How often each run of letters, digits and `_` stands before a dot and a
+    letter (`errors` in `errors.New`), not after a dot."""
+    return Counter(_DOTTED_WORD.findall(doc.masked))
+
+
+def _has_code(doc: Document) -> bool:
+    """Whether anything in the document looks like code (a call, `snake_case`, a
+    dotted name)."""
+    return _CODE_IN_TEXT.search(doc.masked) is not None
 
 
 def _plural(word: str) -> bool:
@@ -1705,7 +1723,7 @@ def hyphen_space_in_word(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if _SUSPENDED_BEFORE.search(masked, max(0, left_start - 40), left_start):
             continue  # the second of `pre- and post- scripts`
-        fix = _hyphen_fix(masked, left, right, accepted)
+        fix = _hyphen_fix(doc.shared(_word_forms), left, right, accepted)
         if fix is None:
             continue
         content, safety = fix
@@ -1719,7 +1737,7 @@ def hyphen_space_in_word(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 
 def _hyphen_fix(
-    masked: str, left: str, right: str, user_words: frozenset[str]
+    forms: frozenset[str], left: str, right: str, user_words: frozenset[str]
 ) -> tuple[str, Safety] | None:
     """The word to write and how sure that is, or None if nothing vouches for one.
 
@@ -1731,7 +1749,9 @@ def _hyphen_fix(
     lower_left = left.lower()
     if lower_left in TENS and right in UNITS:
         return hyphenated, Safety.UNSAFE
-    joined_written, hyphen_written = _written(masked, joined), _written(masked, hyphenated)
+    # (Looked up in the document's forms: a search of the text for each break cost
+    # time in the square of the text's length.)
+    joined_written, hyphen_written = joined.lower() in forms, hyphenated.lower() in forms
     if joined_written != hyphen_written:
         return (joined if joined_written else hyphenated), Safety.UNSAFE
     if joined_written:
@@ -1743,6 +1763,29 @@ def _hyphen_fix(
     if lower_left in HYPHEN_PREFIXES and right_known:
         return hyphenated, Safety.UNSAFE  # `self- esteem`
     return None
+
+
+def _word_forms(doc: Document) -> frozenset[str]:
+    """Every run of letters, digits, `_` and `-` in the masked text, in lower case:
+    for a form made of those characters, ``form.lower() in`` it is what ``_written``
+    answers, from one scan of the text."""
+    return frozenset(m.group().lower() for m in _WORD_FORM.finditer(doc.masked))
+
+
+def _written_answers(doc: Document) -> dict[tuple[str, bool], bool]:
+    """The answers of ``_written_in`` so far, kept with the document."""
+    return {}
+
+
+def _written_in(doc: Document, form: str, *, fold: bool = True) -> bool:
+    """``_written`` of the document, each form searched for once per document: a
+    token that recurs asked the same question of the whole text each time (time in
+    the square of the text's length)."""
+    answers = doc.shared(_written_answers)
+    key = (form, fold)
+    if key not in answers:
+        answers[key] = _written(doc.masked, form, fold=fold)
+    return answers[key]
 
 
 def _written(masked: str, form: str, *, fold: bool = True) -> bool:

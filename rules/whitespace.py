@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
-from lint.document import Document
+from lint.document import MAX_LINE, Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
@@ -472,6 +472,38 @@ def trailing_blank_lines(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     if start < end and _LINE_ENDING.search(text, start, end):  # (else WS001's spaces)
         yield from _blank_lines(doc, start, end, "end")
+
+
+@rule("WS010", "long-line")
+def long_line(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A line too long to be read as prose (over two million characters).
+
+    ## What it does
+    Reports each line longer than 2,000,000 characters, once. Such a line is not
+    read as prose: the rules that read the text's words (merged words, spelling,
+    casing, page furniture, speaker labels) skip it, as they skip a URL or a code
+    block; the rules that look at single characters (spacing, encoding) still
+    check it. A transcript scraped with no line breaks at all is far shorter (an
+    hour of speech is about 60,000 characters).
+
+    ## Why is this bad?
+    A line of millions of characters is a dump (a page's text with its line breaks
+    stripped, a table or data pasted whole), not a paragraph, and checking its
+    prose would cost a slow run and findings no one can review.
+
+    ## Example
+    A file whose text is one line of 5 MB. Break it into paragraphs (for instance
+    at each speaker turn) to have its prose checked.
+
+    ## Fix safety
+    No fix: where the line breaks belong is for a person to decide.
+    """
+    for start, end in doc.long_lines:
+        yield Violation(
+            start,
+            start + 1,
+            f"line of {end - start:,} characters, over {MAX_LINE:,}: its prose is not checked",
+        )
 
 
 def _blank_lines(doc: Document, start: int, end: int, where: str) -> Iterator[Violation]:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lint import document
 from lint.api import check_text, fix_text, settings_for
 from lint.document import Document
 from lint.rule import CODE_PATTERN, DOC_SECTIONS, NAME_PATTERN, Availability, Context, Rule
@@ -116,8 +117,11 @@ LOST_LABEL = "Ann Lee: Next question.\n\nWho pays?\n\nBob Roe: The city.\n"
 UNUSED_SUPPRESSION = "<!-- transcript-lint-disable-next-line SP002 -->\nFine.\n"
 
 
-def test_sample_triggers_every_rule() -> None:
+def test_sample_triggers_every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     found = {f.code for text in TEXTS for f in check_text(text, settings=ALL)}
+    monkeypatch.setattr(document, "MAX_LINE", 20)  # WS010 on a line of a few words
+    found |= {f.code for f in check_text("A line of more than twenty characters.\n", settings=ALL)}
+    monkeypatch.undo()
     found |= {f.code for f in check_text(SUBTITLES, filename="t.vtt", settings=ALL)}
     found |= {f.code for f in check_text(UNUSED_SUPPRESSION, filename="t.md", settings=ALL)}
     found |= {f.code for f in check_text(LOST_LABEL, settings=ALL)}

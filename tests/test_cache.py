@@ -26,9 +26,9 @@ def cached(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.delenv("TRANSCRIPT_LINT_NO_CACHE")
     checked: list[Path] = []
 
-    def counting(job: runner.Job, kept: runner.Kept | None = None) -> runner.FileResult:
+    def counting(job: runner.Job, held: runner.Held | None = None) -> runner.FileResult:
         checked.append(job.path)
-        return runner.process_job(job, kept)
+        return runner.process_job(job, held)
 
     monkeypatch.setattr(cache, "process_job", counting)
     return checked

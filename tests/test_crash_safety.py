@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+import regex
 
+from lint import masking
 from lint.api import fix_text, settings_for
 from lint.cli import main
 from lint.files import TEMPORARY_MARK, remove_stale_temporaries
@@ -118,6 +120,42 @@ def test_a_runaway_ignore_pattern_is_an_error_not_a_hang(
         "transcript-lint: error: a.txt: ignore-patterns: '(a|aa)+$' took more than"
     )
     assert path.read_text() == "a" * 40 + "b  c\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_runaway_ignore_pattern_is_disabled_for_the_rest_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(masking, "PATTERN_TIMEOUT", 0.2)
+    (tmp_path / "transcript-lint.toml").write_text("ignore-patterns = ['(a|aa)+$']\n")
+    for i in range(12):
+        (tmp_path / f"t{i:02}.txt").write_text("a" * 60 + "b  c\n")
+    code = main(["check", "--jobs", jobs, "."])
+    out, err = capsys.readouterr()
+    assert code == 2
+    # One line per process that ran it out (a worker each), not one per file.
+    lines = err.splitlines()
+    assert 1 <= len(lines) <= int(jobs)
+    assert all("'(a|aa)+$'" in line and "rest of this run" in line for line in lines)
+    # Every other file was checked (without the pattern).
+    assert out.count("WS002") == 12 - len(lines)
+
+
+def test_an_ignore_pattern_has_a_budget_for_the_whole_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter(range(100))
+    monkeypatch.setattr(masking.time, "process_time", lambda: float(next(clock)))
+    monkeypatch.setattr(masking, "PATTERN_RUN_BUDGET", 3.0)
+    budget = masking.PatternBudget()
+    pattern = regex.compile("x")
+    # Each call "costs" a second: the fourth file finds the budget spent.
+    assert [budget.spans(pattern, "x y x", f"{i}.txt") for i in range(3)] == [[(0, 1), (4, 5)]] * 3
+    with pytest.raises(masking.PatternTimeout, match="rest of this run"):
+        budget.spans(pattern, "x", "3.txt")
+    assert budget.spans(pattern, "x", "4.txt") == []  # disabled
+    failure = budget.failure("3.txt")
+    assert failure is not None and "'x'" in str(failure)
+    assert budget.failure("4.txt") is None
 
 
 def _write(path: Path, data: bytes) -> None:

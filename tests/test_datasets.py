@@ -205,3 +205,75 @@ def test_the_input_can_be_the_output(in_tmp: Path) -> None:
     assert [r["id"] for r in rows] == list(range(300))
     assert [r["text"] for r in rows] == [r["text"] for r in records]
     assert [p.name for p in in_tmp.iterdir()] == ["d.jsonl"]
+
+
+def _parquet_table_with_exotic_columns() -> Any:
+    """A table whose columns Python values cannot carry back exactly."""
+    pa = pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
+    return pa.table(
+        {
+            "stamp": pa.array([1_700_000_000_123_456_789, 5], pa.timestamp("ns")),
+            "big": pa.array([2**64 - 1, 2**63 + 1], pa.uint64()),
+            "tags": pa.array([[("a", 1)], [("b", 2), ("c", 3)]], pa.map_(pa.string(), pa.int32())),
+            "text": ["Two  spaces.", "Fine text."],
+        }
+    )
+
+
+@pytest.mark.parametrize("action", ["check", "fix"])
+def test_parquet_columns_the_tool_does_not_write_round_trip_exactly(
+    in_tmp: Path, action: str
+) -> None:
+    import pyarrow.parquet as pq
+
+    table = _parquet_table_with_exotic_columns()
+    pq.write_table(table, in_tmp / "in.parquet")
+    assert main(["dataset", action, "in.parquet", "out.parquet"]) in (0, 1)
+    out = pq.read_table(in_tmp / "out.parquet")
+    assert out.select(table.column_names).equals(table)
+    assert out.schema.field("stamp").type == table.schema.field("stamp").type  # ns kept
+    if action == "fix":
+        assert out.column("fixed_text").to_pylist() == ["Two spaces.\n", "Fine text.\n"]
+    else:
+        assert [len(f) for f in out.column("findings").to_pylist()] == [2, 1]
+
+
+def test_parquet_can_be_fixed_in_place(in_tmp: Path) -> None:
+    import pyarrow.parquet as pq
+
+    table = _parquet_table_with_exotic_columns()
+    pq.write_table(table, in_tmp / "d.parquet")
+    assert main(["dataset", "fix", "d.parquet", "d.parquet"]) == 0
+    assert pq.read_table(in_tmp / "d.parquet").select(table.column_names).equals(table)
+    assert [p.name for p in in_tmp.iterdir()] == ["d.parquet"]
+
+
+def test_parquet_bad_rows_and_clashing_columns(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pa = pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": ["Fine  text.", None]}), in_tmp / "in.parquet")
+    assert main(["dataset", "fix", "in.parquet", "out.parquet"]) == 2
+    assert "in.parquet:2: field 'text' is not text" in capsys.readouterr().err
+    assert pq.read_table(in_tmp / "out.parquet").column("fixed_text").to_pylist() == [
+        "Fine text.\n",
+        None,
+    ]
+    pq.write_table(pa.table({"text": ["x"], "findings": [1]}), in_tmp / "clash.parquet")
+    assert main(["dataset", "check", "clash.parquet", "out2.parquet"]) == 2
+    assert "--output-prefix" in capsys.readouterr().err
+    assert not (in_tmp / "out2.parquet").exists()
+
+
+def test_converting_a_value_json_cannot_hold_is_a_one_line_error(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(_parquet_table_with_exotic_columns(), in_tmp / "in.parquet")
+    assert main(["dataset", "check", "in.parquet", "out.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert not (in_tmp / "out.jsonl").exists()

@@ -190,9 +190,20 @@ def test_linked_files_are_checked_where_they_live(
     assert shown_files(capsys, "talks") == [
         "talks/a.txt",
         "talks/latest.txt: not checked: symbolic link (its target is checked where it lives)",
-        "talks/other.txt: not checked: symbolic link to a file outside the folders checked",
+        "talks/other.txt: not checked: symbolic link to a file outside the folders checked"
+        " (name it to check it)",
     ]
-    assert run(capsys, "check", "talks")[0] == 0
+    # Not followed, and said: one line, the run passes (the target was not asked for).
+    code, _, err = run(capsys, "check", "talks")
+    assert (code, err) == (
+        0,
+        "warning: talks/other.txt: not checked: symbolic link to a file outside the folders"
+        " checked (name it to check it)\n",
+    )
+    # The folder holding both the link and its target: the target is checked once.
+    code, out, err = run(capsys, "check", ".")
+    assert (code, err) == (1, "")
+    assert "outside/secret.txt" in out and "talks/other.txt" not in out
     # Named, a link is checked: the user asked for it.
     assert run(capsys, "check", "talks/other.txt")[0] == 1
 
@@ -204,7 +215,11 @@ def test_fifo_in_a_folder_is_skipped(capsys: pytest.CaptureFixture[str], tmp_pat
         "a.txt",
         "pipe.txt: not checked: not a regular file (a FIFO, socket or device)",
     ]
-    assert run(capsys, "check", ".") == (0, "All checks passed!\n", "")
+    assert run(capsys, "check", ".") == (
+        0,
+        "All checks passed!\n",
+        "warning: pipe.txt: not checked: not a regular file (a FIFO, socket or device)\n",
+    )
 
 
 def test_very_deep_folders(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -129,10 +129,11 @@ def test_a_document_kept_from_the_evidence_pass_is_checked_against_the_disk(
     make(here, 3)
     real = runner.gather_job
 
-    def gather_job(job: runner.Job, kept: runner.Kept | None = None) -> Any:
-        evidence = real(job, kept)
+    def gather_job(job: runner.Job, held: runner.Held | None = None) -> Any:
+        evidence = real(job, held)
         if job.path.name == "t001.txt":
-            assert kept is not None and job.path in kept  # the case under test
+            assert held is not None and held.kept is not None  # the case under test
+            assert job.path in held.kept
             append(job.path)
         return evidence
 
@@ -211,11 +212,11 @@ def test_ctrl_c_while_gathering_evidence_fixes_nothing(
     real = runner.gather_job
     gathered: list[Path] = []
 
-    def gather_job(job: runner.Job, kept: runner.Kept | None = None) -> Any:
+    def gather_job(job: runner.Job, held: runner.Held | None = None) -> Any:
         gathered.append(job.path)
         if len(gathered) == 2:
             os.kill(os.getpid(), signal.SIGINT)
-        return real(job, kept)
+        return real(job, held)
 
     monkeypatch.setattr(runner, "gather_job", gather_job)
     # The process' own handler: Python's, or SIG_IGN when the tests were started in
@@ -486,6 +487,22 @@ def test_learn_never_overwrites_a_file_that_is_not_a_lexicon(
     assert other.read_text(encoding="utf-8") == "# my own notes, a valid TOML file\n"
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
+
+
+@pytest.mark.parametrize("content", ['{"name": "my package"}\n', "", "[tool]\nx = 1\n"])
+def test_baseline_never_overwrites_a_file_that_is_not_a_baseline(
+    here: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    (here / "package.json").write_text(content, encoding="utf-8")
+    (here / "transcript-lint.toml").write_text('baseline = "package.json"\n', encoding="utf-8")
+    make(here, 2)
+    code = main(["baseline", "--jobs", "1", "."])
+    err = capsys.readouterr().err
+    assert code == 2 and "package.json" in err and "Traceback" not in err
+    assert (here / "package.json").read_text(encoding="utf-8") == content
+    (here / "transcript-lint.toml").write_text('baseline = "new.json"\n', encoding="utf-8")
+    assert main(["baseline", "--jobs", "1", "."]) == 0
+    assert (here / "new.json").is_file()
 
 
 # -- encodings ---------------------------------------------------------------------------

@@ -117,6 +117,14 @@ def test_sic_elsewhere_suppresses_nothing() -> None:
     assert [code for code, _, _ in found(text, "t.txt")] == ["SP001", "SP002", "WS004"]
 
 
+def test_sic_is_read_within_its_reach_after_the_word() -> None:
+    # (The match is bounded so that it costs the same in a text of any length.)
+    near = "He said the the" + " " * 40 + "[sic] hall.\n"
+    assert "SP002" not in [code for code, _, _ in found(near, "t.txt")]
+    far = "He said the the" + "\t" * 70 + "[sic] hall.\n"
+    assert "SP002" in [code for code, _, _ in found(far, "t.txt")]
+
+
 def test_sic_does_not_hide_other_rules() -> None:
     text = "He said  the the [sic] hall.\n"
     assert [code for code, _, _ in found(text, "t.txt")] == ["WS002"]

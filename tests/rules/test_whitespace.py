@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lint import document
+from lint.api import check_text, settings_for
+from lint.document import MAX_LINE
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -303,3 +306,35 @@ def test_ws009_leaves_alone(text: str, filename: str) -> None:
 )
 def test_ws_rules_together_settle_in_one_run(text: str, result: str) -> None:
     assert fixed(text, "WS") == result
+
+
+# -- WS010 long-line -------------------------------------------------------------------
+
+PROSE = "We saw therevenue go up and and then down. "
+
+
+def test_ws010_flags_a_line_over_the_limit_once_and_its_prose_is_skipped() -> None:
+    line = PROSE * (MAX_LINE // len(PROSE) + 1)
+    text = "Short first line.\n" + line + "\n" + PROSE + "\n"
+    codes = [(f.code, f.start) for f in check_text(text, settings=settings_for())]
+    start = len("Short first line.\n")
+    assert [c for c in codes if c[0] == "WS010"] == [("WS010", start)]
+    prose = [c for c in codes if c[0] in ("MW002", "SP002")]
+    # Only the short line after it is read as prose: one finding of each rule there.
+    assert sorted(code for code, _ in prose) == ["MW002", "SP002"]
+    assert all(at > start + len(line) for _, at in prose)
+
+
+@pytest.mark.parametrize("length", [0, 1, 40, 41])
+def test_ws010_leaves_lines_up_to_the_limit_alone(
+    monkeypatch: pytest.MonkeyPatch, length: int
+) -> None:
+    monkeypatch.setattr(document, "MAX_LINE", 41)
+    text = f"{'x' * length}\r\n{'y' * 41}\n"
+    assert flagged(text, "WS010") == []
+
+
+def test_ws010_a_line_of_the_limit_plus_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(document, "MAX_LINE", 41)
+    text = f"ok\r\n{'x' * 42}\r\nok\n"
+    assert codes_and_spans(text, "WS010") == [(4, 5)]
