@@ -25,6 +25,8 @@ PIECES = [
     "[[Page 12]]",
 ]
 
+PARQUET = "Parquet needs the ray extra (pyarrow)"
+
 
 def make_records(count: int, seed: int = 7) -> list[dict[str, Any]]:
     rng = random.Random(seed)
@@ -119,7 +121,7 @@ def test_dataset_command_jsonl(in_tmp: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_dataset_command_parquet(in_tmp: Path) -> None:
-    pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
+    pytest.importorskip("pyarrow", reason=PARQUET)
     write_records(in_tmp / "in.parquet", make_records(10))
     code = main(["dataset", "check", "in.parquet", "out.parquet", "--filename-field", "path"])
     assert code == 1  # the records have findings: the run fails, as with check
@@ -209,7 +211,7 @@ def test_the_input_can_be_the_output(in_tmp: Path) -> None:
 
 def _parquet_table_with_exotic_columns() -> Any:
     """A table whose columns Python values cannot carry back exactly."""
-    pa = pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
+    pa = pytest.importorskip("pyarrow", reason=PARQUET)
     return pa.table(
         {
             "stamp": pa.array([1_700_000_000_123_456_789, 5], pa.timestamp("ns")),
@@ -224,7 +226,7 @@ def _parquet_table_with_exotic_columns() -> Any:
 def test_parquet_columns_the_tool_does_not_write_round_trip_exactly(
     in_tmp: Path, action: str
 ) -> None:
-    import pyarrow.parquet as pq
+    pq = pytest.importorskip("pyarrow.parquet", reason=PARQUET)
 
     table = _parquet_table_with_exotic_columns()
     pq.write_table(table, in_tmp / "in.parquet")
@@ -239,7 +241,7 @@ def test_parquet_columns_the_tool_does_not_write_round_trip_exactly(
 
 
 def test_parquet_can_be_fixed_in_place(in_tmp: Path) -> None:
-    import pyarrow.parquet as pq
+    pq = pytest.importorskip("pyarrow.parquet", reason=PARQUET)
 
     table = _parquet_table_with_exotic_columns()
     pq.write_table(table, in_tmp / "d.parquet")
@@ -251,8 +253,8 @@ def test_parquet_can_be_fixed_in_place(in_tmp: Path) -> None:
 def test_parquet_bad_rows_and_clashing_columns(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pa = pytest.importorskip("pyarrow", reason="Parquet needs the ray extra (pyarrow)")
-    import pyarrow.parquet as pq
+    pa = pytest.importorskip("pyarrow", reason=PARQUET)
+    pq = pytest.importorskip("pyarrow.parquet", reason=PARQUET)
 
     pq.write_table(pa.table({"text": ["Fine  text.", None]}), in_tmp / "in.parquet")
     assert main(["dataset", "fix", "in.parquet", "out.parquet"]) == 2
@@ -270,7 +272,7 @@ def test_parquet_bad_rows_and_clashing_columns(
 def test_converting_a_value_json_cannot_hold_is_a_one_line_error(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import pyarrow.parquet as pq
+    pq = pytest.importorskip("pyarrow.parquet", reason=PARQUET)
 
     pq.write_table(_parquet_table_with_exotic_columns(), in_tmp / "in.parquet")
     assert main(["dataset", "check", "in.parquet", "out.jsonl"]) == 2
