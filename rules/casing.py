@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -786,14 +787,29 @@ def _learn_terms(counts: Counter[str], documents: int) -> Mapping[str, int]:
 TERM_FORMS = Gatherer("term-forms", _gather_forms, "terms", _learn_terms)
 
 
-# Product names whose casing is fixed and unmistakable: a capital inside, and no
-# English word when written in lower case. Known to CA002 without any config.
-KNOWN_TERMS = (
-    "GitHub GitLab JavaScript TypeScript CoffeeScript YouTube LinkedIn WordPress PowerPoint "
-    "PostgreSQL MySQL GraphQL macOS iPadOS watchOS tvOS iPhone iPad iCloud iTunes eBPF "
-    "WhatsApp WeChat PayPal TikTok OpenAI ChatGPT DuckDuckGo JetBrains TensorFlow PyTorch "
-    "NumPy SQLite FreeBSD OpenBSD"
-).split()
+BRANDS_FILE = Path(__file__).parent / "data" / "brands.txt"
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.txt"
+
+
+def _word_list(path: Path) -> tuple[str, ...]:
+    """The entries of a data file: one a line, `#` starts a comment."""
+    entries = (line.strip() for line in path.read_text("utf-8").splitlines())
+    return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+
+
+@functools.cache
+def known_terms() -> tuple[str, ...]:
+    """Product and brand names whose casing is fixed (``data/brands.txt``), read once
+    per process: CA002's built-in terms, and the forms CA001 prefers to a majority."""
+    return _word_list(BRANDS_FILE)
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that end in a period and go on in lower case
+    (``data/abbreviations.txt``), read once per process: lower-case entries match
+    in any case, others only as written."""
+    return frozenset(_word_list(ABBREVIATIONS_FILE))
 
 
 def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
@@ -811,7 +827,7 @@ def _read_project_terms(
 ) -> dict[str, tuple[str, Safety, str]]:
     terms: dict[str, tuple[str, Safety, str]] = {
         form.lower(): (form, Safety.UNSAFE, "the built-in list of product names")
-        for form in KNOWN_TERMS
+        for form in known_terms()
     }
     lexicon = lexicon_.section("terms")
     for form, entry in lexicon.items():
@@ -1058,56 +1074,101 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 
 # A sentence end inside a paragraph, then a word in lower case: after a letter or a
 # digit (not after another stop: `...` is an ellipsis), on the same line or the next.
-_LOWER_START = regex.compile(
-    r"(?<=[\p{L}\p{N}])[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-    r"(\p{Ll}[\p{L}\p{M}\p{N}]*)"
-)
+_STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
+_UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+# OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
+_OCR_L_AT_LINE_START = regex.compile(r"(?m)^[ \t]*(l[tnf]?)(?=[ \t]+\p{Ll})")
+_OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
+_LETTERS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
+_ROMAN = regex.compile(
+    r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+)
+_DIGIT_AND_LETTER = regex.compile(r"\p{N}.*\p{L}|\p{L}.*\p{N}")
 _EXCLAIMED_NAMES = frozenset({"yahoo", "jeopardy"})  # names with their own `!`
+# Older style goes on in lower case after an exclamation (`Oh! what a day`), and
+# after a question in reported speech without quotes (`What news? said he`).
+_INTERJECTIONS = frozenset("o oh ah aha alas ay eh ha hark hey ho hurrah huzza lo pshaw".split())
+_SPEECH_VERBS = frozenset("said says cried asked replied answered quoth exclaimed".split())
 # Words that go on a sentence: after a stop, the stop is more likely the mistake
 # (`paralysis. and other infections`, `Is there anything I can do? and they said`).
 _CONTINUATIONS = frozenset("and or nor but to of for with in on at by from as than".split())
-_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
-_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
-# Abbreviations that end in a period and go on in lower case. Dotted ones (`e.g.`,
-# `U.S.`, `a.m.`) and single letters (initials) are recognised by their shape.
-ABBREVIATIONS = frozenset(
+# Commands typed in lower case on purpose (`git push`, `ls -la`).
+_SHELL_COMMANDS = frozenset(
+    "git npm npx pip pipx ls cd rm mv cp sudo docker kubectl curl wget brew apt yarn pnpm "
+    "cargo ssh grep mkdir chmod chown".split()
+)
+# Words that open a sentence: after a stop, one of these shows a sentence did end.
+_OPENERS = frozenset(
     """
-    etc vs v cf ca incl esp viz al mr mrs ms dr prof st jr sr messrs mt ft
-    gen sen rep gov lt col capt sgt cmdr adm hon rev fr
-    no nos vol vols p pp ch sec secs art arts fig figs para cl subpara subsec ed eds
-    inc co corp ltd llc bros dept div est min max sq approx pt pts
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
+    i we you he she it they there this that these those the a an my our your his her
+    their its what how why when where who which if yes no well now so okay ok oh
+    yeah maybe perhaps everybody everyone nobody someone somebody anyone anybody
+    everything nothing something some many most one each every let please thanks
+    thank
     """.split()
 )
+# A sentence does not end on these: a stop after one of them lost a word.
+_OPEN_ENDED = frozenset(
+    "a an the of to for from with into onto upon and or nor than my your our their its".split()
+)
+# `the plan. the minister said,`: a reporting clause after a stop that was a comma.
+_REPORTING = regex.compile(
+    r"(?:the[ \t]+\p{Ll}+|he|she|they|we|i|you)[ \t]+(?:said|says|added|adds|told|"
+    r"tells|noted|notes|explained|explains|stated|states|replied|recalled|continued)[,.]"
+)
+_OPTION = regex.compile(r" --?\p{L}")  # a command's option: `ls -la`, `npm ci --force`
+_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
+_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
+_LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capitalised
 
 
 @rule(
     "CA003",
     "lowercase-sentence-start",
-    fix=Availability.ALWAYS,
-    safety=(Safety.UNSAFE,),
+    fix=Availability.SOMETIMES,
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
 )
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A sentence that starts in lower case inside a paragraph: `the plan. the minister`.
 
     ## What it does
     Finds a lower-case word after `.`, `?` or `!` and a space (or a line break inside
-    the paragraph). Left alone:
-    - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p.m.`), initials,
-      short words in capitals (`US.`, `NW.`) and a list (`etc.`, `vs.`, `Mr.`, `No.`,
-      `Sec.`, `Inc.`, `Jan.` ...);
-    - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`);
-    - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`);
+    the paragraph), and says what looks wrong:
+    - a sentence that ended and lost its capital, when what follows shows that one
+      ended: after `?` or `!`, or a word that opens sentences (`the`, `it`, `we`,
+      `there`, `what`...);
+    - a word split by a period (`informa. tion`), when the halves make a word;
+    - a lost word, when the period follows a word no sentence ends on (`of the.
+      plan`);
+    - a stray period before a reporting clause (`the plan. the minister said,`);
+    - otherwise a stray period or a lost capital, which only a reader can tell.
+
+    A text whose sentences mostly start in lower case (raw captions: at least 3,
+    and twice as many as start with a capital) gets one finding for the whole
+    document instead of one per sentence. OCR's `l` for `I` at a sentence start
+    (`lt was`, `ln the`, also at a paragraph start) is read as `It`, `In`, `If`, `I`.
+
+    Left alone:
+    - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p. m.`), initials,
+      numbers with letters (`3s. 4d. each`, `the 5th inst. we`, `8vo. cloth`), roman
+      numerals (`vii. years`), short words in capitals (`US.`, `NW.`) and a list
+      (`etc.`, `vs.`, `No.`, `per cent.`, `approx.`, `hf. bd.`: ``data/abbreviations.txt``);
+    - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`)
+      and list letters (`a)`, `b.`);
+    - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`),
+      older style after an exclamation or a question (`Oh! what a day`, `What news?
+      said he`);
     - a word that goes on a sentence (`and`, `or`, `to`, `of`...): after a stop, the
       stop is more likely the mistake (`paralysis. and other infections`);
     - names written in lower case by design, recognised by a capital inside
       (`iPhone`, `eBay`, `macOS`, `jQuery`), words that are not English words
-      (`npm`, `kubectl`), the user's `words` and the project's `terms`;
+      (`npm`, `kubectl`), shell commands (`git push`, `ls -la`), the user's `words`
+      and the project's `terms`;
     - lines laid out in columns (dot leaders, wide gaps, table bars), and a stop
       with masked text after it (`story. Oprah.com has`, `so. [inaudible] you`);
-    - URLs, code and other masked regions.
+    - URLs, e-mail addresses, code and other masked regions.
 
     ## Why is this bad?
     A lost capital is usually a lost sentence boundary: the text was joined from
@@ -1124,9 +1185,32 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     ```
 
     ## Fix safety
-    Unsafe: the stop may be the error (a speaker who went on), not the lower-case
-    word; only a reader can tell which.
+    Unsafe, capitalising the word, only where a sentence evidently ended, and
+    `It` for `lt`: the stop may still be the error. Display-only otherwise: joining
+    a split word, a comma for a stray period before a reporting clause, or the
+    capital, where it is as likely that the period is wrong. No fix for a lost word
+    or a text written all in lower case: recasing a whole text needs a reader
+    (`i think`, `monday`, names).
     """
+    masked = doc.masked
+    found = [v for v in _lower_starts(doc, ctx) if v is not None]
+    if len(found) >= _LOWER_CASE_DOCUMENT:
+        capitalised = sum(1 for _ in _UPPER_START.finditer(masked))
+        if 2 * capitalised <= len(found):
+            first = found[0]
+            yield Violation(
+                first.start,
+                first.end,
+                f"The text is written in lower case: {len(found)} of "
+                f"{len(found) + capitalised} sentences start in lower case",
+            )
+            return
+    yield from found
+    yield from _ocr_l_at_line_starts(doc)
+
+
+def _lower_starts(doc: Document, ctx: Context) -> Iterator[Violation | None]:
+    """A finding for each lower-case word after a stop that CA003 reports."""
     masked = doc.masked
     project = _project_terms(ctx)
     for match in _LOWER_START.finditer(masked):
@@ -1139,18 +1223,94 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
             continue
         if doc.is_protected(stop, end):
             continue  # masked text inside: `story. Oprah.com has`, `so. [inaudible] you`
-        if masked[stop] == "!" and _word_before(masked, stop).lower() in _EXCLAIMED_NAMES:
+        before = _word_before(masked, stop).lower()
+        if masked[stop] == "!" and before in _EXCLAIMED_NAMES:
             continue
-        if word in _CONTINUATIONS or _in_layout(doc, stop):
+        if masked[stop] in "!?" and (before in _INTERJECTIONS or word in _SPEECH_VERBS):
             continue
-        if not words.is_known(word):
+        if word in _CONTINUATIONS or _not_a_sentence(masked, word, end) or _in_layout(doc, stop):
             continue
-        yield Violation(
+        yield _judged(masked, stop, word, start, end)
+
+
+def _not_a_sentence(masked: str, word: str, end: int) -> bool:
+    """A list letter (`a)`, `b.`), an abbreviation (`p. 134`), a command (`ls -la`)."""
+    after = masked[end : end + 1]
+    if after == ")" or (after == "." and (len(word) <= 2 or word in abbreviations())):
+        return True
+    return word in _SHELL_COMMANDS or _OPTION.match(masked, end) is not None
+
+
+def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violation | None:
+    """What a lower-case word after a stop most likely means, with the fitting fix."""
+    if word in _OCR_I and masked[end : end + 1] == " ":
+        return _ocr_l(start, end, word)
+    letters = _LETTERS_BEFORE.search(masked, max(0, stop - 40), stop)
+    before = letters.group() if letters else ""
+    joined = before + word
+    if (
+        masked[stop] == "."
+        and len(before) >= 2
+        and len(joined) >= 5
+        and not (words.is_known(before) and words.is_known(word))
+        and words.is_known(joined)
+    ):
+        return Violation(
+            stop - len(before),
+            end,
+            f"A word split by a period: '{before}. {word}' reads as '{joined}'",
+            Fix((Edit(stop, start, ""),), Safety.DISPLAY_ONLY, f"Join it: '{joined}'"),
+        )
+    if not words.is_known(word):
+        return None
+    if masked[stop] == "." and before.lower() in _OPEN_ENDED:
+        return Violation(
+            start, end, f"A word seems lost: no sentence ends on '{before}' before the period"
+        )
+    if masked[stop] == "." and _REPORTING.match(masked, start):
+        return Violation(
+            start,
+            end,
+            f"A stray period before a reporting clause: '{word} ...' goes on the sentence",
+            Fix((Edit(stop, stop + 1, ","),), Safety.DISPLAY_ONLY, "Write a comma"),
+        )
+    capital = Edit(start, start + 1, word[0].upper())
+    if masked[stop] in "?!" or word in _OPENERS:
+        return Violation(
             start,
             end,
             f"Sentence starts in lower case: '{word}'",
-            Fix((Edit(start, start + 1, word[0].upper()),), Safety.UNSAFE, "Capitalise it"),
+            Fix((capital,), Safety.UNSAFE, "Capitalise it"),
         )
+    return Violation(
+        start,
+        end,
+        f"Lower case after a period: '{word}' (a stray period, or a lost capital)",
+        Fix((capital,), Safety.DISPLAY_ONLY, "Capitalise it"),
+    )
+
+
+def _ocr_l(start: int, end: int, word: str) -> Violation:
+    meant = _OCR_I[word]
+    return Violation(
+        start,
+        end,
+        f"'{word}' at a sentence start is OCR's reading of '{meant}'",
+        Fix((Edit(start, end, meant),), Safety.UNSAFE, f"Write '{meant}'"),
+    )
+
+
+def _ocr_l_at_line_starts(doc: Document) -> Iterator[Violation]:
+    """`lt was` at the start of the text or of a paragraph (after a stop inside a
+    paragraph, ``_lower_starts`` finds it)."""
+    masked = doc.masked
+    for match in _OCR_L_AT_LINE_START.finditer(masked):
+        start, end = match.span(1)
+        j = match.start()
+        while j > 0 and masked[j - 1] in _SPACE:
+            j -= 1
+        if (j == 0 or masked.count("\n", j, start) >= 2) and not doc.is_protected(start, end):
+            yield _ocr_l(start, end, match.group(1))
 
 
 def _in_layout(doc: Document, at: int) -> bool:
@@ -1174,8 +1334,13 @@ def _abbreviation(masked: str, stop: int) -> bool:
     word = _word_before(masked, stop)
     if not word:
         return False
-    if "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS:
+    lower = word.lower()
+    if "." in word or len(word) == 1 or lower in abbreviations() or word in abbreviations():
         return True
     if word.isalpha() and word.isupper() and len(word) <= 4:
         return True  # `US.`, `NW.`: an abbreviation more often than a sentence end
+    if _DIGIT_AND_LETTER.search(word):
+        return True  # `3s.`, `4d.`, `5th`, `8vo.`: money, dates, book sizes
+    if _ROMAN.fullmatch(lower) and not (len(word) >= 3 and words.is_known(lower)):
+        return True  # `vii. years`, `chap. xx. p.`
     return word.isdigit() and _LIST_NUMBER.search(masked, max(0, stop - 40), stop) is not None

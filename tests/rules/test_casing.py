@@ -284,6 +284,94 @@ def test_ca003_user_words_are_left_alone() -> None:
     assert flagged(text, "CA003", words=("slack",)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Abbreviations: money, dates, per cent, approximations, times, numbers.
+        "It cost 3s. 4d. each at the fair.\n",
+        "Yours of the 5th inst. we received with thanks.\n",
+        "Interest at 4 per cent. on the sum was paid.\n",
+        "The road was approx. ten miles long.\n",
+        "At 5 p. m. the train left.\n",
+        "Item No. 5 was late.\n",
+        "In 3 vols. royal 8vo. cloth gilt, pub. at 2s. hf. bd. morocco.\n",
+        "See chap. xx. p. 134 for it.\n",
+        "He waited vii. years for it.\n",
+        # List letters, shell commands, handles, e-mail local parts.
+        "Pick one. a) the red b) the blue.\n",
+        "Pick one. b. the blue one is fine.\n",
+        "List it. ls -la shows it.\n",
+        "Then push. git push sends it.\n",
+        "Install it. npm ci does it.\n",
+        "Thanks. @harbourfan said so.\n",
+        "Write to me. jane.doe@example.org is mine.\n",
+        # Older style after an exclamation or a question.
+        "Oh! what a day it was.\n",
+        "Alas! we were late.\n",
+        "What news? said he.\n",
+    ],
+)
+def test_ca003_leaves_abbreviations_lists_commands_and_older_style(text: str) -> None:
+    assert codes_and_spans(text, "CA003") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "safety"),
+    [
+        # A sentence evidently ended: a word that opens sentences, or after ? and !.
+        ("We agreed on the plan. the minister will present it.\n", "the", Safety.UNSAFE),
+        ("Is that right? that's my view.\n", "that", Safety.UNSAFE),
+        ("It ended. everybody went home.\n", "everybody", Safety.UNSAFE),
+        # Nothing shows that a sentence ended: the period may be the stray one.
+        ("Plans were also. urged on the board.\n", "urged", Safety.DISPLAY_ONLY),
+        # A reporting clause after a stop that was a comma.
+        ("We agreed on the plan. the minister said, and left.\n", "the", Safety.DISPLAY_ONLY),
+        # A word split by a period.
+        ("It was an informa. tion leak.\n", "informa. tion", Safety.DISPLAY_ONLY),
+    ],
+)
+def test_ca003_fix_only_where_a_sentence_ended(text: str, span: str, safety: Safety) -> None:
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [(span, safety)]
+
+
+def test_ca003_split_word_and_stray_period_fixes_are_shown_not_applied() -> None:
+    text = "It was an informa. tion leak. The plan. the minister said, and left.\n"
+    assert fixed(text, "CA003", unsafe=True) == text
+
+
+def test_ca003_lost_word_has_no_fix() -> None:
+    text = "We saw the. plan today.\n"
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(text[f.start : f.end], f.fix) for f in findings] == [("plan", None)]
+
+
+def test_ca003_lower_case_document_gets_one_finding_and_no_fix() -> None:
+    text = "i said so. i think so. the plan is bad. we go now. monday night is fine.\n"
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(f.start, f.end, f.fix) for f in findings] == [(11, 12, None)]
+    assert fixed(text, "CA003", unsafe=True) == text
+    # Three lower-case starts among many capitalised ones are three findings.
+    mixed = "It rained. We left. the bus was late. So we ran. it was far. Then we sat. we ate.\n"
+    assert len(codes_and_spans(mixed, "CA003")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("It rained. lt was cold.\n", "It rained. It was cold.\n"),
+        ("It rained. ln the end we left.\n", "It rained. In the end we left.\n"),
+        ("lt was late.\n\nln the morning we left.\n", "It was late.\n\nIn the morning we left.\n"),
+    ],
+)
+def test_ca003_ocr_l_for_i(text: str, after: str) -> None:
+    assert fixed(text, "CA003", unsafe=True) == after
+
+
+def test_ca003_ocr_l_inside_a_line_is_left_alone() -> None:
+    assert codes_and_spans("The rate went from ln to log.\nIt was lt on the map.\n", "CA003") == []
+
+
 # -- learning the [terms] section ------------------------------------------------------
 
 
