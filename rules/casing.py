@@ -66,6 +66,12 @@ _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _LOWER_RUN = regex.compile(r"\p{Ll}{3}")
 _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
+# Signs that make the word after them part of an address or a handle.
+_ADDRESS_SIGNS = frozenset("/@#")
+# Short quotations (titles, programme names, a word in quotes); longer ones are speech.
+_QUOTE_PATTERN = r'"[^"\r\n]{1,80}"|“[^”\r\n]{1,80}”|‘[^’\r\n]{1,80}’'
+_QUOTED = regex.compile(_QUOTE_PATTERN)
+_QUOTED_OR_EMPHASISED = regex.compile(_QUOTE_PATTERN + r"|(?<!\*)\*[^*\r\n]{1,80}\*(?!\*)")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # Words for counting, by the standard library: much faster than `regex` here.
 _VOCABULARY = re.compile(r"\w+")
@@ -93,9 +99,12 @@ FUNCTION_WORDS = frozenset(
     been being am has have had do does did will would shall should can could may might
     must i you he she it we they me him her us them my your his its our their not no
     all any some each every more most very just also too only what which who whom
-    whose when where why how mr mrs ms dr
+    whose when where why how mr mrs ms dr per
     """.split()
 )
+# Particles of names (`De Beauvoir`, `van Gogh`): capitalised or not by the family and
+# the position, so a pair that starts with one is no term.
+NAME_PARTICLES = frozenset("de du des la le da del di van von der den ten ter".split())
 
 # Nouns that house style capitalises when they name one institution or office (the
 # US Government Publishing Office's style: `the Nation`, `the Federal Government`,
@@ -415,6 +424,25 @@ def _is_word_char(text: str, at: int) -> bool:
     return 0 <= at < len(text) and _WORD_CHAR.match(text, at) is not None
 
 
+def _set_apart(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are set apart from the prose, their casing
+    not the writer's to choose: part of an address or a handle (`github.com/SomeOrg`,
+    `reddit.com/r/Topic`, `@SomeShow`, `#SomeTag`), or inside short quotes or
+    emphasis, as names of programmes and titles are (`"5G + industrial Internet"`,
+    `*The Harbour Years*`)."""
+    text = doc.text
+    if (start > 0 and text[start - 1] in _ADDRESS_SIGNS) or text[end : end + 1] == "/":
+        return True
+    return any(a < start and end < b for a, b in doc.per_line(_quoted_spans, doc.line_of(start)))
+
+
+def _quoted_spans(doc: Document, line: int) -> tuple[tuple[int, int], ...]:
+    """The short quotations and emphases of a line, as spans of the text."""
+    start, end = doc.line_span(line)
+    pattern = _QUOTED_OR_EMPHASISED if doc.format is Format.MARKDOWN else _QUOTED
+    return tuple(m.span() for m in pattern.finditer(doc.text, start, end))
+
+
 def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | None:
     """The words of a match, if they are words of the document (not pieces of a
     word) with nothing but spaces or one line break between them in the text."""
@@ -434,6 +462,7 @@ def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | Non
 
 _MIN_PAIR_OCCURRENCES = 3  # a pair of words written fewer times is not yet a term
 _MIN_PAIR_COHESION = 0.5  # ... nor one whose second word mostly stands elsewhere
+_CLEAR_MAJORITY = 3  # a majority of fewer occurrences is reported without a fix
 _COMMON_WORD = 1000  # a word this frequent (in words.frequency) is common English
 # A capitalised word after a word in lower case (checked further in `_candidates`).
 _CAPITAL_AFTER_LOWER = regex.compile(
@@ -501,6 +530,7 @@ def _pair_word(word: str) -> bool:
     """A word that can be part of a two-word term."""
     return (
         word.lower() not in FUNCTION_WORDS
+        and word.lower() not in NAME_PARTICLES
         and len(word) >= 2
         and not _is_caps(word)
         and not _is_mixed(word)
@@ -591,6 +621,8 @@ def _pair_fits(vocabulary: Mapping[str, int], first: str, second: str) -> bool:
 def _occurrence(layout: _Layout, start: int, end: int) -> _Occurrence | None:
     found = _words_of(layout, start, end)
     if found is None or len(found) > 2 or layout.line_kind(start) == "caps":
+        return None
+    if _set_apart(layout.doc, start, end):
         return None
     if any(_is_caps(t.text) for t in found):
         return None
@@ -851,7 +883,7 @@ def _read_project_terms(
     "CA001",
     "inconsistent-casing",
     fix=Availability.ALWAYS,
-    safety=(Safety.UNSAFE,),
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
     evidence=(TERM_FORMS,),
 )
 def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
@@ -865,7 +897,11 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     before any is checked), or within a single file the one the file writes most;
     when two forms tie, nothing is reported. For a pair of words, the corpus is
     trusted when its majority is the lower-case form: documents that write the
-    pair in lower case throughout are not counted.
+    pair in lower case throughout are not counted. A majority is not always right:
+    a form the project accepts as a word (`words`, the lexicon's `[words]`) is
+    canonical whatever the counts, and a term in the project's `terms` (config or
+    lexicon) or the built-in list of product names (`data/brands.txt`: six
+    `KuberNetes` do not make `Kubernetes` wrong) is left to CA002.
 
     Terms are considered when one of their forms is *marked*, a casing that no
     position explains: a capital inside a word (`GitHub` / `Github`, `macOS` /
@@ -880,14 +916,18 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     title-case lines, and names: a run of capitalised words, joined by spaces,
     hyphens, `+`, `&` or one small word (`Alliance of Industrial Internet`,
     `Developing Industrial Internet`, `"5G+Industrial Internet"`). Words and lines in
-    capitals (`MIIT`, the Congressional Record's `McCAIN`) are left out.
+    capitals (`MIIT`, the Congressional Record's `McCAIN`) are left out, and so are
+    words set apart from the prose: in a web address without its scheme or a handle
+    (`github.com/SomeOrg`, `reddit.com/r/Topic`, `@SomeShow`), in code, and in short
+    quotes or emphasis, where names of programmes and titles stand (`"5G + industrial
+    Internet"`, `*The Harbour Years*`).
 
     Some capitals carry meaning and are never compared: nouns that name one
     institution or office when capitalised (`the House` is the chamber, `the house`
     a building; `great Nation`, `the Federal Government`, `a Member`), and a name
     that is also an English word (`DeLay` / `delay`, `NeXT` / `next`): the lower-case
-    form is the word. A term in the project's `terms` (config or lexicon) is left to
-    CA002, which holds it to the project's form.
+    form is the word. Pairs with a name's particle (`De Beauvoir` / `de Beauvoir`)
+    or `per` (`per Cent.` in older print) are not terms.
 
     ## Why is this bad?
     A term written two ways reads as two terms, splits search and counts, and is
@@ -907,11 +947,14 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Unsafe: the majority is usually right, but the minority form can be the correct
-    one (a brand's official casing), or mean something else.
+    one (a brand's official casing), or mean something else. Display-only when the
+    vote is close and nothing else decides it: fewer than 3 occurrences of the
+    majority form, or fewer than twice the next form's (`x3` vs `x2`).
     """
     layout = _layout(doc)
     corpus = ctx.evidence.shared(_corpus_forms)
     project = _project_terms(ctx)
+    known = ctx.words | ctx.lexicon.keys("words")
     variants = _variants(layout, corpus)
     runs = ctx.evidence.documents
     for key, occurrences in variants.items():
@@ -921,17 +964,23 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
         if len(forms) < 2 or not (any(_is_marked(f) for f in forms) or key in corpus.occurrences):
             continue
         corpus_forms = corpus.occurrences.get(key, Counter())
-        canonical = _majority(corpus_forms) if runs > 1 else None
-        if canonical is None or not _trusted(key, canonical):
-            canonical = _majority(forms)
+        written = Counter(o.form for o in occurrences)
+        canonical, votes = _known_form(written, known), None
+        if canonical is None:
+            canonical = _majority(corpus_forms) if runs > 1 else None
+            votes = corpus_forms
+            if canonical is None or not _trusted(key, canonical):
+                canonical, votes = _majority(forms), forms
         if canonical is None:
             continue
-        written = Counter(o.form for o in occurrences)
         shown = f"'{canonical}' (x{written[canonical]}"
-        if runs > 1 and corpus_forms[canonical] and canonical == _majority(corpus_forms):
+        if votes is None:
+            shown += "; a word the project accepts"
+        elif runs > 1 and corpus_forms[canonical] and canonical == _majority(corpus_forms):
             files = corpus.files.get(key, Counter())[canonical]
             shown += f"; x{corpus_forms[canonical]} in {files} of {runs} files"
         shown += ")"
+        safety = Safety.UNSAFE if votes is None or _clear(votes) else Safety.DISPLAY_ONLY
         target = tuple(canonical.split(" "))
         names = [o.names for o in occurrences if o.form == canonical]
         for o in occurrences:
@@ -944,8 +993,23 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
                 o.tokens[0].start,
                 o.tokens[-1].end,
                 f"Inconsistent casing: '{o.form}' (x{written[o.form]}) vs {shown}",
-                Fix(edits, Safety.UNSAFE, f"Write '{canonical}'"),
+                Fix(edits, safety, f"Write '{canonical}'"),
             )
+
+
+def _known_form(written: Mapping[str, int], known: frozenset[str]) -> str | None:
+    """The one form written that the project accepts as a word (`words`, the
+    lexicon's `[words]`), whatever the majority."""
+    found = [form for form in written if form in known]
+    return found[0] if len(found) == 1 else None
+
+
+def _clear(votes: Counter[str]) -> bool:
+    """Whether the majority is clear enough to fix by: at least 3 occurrences, and
+    twice as many as the next form (`x3` vs `x2` is a close vote)."""
+    ranked = votes.most_common(2)
+    top = ranked[0][1]
+    return top >= _CLEAR_MAJORITY and (len(ranked) < 2 or top >= 2 * ranked[1][1])
 
 
 # -- CA002 -----------------------------------------------------------------------------
@@ -974,12 +1038,14 @@ def term_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     section of the project lexicon, which `transcript-lint learn` fills with the
     casings the corpus agrees on (a form used in at least 3 files and by three
     quarters of the term's occurrences; for a pair of words, only a lower-case
-    majority), and a short built-in list of product names with a capital inside
-    (`GitHub`, `JavaScript`, `YouTube`, `macOS`, `eBPF`...). The config wins over the
+    majority), and a built-in list of product and brand names (`data/brands.txt`:
+    `GitHub`, `JavaScript`, `YouTube`, `macOS`, `eBPF`, `Kubernetes`...). The config wins over the
     lexicon, the lexicon over the list; a lexicon entry with `ignore = true` turns a
     built-in name off. An occurrence in another casing is reported with the
     project's form. URLs, code, file names and other masked regions are never read,
-    so `github.com` and `macos.yml` are left alone.
+    so `github.com` and `macos.yml` are left alone; nor are the words of an address
+    without its scheme or a handle (`github.com/Github`, `@Github`), and words in
+    short quotes or emphasis (a title, a programme's name, a word quoted as written).
 
     What is not a different casing of the term, but the same letters used otherwise:
     - the first word where a capital is expected anyway (a sentence or line start, a
@@ -1030,6 +1096,8 @@ def term_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
         if written == wanted or len(written) != len(wanted):
             continue
         if layout.line_kind(match_start) == "caps" or _leave_term(written, wanted):
+            continue
+        if _set_apart(doc, match_start, match_end):
             continue
         expected = _expected(layout, match_start, match_end, len(segments))
         edits = []

@@ -151,6 +151,76 @@ def test_ca001_leaves_project_terms_to_ca002() -> None:
     assert flagged(text, "CA002", terms=("QuayDock",)) == ["Quaydock"]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Addresses without a scheme, handles and tags: the casing is the owner's.
+        "Find us at github.com/Smart Harbour and on @Smart. See example.org/smart Harbour.\n",
+        # Quoted programme names and emphasised titles.
+        'They joined the "5G + smart Harbour" plan.\n',
+        "I read *Life in the smart Harbour* last year.\n",
+    ],
+)
+def test_ca001_leaves_addresses_handles_quotes_and_titles_alone(extra: str) -> None:
+    text = BODY.replace("smart Harbour", "smart harbour") + extra
+    assert codes_and_spans(text, "CA001", "t.md") == []
+
+
+def test_ca001_quoted_occurrence_is_neither_counted_nor_fixed() -> None:
+    text = BODY + 'The "5G + smart Harbour" plan and the "smart Harbour" pledge.\n'
+    assert flagged(text, "CA001") == ["smart Harbour"]
+    assert fixed(text, "CA001", unsafe=True) == text.replace(
+        "for the smart Harbour", "for the smart harbour"
+    )
+
+
+def test_ca001_close_vote_is_reported_without_a_fix() -> None:
+    text = "We use HarbourNet daily. HarbourNet hosts it. Harbournet is new. Our Harbournet.\n"
+    text += "The HarbourNet team wrote.\n"
+    findings = check_text(text, settings=settings_for(select=["CA001"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [
+        ("Harbournet", Safety.DISPLAY_ONLY),
+        ("Harbournet", Safety.DISPLAY_ONLY),
+    ]
+    assert fixed(text, "CA001", unsafe=True) == text
+
+
+def test_ca001_clear_vote_is_an_unsafe_fix() -> None:
+    text = "We use HarbourNet. HarbourNet hosts it. HarbourNet is up. Our Harbournet page.\n"
+    findings = check_text(text, settings=settings_for(select=["CA001"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [
+        ("Harbournet", Safety.UNSAFE)
+    ]
+
+
+def test_ca001_prefers_a_word_the_project_accepts_to_the_majority() -> None:
+    text = "We run KuberDock. KuberDock is up. KuberDock works, and a Kuberdock node fell.\n"
+    assert flagged(text, "CA001") == ["Kuberdock"]
+    findings = check_text(text, settings=settings_for(select=["CA001"], words=["Kuberdock"]))
+    assert [text[f.start : f.end] for f in findings] == ["KuberDock"] * 3
+    assert "a word the project accepts" in findings[0].message
+
+
+def test_ca001_leaves_brand_names_to_ca002_whatever_the_majority() -> None:
+    text = "We run KuberNetes. KuberNetes is up. KuberNetes works. Kubernetes is fine.\n"
+    assert flagged(text, "CA001") == []
+    assert flagged(text, "CA002") == ["KuberNetes"] * 3
+    assert fixed(text, "CA002", unsafe=True).count("Kubernetes") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Name particles and `per` make no term.
+        "The old De Beauvoir sold it. Then de Beauvoir came. The de Beauvoir farm. "
+        "Ask de Beauvoir.\n",
+        "At 5 per Cent. a year, or 4 per cent. now, 3 per cent. then, 2 per cent. later.\n",
+    ],
+)
+def test_ca001_particles_and_per_are_no_terms(text: str) -> None:
+    assert codes_and_spans(text, "CA001") == []
+
+
 # -- CA002 term-casing -----------------------------------------------------------------
 
 
@@ -188,6 +258,23 @@ def test_ca002_flags_config_term_safely(text: str, term: str, found: str) -> Non
 )
 def test_ca002_leaves_alone(text: str, term: str) -> None:
     assert flagged(text, "CA002", "t.md", terms=(term,)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code is at github.com/Github and @Github posts it.\n",
+        'The "Github" sticker was a joke.\n',
+        "Read *Github Stories* again.\n",
+    ],
+)
+def test_ca002_leaves_addresses_handles_and_quotes_alone(text: str) -> None:
+    assert flagged(text, "CA002", "t.md") == []
+
+
+def test_ca002_built_in_brand_list_is_a_data_file() -> None:
+    text = "We deploy with TerraForm and store it in DropBox; terraform runs.\n"
+    assert flagged(text, "CA002") == ["TerraForm", "DropBox"]
 
 
 @pytest.mark.parametrize("extra", [0, 100])  # few terms, and many (searched otherwise)
