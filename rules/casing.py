@@ -65,6 +65,8 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+_OLDER_WORDS = 4  # a text with this many older spellings (`hee`, `owne`) ...
+_OLDER_SHARE = 0.03  # ... making this share of its distinct words is older English
 _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
 # Signs that make the word after them part of an address or a handle.
 _ADDRESS_SIGNS = frozenset("/@#")
@@ -200,6 +202,19 @@ class _Layout:
             key = word.lower()
             lowered[key] = get(key, 0) + n
         return Counter(lowered)
+
+    @functools.cached_property
+    def older_english(self) -> bool:
+        """Whether the text is early modern English (`hee`, `owne`, `himselfe` make
+        3 % of its words, at least 4 of them), whose printers set capitals and stops
+        by other rules: a capital for emphasis, a stop inside a sentence."""
+        vocabulary = self.vocabulary
+        older = sum(
+            1
+            for word in vocabulary
+            if word.isalpha() and words.older_spelling_of(word) and not words.is_known(word)
+        )
+        return older >= _OLDER_WORDS and older >= _OLDER_SHARE * len(vocabulary)
 
     def line_kind(self, offset: int) -> str:
         """`caps` (an all-caps line), `title` (a heading or title-case line), `prose`."""
@@ -1298,6 +1313,8 @@ def _lower_starts(doc: Document, ctx: Context) -> Iterator[Violation | None]:
             continue
         if word in _CONTINUATIONS or _not_a_sentence(masked, word, end) or _in_layout(doc, stop):
             continue
+        if _layout(doc).older_english:
+            return  # `beene. a heavy burden`: older printers' stops
         yield _judged(masked, stop, word, start, end)
 
 
@@ -1412,3 +1429,113 @@ def _abbreviation(masked: str, stop: int) -> bool:
     if _ROMAN.fullmatch(lower) and not (len(word) >= 3 and words.is_known(lower)):
         return True  # `vii. years`, `chap. xx. p.`
     return word.isdigit() and _LIST_NUMBER.search(masked, max(0, stop - 40), stop) is not None
+
+
+# -- CA004 -----------------------------------------------------------------------------
+
+LOWERCASE_WORDS_FILE = Path(__file__).parent / "data" / "lowercase_words.txt"
+# Words after which a capital is someone's words or a title: `he said No`, `I was
+# like, This is it`, `a book called Under`.
+_QUOTING_WORDS = frozenset(
+    """
+    said say says saying ask asked asks told tell tells like goes went go thought think
+    thinks wrote write writes replied answered yelled shouted called named titled
+    word words is was
+    """.split()
+)
+# Words after which a capitalised word is a name (`the Who`, `our Will`).
+_DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
+# Subjects that start speech quoted without marks after a comma.
+_SUBJECTS = frozenset("We They She You It".split())
+# Slips are rare: more capitals than this (2, and one per 100,000 characters) in one
+# text are its convention (verse flattened into lines, pronouns of the deity).
+_FEW_SLIPS = 2
+_SLIP_SPAN = 100_000
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([a-z]+),? $")
+
+
+@functools.cache
+def _mid_sentence_capitals() -> re.Pattern[str]:
+    """One pattern for the listed words (``data/lowercase_words.txt``) capitalised
+    after a lower-case letter or a comma and spaces, followed by a lower-case word
+    or a sentence's punctuation; compiled once per process, on first use."""
+    forms = sorted((w.capitalize() for w in _word_list(LOWERCASE_WORDS_FILE)), key=len)
+    return re.compile(r"(?<=[a-z,]) (" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])")
+
+
+@rule(
+    "CA004",
+    "capital-in-mid-sentence",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+)
+def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A common word capitalised in the middle of a sentence: `it was cold Yesterday`.
+
+    ## What it does
+    Finds a word that is never a name nor a term (an article, a preposition, a
+    pronoun, an auxiliary, a common adverb: ``data/lowercase_words.txt``) written
+    with a capital after a lower-case word, or after a comma, and before a
+    lower-case word or punctuation: `it was very cold Yesterday`, `last week, The
+    council`. Left alone:
+    - names and titles: a capitalised word next to it (`a film called It Follows`,
+      `the book Of Mice and Men`), after `the`, `a`, `our`... (`the Who`), after
+      `called`, `named`, `titled`;
+    - someone's words: after `said`, `asked`, `like`, `is`, `was` (`he said No`,
+      `I was like, This is it`), after a colon or a speaker label, and in short
+      quotes or emphasis;
+    - headings, title-case lines and lines in capitals; line starts; words in
+      capitals (`IT`, `US`), and words that are also names (`Will`, `May`, `Bill`,
+      `Mark`), days and months, and the deity's `He`, `Him`, `His`, `Me`, which the
+      list leaves out;
+    - after a word that is not English (`ging In der`), and in early modern English
+      (`hee`, `owne`), whose printers capitalise by other rules;
+    - a text with more such capitals than a slip explains (3, or more in long texts:
+      one per 100,000 characters): they are its convention (verse run into lines,
+      the deity's `You` in a prayer).
+
+    ## Why is this bad?
+    The capital is a slip, or the trace of a lost sentence end (`it was cold
+    Yesterday we left` lost its period). Either way a reader stumbles, and a
+    sentence splitter or a search for the word in lower case misses it.
+
+    ## Example
+    ```text
+    The roads froze, and it was very cold Yesterday.
+    ```
+    Use instead:
+    ```text
+    The roads froze, and it was very cold yesterday.
+    ```
+
+    ## Fix safety
+    Unsafe: writing the word in lower case is right for a slip; where a sentence
+    end was lost, the period is what is missing, and only a reader can tell.
+    """
+    masked = doc.masked
+    found = []
+    for match in _mid_sentence_capitals().finditer(masked):
+        start, end = match.span(1)
+        word = match.group(1)
+        previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 40), start)
+        if previous is None or previous.group(1) in _DETERMINERS | _QUOTING_WORDS:
+            continue
+        if previous.group().endswith(", ") and word in _SUBJECTS:
+            continue  # `we did not shout about, She has to answer`: speech, unquoted
+        if not words.is_known(previous.group(1)):
+            continue  # `ging In der`: another language, whose nouns are capitalised
+        layout = _layout(doc)
+        if layout.line_kind(start) != "prose" or _set_apart(doc, start, end):
+            continue
+        if layout.older_english:
+            return
+        found.append(
+            Violation(
+                start,
+                end,
+                f"Capital in mid-sentence: '{word}' (a slip, or a lost sentence end)",
+                Fix((Edit(start, start + 1, word[0].lower()),), Safety.UNSAFE, "Lower-case it"),
+            )
+        )
+    if len(found) <= _FEW_SLIPS + len(masked) // _SLIP_SPAN:
+        yield from found

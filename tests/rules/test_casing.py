@@ -513,3 +513,74 @@ def test_learn_does_not_trust_a_capitalised_pair(tmp_path: Path) -> None:
     lexicon = tmp_path / "lexicon.toml"
     assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
     assert "net Meter" not in lexicon.read_text()
+
+
+# -- CA004 capital-in-mid-sentence -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("It was very cold Yesterday.\n", "It was very cold yesterday.\n"),
+        ("Last week, The council met.\n", "Last week, the council met.\n"),
+        (
+            "We stayed in the hall and The mayor spoke.\n",
+            "We stayed in the hall and the mayor spoke.\n",
+        ),
+        (
+            "I was maintaining the tools But still it was fun.\n",
+            "I was maintaining the tools but still it was fun.\n",
+        ),
+    ],
+)
+def test_ca004_flags_and_fixes_unsafely(text: str, after: str) -> None:
+    findings = check_text(text, settings=settings_for(select=["CA004"]))
+    assert [f.fix and f.fix.safety for f in findings] == [Safety.UNSAFE]
+    assert fixed(text, "CA004") == text
+    assert fixed(text, "CA004", unsafe=True) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headings, title-case and capitals lines.
+        "# Notes On The Harbour\n",
+        "Ten Years In The Harbour\n",
+        "THE HARBOUR AND THE SEA\n",
+        # Speech: after a colon, a speaker label, a quoting word; subjects after a comma.
+        "Ana Lee: The plan works.\n",
+        "She said: The plan works.\n",
+        "He said No to it, and left.\n",
+        "I was like, This is great.\n",
+        "We did not shout about, She has to answer.\n",
+        '"The plan works," she said, "and The rest follows."\n',
+        # Names and titles: a capitalised neighbour, after an article, after `called`.
+        "We watched It Follows twice.\n",
+        "We saw the Who play live.\n",
+        "My guest is Evan You today.\n",
+        "I read Of Mice and Men again.\n",
+        "It was a film called Up at the time.\n",
+        # Words that are also names, days, months, acronyms, single letters.
+        "We met Will and May at the fair on Monday.\n",
+        "Ask Bill and Mark about the IT budget and US policy.\n",
+        "Take plan A and then plan B.\n",
+        # Line starts, emphasis, quotes.
+        "We came home and\nThe rain began.\n",
+        "I loved *Into the Wild* again.\n",
+        # The deity's pronouns, another language, older English.
+        "We pray that all may know Him and serve His people.\n",
+        "Der Mann ging In der Stadt.\n",
+        "Hee came to his owne house with himselfe and his wife, "
+        "and hee said to them Are you come? The booke was faire.\n",
+    ],
+)
+def test_ca004_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "CA004", "t.md") == []
+
+
+def test_ca004_a_convention_is_not_a_slip() -> None:
+    # Three capitals of the list in one short text: its convention (verse run into
+    # lines, a prayer's `You`), not three slips.
+    prayer = "We thank You today. We seek You often, and we serve You gladly.\n"
+    assert codes_and_spans(prayer, "CA004") == []
+    assert len(codes_and_spans("We seek You often, and we serve You gladly.\n", "CA004")) == 2
