@@ -1205,6 +1205,7 @@ _OPTION = regex.compile(r" --?\p{L}")  # a command's option: `ls -la`, `npm ci -
 _LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
 _LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
 _LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capitalised
+_OLDER_STYLE_EXCLAMATIONS = 3  # this many in lower case after `!` or `?` are a style
 
 
 @rule(
@@ -1242,7 +1243,9 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
       and list letters (`a)`, `b.`);
     - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`),
       older style after an exclamation or a question (`Oh! what a day`, `What news?
-      said he`);
+      said he`, and any text that goes on in lower case after `!` or `?` three times
+      or more), and every stop in early modern English (`hee`, `owne`), whose
+      printers set stops inside sentences;
     - a word that goes on a sentence (`and`, `or`, `to`, `of`...): after a stop, the
       stop is more likely the mistake (`paralysis. and other infections`);
     - names written in lower case by design, recognised by a capital inside
@@ -1276,7 +1279,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     (`i think`, `monday`, names).
     """
     masked = doc.masked
-    found = [v for v in _lower_starts(doc, ctx) if v is not None]
+    judged = [(stop, v) for stop, v in _lower_starts(doc, ctx) if v is not None]
+    found = [v for _, v in judged]
     if len(found) >= _LOWER_CASE_DOCUMENT:
         capitalised = sum(1 for _ in _UPPER_START.finditer(masked))
         if 2 * capitalised <= len(found):
@@ -1288,12 +1292,16 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
                 f"{len(found) + capitalised} sentences start in lower case",
             )
             return
+    exclaimed = sum(1 for stop, _ in judged if masked[stop] in "!?")
+    if exclaimed >= _OLDER_STYLE_EXCLAMATIONS:
+        found = [v for stop, v in judged if masked[stop] == "."]  # `What then? count it`
     yield from found
     yield from _ocr_l_at_line_starts(doc)
 
 
-def _lower_starts(doc: Document, ctx: Context) -> Iterator[Violation | None]:
-    """A finding for each lower-case word after a stop that CA003 reports."""
+def _lower_starts(doc: Document, ctx: Context) -> Iterator[tuple[int, Violation | None]]:
+    """A finding for each lower-case word after a stop that CA003 reports, with the
+    offset of the stop."""
     masked = doc.masked
     project = _project_terms(ctx)
     for match in _LOWER_START.finditer(masked):
@@ -1315,7 +1323,7 @@ def _lower_starts(doc: Document, ctx: Context) -> Iterator[Violation | None]:
             continue
         if _layout(doc).older_english:
             return  # `beene. a heavy burden`: older printers' stops
-        yield _judged(masked, stop, word, start, end)
+        yield stop, _judged(masked, stop, word, start, end)
 
 
 def _not_a_sentence(masked: str, word: str, end: int) -> bool:

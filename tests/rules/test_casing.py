@@ -584,3 +584,12 @@ def test_ca004_a_convention_is_not_a_slip() -> None:
     prayer = "We thank You today. We seek You often, and we serve You gladly.\n"
     assert codes_and_spans(prayer, "CA004") == []
     assert len(codes_and_spans("We seek You often, and we serve You gladly.\n", "CA004")) == 2
+
+
+def test_ca003_older_style_after_exclamations_is_a_style() -> None:
+    text = (
+        "Rise, all! rule the sea! sail on! What then? count ships. We sailed. They rowed.\n"
+        "It rained. We ate. the end came.\n"
+    )
+    assert flagged(text, "CA003") == ["the"]
+    assert flagged("It worked! everyone was glad. We sailed.\n", "CA003") == ["everyone"]
