@@ -1168,6 +1168,7 @@ _LETTERS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
 _ROMAN = regex.compile(
     r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 )
+_MONEY = regex.compile(r"\p{Sc}[\p{N},]*\p{N}$")
 _DIGIT_AND_LETTER = regex.compile(r"\p{N}.*\p{L}|\p{L}.*\p{N}")
 _EXCLAIMED_NAMES = frozenset({"yahoo", "jeopardy"})  # names with their own `!`
 # Older style goes on in lower case after an exclamation (`Oh! what a day`), and
@@ -1237,8 +1238,13 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     Left alone:
     - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p. m.`), initials,
       numbers with letters (`3s. 4d. each`, `the 5th inst. we`, `8vo. cloth`), roman
-      numerals (`vii. years`), short words in capitals (`US.`, `NW.`) and a list
-      (`etc.`, `vs.`, `No.`, `per cent.`, `approx.`, `hf. bd.`: ``data/abbreviations.txt``);
+      numerals (`vii. years`), sums (`£1,500. a year`), words in capitals (`US.`, `NW.`,
+      a headline run into its text: `STOURBRIDGE. annual`), a list
+      (`etc.`, `vs.`, `No.`, `per cent.`, `approx.`, `hf. bd.`: ``data/abbreviations.txt``),
+      and, after a period, any word that is not an English word (`dorz. pigeons`);
+    - a period after a number or a capitalised word, which ends a name, a heading
+      or an entry in older print more often than a sentence (`the St. Vincent, 120.
+      a three-decker`, `from St. Lucea. arrived`, `New and Artistic Designs. which`);
     - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`)
       and list letters (`a)`, `b.`);
     - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`),
@@ -1356,6 +1362,8 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
         )
     if not words.is_known(word):
         return None
+    if masked[stop] == "." and (not before or before[0].isupper() or not words.is_known(before)):
+        return None  # `120. a`, `from St. Lucea. arrived`, `dorz. pigeons`: see CA003
     if masked[stop] == "." and before.lower() in _OPEN_ENDED:
         return Violation(
             start, end, f"A word seems lost: no sentence ends on '{before}' before the period"
@@ -1430,12 +1438,14 @@ def _abbreviation(masked: str, stop: int) -> bool:
     lower = word.lower()
     if "." in word or len(word) == 1 or lower in abbreviations() or word in abbreviations():
         return True
-    if word.isalpha() and word.isupper() and len(word) <= 4:
-        return True  # `US.`, `NW.`: an abbreviation more often than a sentence end
+    if word.isalpha() and word.isupper():
+        return True  # `US.`, `NW.`: an abbreviation; `STOURBRIDGE.`: a headline run in
     if _DIGIT_AND_LETTER.search(word):
         return True  # `3s.`, `4d.`, `5th`, `8vo.`: money, dates, book sizes
     if _ROMAN.fullmatch(lower) and not (len(word) >= 3 and words.is_known(lower)):
         return True  # `vii. years`, `chap. xx. p.`
+    if _MONEY.search(masked, max(0, stop - 20), stop):
+        return True  # `£1,500. a year`: older print stops after a sum
     return word.isdigit() and _LIST_NUMBER.search(masked, max(0, stop - 40), stop) is not None
 
 

@@ -392,6 +392,13 @@ def test_ca003_user_words_are_left_alone() -> None:
         "Install it. npm ci does it.\n",
         "Thanks. @harbourfan said so.\n",
         "Write to me. jane.doe@example.org is mine.\n",
+        # Older print: sums, weights, headlines run in, names and numbers before a stop.
+        "Rent was £1,500. a year then.\n",
+        "Beef sold at 6d. per lb. veal at 5d.\n",
+        "News from HARBOURTOWN. the boats came in.\n",
+        "The ship sailed from St. Lucea. arrived at noon.\n",
+        "The brig carried 120. a crew of forty.\n",
+        "Eggs at 12s per dorz. pigeons at 8s.\n",
         # Older style after an exclamation or a question.
         "Oh! what a day it was.\n",
         "Alas! we were late.\n",
