@@ -1223,7 +1223,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     the paragraph), and says what looks wrong:
     - a sentence that ended and lost its capital, when what follows shows that one
       ended: after `?` or `!`, or a word that opens sentences (`the`, `it`, `we`,
-      `there`, `what`...);
+      `there`, `what`...) after a period that follows a content word (not `did. his
+      best`, `on. the spot`, where OCR put a stray period);
     - a word split by a period (`informa. tion`), when the halves make a word;
     - a lost word, when the period follows a word no sentence ends on (`of the.
       plan`);
@@ -1233,7 +1234,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     A text whose sentences mostly start in lower case (raw captions: at least 3,
     and twice as many as start with a capital) gets one finding for the whole
     document instead of one per sentence. OCR's `l` for `I` at a sentence start
-    (`lt was`, `ln the`, also at a paragraph start) is read as `It`, `In`, `If`, `I`.
+    (`lt was`, `ln the`, `l'm`, also at a paragraph start) is read as `It`, `In`,
+    `If`, `I`.
 
     Left alone:
     - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p. m.`), initials,
@@ -1342,7 +1344,9 @@ def _not_a_sentence(masked: str, word: str, end: int) -> bool:
 
 def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violation | None:
     """What a lower-case word after a stop most likely means, with the fitting fix."""
-    if word in _OCR_I and masked[end : end + 1] == " ":
+    if word in _OCR_I and (
+        masked[end : end + 1] == " " or (word == "l" and _is_apostrophe(masked, end))
+    ):
         return _ocr_l(start, end, word)
     letters = _LETTERS_BEFORE.search(masked, max(0, stop - 40), stop)
     before = letters.group() if letters else ""
@@ -1376,7 +1380,7 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
             Fix((Edit(stop, stop + 1, ","),), Safety.DISPLAY_ONLY, "Write a comma"),
         )
     capital = Edit(start, start + 1, word[0].upper())
-    if masked[stop] in "?!" or word in _OPENERS:
+    if masked[stop] in "?!" or (word in _OPENERS and before.lower() not in FUNCTION_WORDS):
         return Violation(
             start,
             end,
@@ -1389,6 +1393,11 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
         f"Lower case after a period: '{word}' (a stray period, or a lost capital)",
         Fix((capital,), Safety.DISPLAY_ONLY, "Capitalise it"),
     )
+
+
+def _is_apostrophe(masked: str, at: int) -> bool:
+    """`l'm`, `l've`: OCR's `l` for `I` before an apostrophe and a letter."""
+    return masked[at : at + 1] in ("'", "’") and masked[at + 1 : at + 2].isalpha()
 
 
 def _ocr_l(start: int, end: int, word: str) -> Violation:

@@ -416,6 +416,8 @@ def test_ca003_leaves_abbreviations_lists_commands_and_older_style(text: str) ->
         ("We agreed on the plan. the minister will present it.\n", "the", Safety.UNSAFE),
         ("Is that right? that's my view.\n", "that", Safety.UNSAFE),
         ("It ended. everybody went home.\n", "everybody", Safety.UNSAFE),
+        # A period after a function word: OCR's stray period as likely as an end.
+        ("He did. his best was enough.\n", "his", Safety.DISPLAY_ONLY),
         # Nothing shows that a sentence ended: the period may be the stray one.
         ("Plans were also. urged on the board.\n", "urged", Safety.DISPLAY_ONLY),
         # A reporting clause after a stop that was a comma.
@@ -456,6 +458,7 @@ def test_ca003_lower_case_document_gets_one_finding_and_no_fix() -> None:
         ("It rained. lt was cold.\n", "It rained. It was cold.\n"),
         ("It rained. ln the end we left.\n", "It rained. In the end we left.\n"),
         ("lt was late.\n\nln the morning we left.\n", "It was late.\n\nIn the morning we left.\n"),
+        ("We waited. l'm sure of it.\n", "We waited. I'm sure of it.\n"),
     ],
 )
 def test_ca003_ocr_l_for_i(text: str, after: str) -> None:
