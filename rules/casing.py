@@ -21,6 +21,7 @@ the chamber, `the house` a building). See each rule for what it leaves alone.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -1207,6 +1208,8 @@ _LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
 _LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
 _LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capitalised
 _OLDER_STYLE_EXCLAMATIONS = 3  # this many in lower case after `!` or `?` are a style
+_NOISY_STOPS = 5  # with this many findings, the text's stops are noise (OCR): show only
+_CAPITALISE = "Capitalise it"
 
 
 @rule(
@@ -1280,7 +1283,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
 
     ## Fix safety
     Unsafe, capitalising the word, only where a sentence evidently ended, and
-    `It` for `lt`: the stop may still be the error. Display-only otherwise: joining
+    `It` for `lt`: the stop may still be the error. In a text with 5 findings or
+    more, whose stops are noise (OCR), the capital is only shown. Display-only otherwise: joining
     a split word, a comma for a stray period before a reporting clause, or the
     capital, where it is as likely that the period is wrong. No fix for a lost word
     or a text written all in lower case: recasing a whole text needs a reader
@@ -1303,6 +1307,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     exclaimed = sum(1 for stop, _ in judged if masked[stop] in "!?")
     if exclaimed >= _OLDER_STYLE_EXCLAMATIONS:
         found = [v for stop, v in judged if masked[stop] == "."]  # `What then? count it`
+    if len(found) >= _NOISY_STOPS:
+        found = [_shown_only(v) for v in found]
     yield from found
     yield from _ocr_l_at_line_starts(doc)
 
@@ -1332,6 +1338,15 @@ def _lower_starts(doc: Document, ctx: Context) -> Iterator[tuple[int, Violation 
         if _layout(doc).older_english:
             return  # `beene. a heavy burden`: older printers' stops
         yield stop, _judged(masked, stop, word, start, end)
+
+
+def _shown_only(violation: Violation) -> Violation:
+    """The finding with its capital shown, not applied: in a text with many stops
+    inside sentences (OCR), a word that opens sentences after one proves nothing."""
+    fix = violation.fix
+    if fix is None or fix.safety is not Safety.UNSAFE or fix.message != _CAPITALISE:
+        return violation
+    return dataclasses.replace(violation, fix=Fix(fix.edits, Safety.DISPLAY_ONLY, fix.message))
 
 
 def _not_a_sentence(masked: str, word: str, end: int) -> bool:
@@ -1385,13 +1400,13 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
             start,
             end,
             f"Sentence starts in lower case: '{word}'",
-            Fix((capital,), Safety.UNSAFE, "Capitalise it"),
+            Fix((capital,), Safety.UNSAFE, _CAPITALISE),
         )
     return Violation(
         start,
         end,
         f"Lower case after a period: '{word}' (a stray period, or a lost capital)",
-        Fix((capital,), Safety.DISPLAY_ONLY, "Capitalise it"),
+        Fix((capital,), Safety.DISPLAY_ONLY, _CAPITALISE),
     )
 
 

@@ -603,3 +603,14 @@ def test_ca003_older_style_after_exclamations_is_a_style() -> None:
     )
     assert flagged(text, "CA003") == ["the"]
     assert flagged("It worked! everyone was glad. We sailed.\n", "CA003") == ["everyone"]
+
+
+def test_ca003_many_stray_stops_make_every_capital_display_only() -> None:
+    text = (
+        "We ordered. a gig. It came. We took. the road. It rained. He sought. the inn.\n"
+        "We found. an old map. It was torn. We knew. the way. It was late.\n"
+    )
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert len(findings) == 5
+    assert {f.fix and f.fix.safety for f in findings} == {Safety.DISPLAY_ONLY}
+    assert fixed(text, "CA003", unsafe=True) == text
