@@ -1163,6 +1163,7 @@ _LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\
 _UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
 _OCR_L_AT_LINE_START = regex.compile(r"(?m)^[ \t]*(l[tnf]?)(?=[ \t]+\p{Ll})")
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)\b")
 _OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
 _LETTERS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
@@ -1360,7 +1361,7 @@ def _not_a_sentence(masked: str, word: str, end: int) -> bool:
 def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violation | None:
     """What a lower-case word after a stop most likely means, with the fitting fix."""
     if word in _OCR_I and (
-        masked[end : end + 1] == " " or (word == "l" and _is_apostrophe(masked, end))
+        _english_after(masked, end) or (word == "l" and _is_apostrophe(masked, end))
     ):
         return _ocr_l(start, end, word)
     letters = _LETTERS_BEFORE.search(masked, max(0, stop - 40), stop)
@@ -1408,6 +1409,16 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
         f"Lower case after a period: '{word}' (a stray period, or a lost capital)",
         Fix((capital,), Safety.DISPLAY_ONLY, _CAPITALISE),
     )
+
+
+def _english_after(masked: str, at: int) -> bool:
+    """Whether an English word (no abbreviation) follows a space at ``at``: `lt was`,
+    not `l cr abt` in German OCR."""
+    after = _NEXT_WORD.match(masked, at)
+    if after is None:
+        return False
+    word = after.group(1)
+    return words.is_known(word) and word.lower() not in abbreviations()
 
 
 def _is_apostrophe(masked: str, at: int) -> bool:

@@ -614,3 +614,7 @@ def test_ca003_many_stray_stops_make_every_capital_display_only() -> None:
     assert len(findings) == 5
     assert {f.fix and f.fix.safety for f in findings} == {Safety.DISPLAY_ONLY}
     assert fixed(text, "CA003", unsafe=True) == text
+
+
+def test_ca003_ocr_l_before_no_english_word_is_no_i() -> None:
+    assert codes_and_spans("Der Abt kam. l cr sprach.\n", "CA003") == []
