@@ -21,6 +21,7 @@ the chamber, `the house` a building). See each rule for what it leaves alone.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -449,14 +450,17 @@ def _set_apart(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     if (start > 0 and text[start - 1] in _ADDRESS_SIGNS) or text[end : end + 1] == "/":
         return True
-    return any(a < start and end < b for a, b in doc.per_line(_quoted_spans, doc.line_of(start)))
+    starts, ends = doc.shared(_quoted_spans)
+    i = bisect.bisect_left(starts, start) - 1  # the last quotation that opens before
+    return i >= 0 and end < ends[i]
 
 
-def _quoted_spans(doc: Document, line: int) -> tuple[tuple[int, int], ...]:
-    """The short quotations and emphases of a line, as spans of the text."""
-    start, end = doc.line_span(line)
+def _quoted_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """Where the short quotations and emphases of the document open and close, in
+    order (they hold no line break, so one scan of the text finds each line's)."""
     pattern = _QUOTED_OR_EMPHASISED if doc.format is Format.MARKDOWN else _QUOTED
-    return tuple(m.span() for m in pattern.finditer(doc.text, start, end))
+    spans = [m.span() for m in pattern.finditer(doc.text)]
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | None:
@@ -1162,7 +1166,7 @@ _STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
 _UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
-_OCR_L_AT_LINE_START = regex.compile(r"(?m)^[ \t]*(l[tnf]?)(?=[ \t]+\p{Ll})")
+_OCR_L_AT_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
 _NEXT_WORD = regex.compile(r" (\p{Ll}+)\b")
 _OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
@@ -1311,7 +1315,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     if len(found) >= _NOISY_STOPS:
         found = [_shown_only(v) for v in found]
     yield from found
-    yield from _ocr_l_at_line_starts(doc)
+    yield from _ocr_l_at_paragraph_starts(doc)
 
 
 def _lower_starts(doc: Document, ctx: Context) -> Iterator[tuple[int, Violation | None]]:
@@ -1436,16 +1440,12 @@ def _ocr_l(start: int, end: int, word: str) -> Violation:
     )
 
 
-def _ocr_l_at_line_starts(doc: Document) -> Iterator[Violation]:
+def _ocr_l_at_paragraph_starts(doc: Document) -> Iterator[Violation]:
     """`lt was` at the start of the text or of a paragraph (after a stop inside a
     paragraph, ``_lower_starts`` finds it)."""
-    masked = doc.masked
-    for match in _OCR_L_AT_LINE_START.finditer(masked):
+    for match in _OCR_L_AT_PARAGRAPH_START.finditer(doc.masked):
         start, end = match.span(1)
-        j = match.start()
-        while j > 0 and masked[j - 1] in _SPACE:
-            j -= 1
-        if (j == 0 or masked.count("\n", j, start) >= 2) and not doc.is_protected(start, end):
+        if _english_after(doc.masked, end) and not doc.is_protected(start, end):
             yield _ocr_l(start, end, match.group(1))
 
 
