@@ -558,11 +558,14 @@ def _pair_word(word: str) -> bool:
 
 
 def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
-    """The keys (lower case) of the document's marked words and pairs."""
+    """The keys (lower case) of the document's marked words and pairs. Two letters
+    with a capital inside (`tO`, `iM`) are OCR's noise or a unit, not a term."""
     singles = {
         word.lower()
         for word in layout.words
-        if not (word.islower() or word.isupper() or word.istitle()) and _is_mixed(word)
+        if len(word) > 2
+        and not (word.islower() or word.isupper() or word.istitle())
+        and _is_mixed(word)
     }
     pairs: set[str] = set()
     for match in _CAPITAL_AFTER_LOWER.finditer(layout.masked):
@@ -926,9 +929,9 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     Terms are considered when one of their forms is *marked*, a casing that no
     position explains: a capital inside a word (`GitHub` / `Github`, `macOS` /
     `MacOS`) or a capitalised word after a lower-case one (`industrial Internet` /
-    `industrial internet`). A two-word term must recur (3 times) and hold at least
-    half the occurrences of its second word, so a word next to a name (`after Git`)
-    is not a term.
+    `industrial internet`; not two letters: OCR's `tO`). A two-word term must recur
+    (3 times) and hold at least half the occurrences of its second word, so a word
+    next to a name (`after Git`) is not a term.
 
     Capitals that the position explains are not counted, and are fine in any form
     that agrees with the canonical one apart from them: the first word of a sentence

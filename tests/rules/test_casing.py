@@ -208,6 +208,12 @@ def test_ca001_leaves_brand_names_to_ca002_whatever_the_majority() -> None:
     assert fixed(text, "CA002", unsafe=True).count("Kubernetes") == 4
 
 
+def test_ca001_two_letters_with_a_capital_inside_are_no_term() -> None:
+    text = "It went tO the inn and tO the sea, then to the hill.\n"
+    assert codes_and_spans(text, "CA001") == []
+    assert flagged("It went tOo far, tOo fast, and toO slow.\n", "CA001") == ["toO"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
