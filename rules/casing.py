@@ -1513,7 +1513,7 @@ _PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([a-z]+),? $")
 @functools.cache
 def _mid_sentence_capitals() -> re.Pattern[str]:
     """One pattern for the listed words (``data/lowercase_words.txt``) capitalised
-    after a lower-case letter or a comma and spaces, followed by a lower-case word
+    after a lower-case letter or a comma and one space, followed by a lower-case word
     or a sentence's punctuation; compiled once per process, on first use."""
     forms = sorted((w.capitalize() for w in _word_list(LOWERCASE_WORDS_FILE)), key=len)
     return re.compile(r"(?<=[a-z,]) (" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])")
