@@ -1501,8 +1501,10 @@ _QUOTING_WORDS = frozenset(
 )
 # Words after which a capitalised word is a name (`the Who`, `our Will`).
 _DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
-# Subjects that start speech quoted without marks after a comma.
-_SUBJECTS = frozenset("We They She You It".split())
+# After a comma, only an article is flagged: a capitalised pronoun there starts
+# speech quoted without marks (`shout about, She has to answer`), a conjunction or
+# a preposition a line of verse run into the text (`antiquary, Of these`).
+_AFTER_A_COMMA = frozenset({"The", "An"})
 # Slips are rare: more capitals than this (2, and one per 100,000 characters) in one
 # text are its convention (verse flattened into lines, pronouns of the deity).
 _FEW_SLIPS = 2
@@ -1539,7 +1541,8 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
       `called`, `named`, `titled`;
     - someone's words: after `said`, `asked`, `like`, `is`, `was` (`he said No`,
       `I was like, This is it`), after a colon or a speaker label, and in short
-      quotes or emphasis;
+      quotes or emphasis; after a comma, every word but `The` and `An` (`shout
+      about, She has to answer`; verse run into lines: `the antiquary, Of these`);
     - headings, title-case lines and lines in capitals; line starts; words in
       capitals (`IT`, `US`), and words that are also names (`Will`, `May`, `Bill`,
       `Mark`), days and months, and the deity's `He`, `Him`, `His`, `Me`, which the
@@ -1547,8 +1550,8 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
     - after a word that is not English (`ging In der`), and in early modern English
       (`hee`, `owne`), whose printers capitalise by other rules;
     - a text with more such capitals than a slip explains (3, or more in long texts:
-      one per 100,000 characters): they are its convention (verse run into lines,
-      the deity's `You` in a prayer).
+      one per 100,000 characters; those after a comma count too): they are its
+      convention (verse run into lines, the deity's `You` in a prayer, titles).
 
     ## Why is this bad?
     The capital is a slip, or the trace of a lost sentence end (`it was cold
@@ -1570,14 +1573,13 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     masked = doc.masked
     found = []
+    capitals = 0
     for match in _mid_sentence_capitals().finditer(masked):
         start, end = match.span(1)
         word = match.group(1)
         previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 40), start)
         if previous is None or previous.group(1) in _DETERMINERS | _QUOTING_WORDS:
             continue
-        if previous.group().endswith(", ") and word in _SUBJECTS:
-            continue  # `we did not shout about, She has to answer`: speech, unquoted
         if not words.is_known(previous.group(1)):
             continue  # `ging In der`: another language, whose nouns are capitalised
         layout = _layout(doc)
@@ -1585,6 +1587,9 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if layout.older_english:
             return
+        capitals += 1  # after a comma too: all count towards the text's convention
+        if previous.group().endswith(", ") and word not in _AFTER_A_COMMA:
+            continue  # `shout about, She has to answer`: speech; `antiquary, Of these`: verse
         found.append(
             Violation(
                 start,
@@ -1593,5 +1598,5 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
                 Fix((Edit(start, start + 1, word[0].lower()),), Safety.UNSAFE, "Lower-case it"),
             )
         )
-    if len(found) <= _FEW_SLIPS + len(masked) // _SLIP_SPAN:
+    if capitals <= _FEW_SLIPS + len(masked) // _SLIP_SPAN:
         yield from found

@@ -569,6 +569,7 @@ def test_ca004_flags_and_fixes_unsafely(text: str, after: str) -> None:
         "He said No to it, and left.\n",
         "I was like, This is great.\n",
         "We did not shout about, She has to answer.\n",
+        "He wrote to the antiquary, Of these books we spoke.\n",
         '"The plan works," she said, "and The rest follows."\n',
         # Names and titles: a capitalised neighbour, after an article, after `called`.
         "We watched It Follows twice.\n",
@@ -624,3 +625,9 @@ def test_ca003_many_stray_stops_make_every_capital_display_only() -> None:
 
 def test_ca003_ocr_l_before_no_english_word_is_no_i() -> None:
     assert codes_and_spans("Der Abt kam. l cr sprach.\n", "CA003") == []
+
+
+def test_ca004_capitals_after_commas_count_towards_the_convention() -> None:
+    verse = "We sang of the sea, And the sky, With the stars, and it was cold Yesterday.\n"
+    assert codes_and_spans(verse, "CA004") == []
+    assert flagged("We sang of the sea, and it was cold Yesterday.\n", "CA004") == ["Yesterday"]
