@@ -69,6 +69,9 @@ _LOWER = regex.compile(r"\p{Ll}")
 _LOWER_RUN = regex.compile(r"\p{Ll}{3}")
 _OLDER_WORDS = 4  # a text with this many older spellings (`hee`, `owne`) ...
 _OLDER_SHARE = 0.03  # ... making this share of its distinct words is older English
+# How older spellings end (`hee`, `withall`, `publick`, `hastie`, `asmuch`): the
+# words that end otherwise need no look-up.
+_OLDER_LAST_LETTERS = frozenset("ehklst")
 _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
 # Signs that make the word after them part of an address or a handle.
 _ADDRESS_SIGNS = frozenset("/@#")
@@ -214,7 +217,10 @@ class _Layout:
         older = sum(
             1
             for word in vocabulary
-            if word.isalpha() and words.older_spelling_of(word) and not words.is_known(word)
+            if word[-1:] in _OLDER_LAST_LETTERS
+            and word.isalpha()
+            and words.older_spelling_of(word)
+            and not words.is_known(word)
         )
         return older >= _OLDER_WORDS and older >= _OLDER_SHARE * len(vocabulary)
 
@@ -1518,7 +1524,10 @@ def _mid_sentence_capitals() -> re.Pattern[str]:
     after a lower-case letter or a comma and one space, followed by a lower-case word
     or a sentence's punctuation; compiled once per process, on first use."""
     forms = sorted((w.capitalize() for w in _word_list(LOWERCASE_WORDS_FILE)), key=len)
-    return re.compile(r"(?<=[a-z,]) (" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])")
+    # A space first, then a capital: the scan stops only at a capital after a space.
+    return re.compile(
+        r" (?=[A-Z])(?<=[a-z,] )(" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])"
+    )
 
 
 @rule(
