@@ -1175,7 +1175,9 @@ _STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
 _UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
-_OCR_L_AT_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+# (Each scan starts at a literal, which the standard library finds fast.)
+_OCR_L_AT_TEXT_START = re.compile(r"[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+_OCR_L_AT_PARAGRAPH_START = re.compile(r"\n[ \t]*\r?\n[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
 _NEXT_WORD = regex.compile(r" (\p{Ll}+)\b")
 _OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
@@ -1452,7 +1454,9 @@ def _ocr_l(start: int, end: int, word: str) -> Violation:
 def _ocr_l_at_paragraph_starts(doc: Document) -> Iterator[Violation]:
     """`lt was` at the start of the text or of a paragraph (after a stop inside a
     paragraph, ``_lower_starts`` finds it)."""
-    for match in _OCR_L_AT_PARAGRAPH_START.finditer(doc.masked):
+    first = _OCR_L_AT_TEXT_START.match(doc.masked)
+    matches = _OCR_L_AT_PARAGRAPH_START.finditer(doc.masked)
+    for match in itertools.chain([first] if first else [], matches):
         start, end = match.span(1)
         if _english_after(doc.masked, end) and not doc.is_protected(start, end):
             yield _ocr_l(start, end, match.group(1))
