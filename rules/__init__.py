@@ -51,6 +51,7 @@ ALL_RULES: tuple[Rule, ...] = (
     casing.inconsistent_casing,
     casing.term_casing,
     casing.lowercase_sentence_start,
+    casing.capital_in_mid_sentence,
     spelling.misspelled_word,
     spelling.doubled_word,
     spelling.stripped_apostrophe,

@@ -21,12 +21,15 @@ the chamber, `the house` a building). See each rule for what it leaves alone.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -64,7 +67,18 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+_OLDER_WORDS = 4  # a text with this many older spellings (`hee`, `owne`) ...
+_OLDER_SHARE = 0.03  # ... making this share of its distinct words is older English
+# How older spellings end (`hee`, `withall`, `publick`, `hastie`, `asmuch`): the
+# words that end otherwise need no look-up.
+_OLDER_LAST_LETTERS = frozenset("ehklst")
 _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
+# Signs that make the word after them part of an address or a handle.
+_ADDRESS_SIGNS = frozenset("/@#")
+# Short quotations (titles, programme names, a word in quotes); longer ones are speech.
+_QUOTE_PATTERN = r'"[^"\r\n]{1,80}"|“[^”\r\n]{1,80}”|‘[^’\r\n]{1,80}’'
+_QUOTED = regex.compile(_QUOTE_PATTERN)
+_QUOTED_OR_EMPHASISED = regex.compile(_QUOTE_PATTERN + r"|(?<!\*)\*[^*\r\n]{1,80}\*(?!\*)")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # Words for counting, by the standard library: much faster than `regex` here.
 _VOCABULARY = re.compile(r"\w+")
@@ -92,9 +106,12 @@ FUNCTION_WORDS = frozenset(
     been being am has have had do does did will would shall should can could may might
     must i you he she it we they me him her us them my your his its our their not no
     all any some each every more most very just also too only what which who whom
-    whose when where why how mr mrs ms dr
+    whose when where why how mr mrs ms dr per
     """.split()
 )
+# Particles of names (`De Beauvoir`, `van Gogh`): capitalised or not by the family and
+# the position, so a pair that starts with one is no term.
+NAME_PARTICLES = frozenset("de du des la le da del di van von der den ten ter".split())
 
 # Nouns that house style capitalises when they name one institution or office (the
 # US Government Publishing Office's style: `the Nation`, `the Federal Government`,
@@ -190,6 +207,22 @@ class _Layout:
             key = word.lower()
             lowered[key] = get(key, 0) + n
         return Counter(lowered)
+
+    @functools.cached_property
+    def older_english(self) -> bool:
+        """Whether the text is early modern English (`hee`, `owne`, `himselfe` make
+        3 % of its words, at least 4 of them), whose printers set capitals and stops
+        by other rules: a capital for emphasis, a stop inside a sentence."""
+        vocabulary = self.vocabulary
+        older = sum(
+            1
+            for word in vocabulary
+            if word[-1:] in _OLDER_LAST_LETTERS
+            and word.isalpha()
+            and words.older_spelling_of(word)
+            and not words.is_known(word)
+        )
+        return older >= _OLDER_WORDS and older >= _OLDER_SHARE * len(vocabulary)
 
     def line_kind(self, offset: int) -> str:
         """`caps` (an all-caps line), `title` (a heading or title-case line), `prose`."""
@@ -414,6 +447,28 @@ def _is_word_char(text: str, at: int) -> bool:
     return 0 <= at < len(text) and _WORD_CHAR.match(text, at) is not None
 
 
+def _set_apart(doc: Document, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are set apart from the prose, their casing
+    not the writer's to choose: part of an address or a handle (`github.com/SomeOrg`,
+    `reddit.com/r/Topic`, `@SomeShow`, `#SomeTag`), or inside short quotes or
+    emphasis, as names of programmes and titles are (`"5G + industrial Internet"`,
+    `*The Harbour Years*`)."""
+    text = doc.text
+    if (start > 0 and text[start - 1] in _ADDRESS_SIGNS) or text[end : end + 1] == "/":
+        return True
+    starts, ends = doc.shared(_quoted_spans)
+    i = bisect.bisect_left(starts, start) - 1  # the last quotation that opens before
+    return i >= 0 and end < ends[i]
+
+
+def _quoted_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """Where the short quotations and emphases of the document open and close, in
+    order (they hold no line break, so one scan of the text finds each line's)."""
+    pattern = _QUOTED_OR_EMPHASISED if doc.format is Format.MARKDOWN else _QUOTED
+    spans = [m.span() for m in pattern.finditer(doc.text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | None:
     """The words of a match, if they are words of the document (not pieces of a
     word) with nothing but spaces or one line break between them in the text."""
@@ -433,6 +488,7 @@ def _words_of(layout: _Layout, start: int, end: int) -> tuple[_Token, ...] | Non
 
 _MIN_PAIR_OCCURRENCES = 3  # a pair of words written fewer times is not yet a term
 _MIN_PAIR_COHESION = 0.5  # ... nor one whose second word mostly stands elsewhere
+_CLEAR_MAJORITY = 3  # a majority of fewer occurrences is reported without a fix
 _COMMON_WORD = 1000  # a word this frequent (in words.frequency) is common English
 # A capitalised word after a word in lower case (checked further in `_candidates`).
 _CAPITAL_AFTER_LOWER = regex.compile(
@@ -500,6 +556,7 @@ def _pair_word(word: str) -> bool:
     """A word that can be part of a two-word term."""
     return (
         word.lower() not in FUNCTION_WORDS
+        and word.lower() not in NAME_PARTICLES
         and len(word) >= 2
         and not _is_caps(word)
         and not _is_mixed(word)
@@ -507,11 +564,14 @@ def _pair_word(word: str) -> bool:
 
 
 def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
-    """The keys (lower case) of the document's marked words and pairs."""
+    """The keys (lower case) of the document's marked words and pairs. Two letters
+    with a capital inside (`tO`, `iM`) are OCR's noise or a unit, not a term."""
     singles = {
         word.lower()
         for word in layout.words
-        if not (word.islower() or word.isupper() or word.istitle()) and _is_mixed(word)
+        if len(word) > 2
+        and not (word.islower() or word.isupper() or word.istitle())
+        and _is_mixed(word)
     }
     pairs: set[str] = set()
     for match in _CAPITAL_AFTER_LOWER.finditer(layout.masked):
@@ -590,6 +650,8 @@ def _pair_fits(vocabulary: Mapping[str, int], first: str, second: str) -> bool:
 def _occurrence(layout: _Layout, start: int, end: int) -> _Occurrence | None:
     found = _words_of(layout, start, end)
     if found is None or len(found) > 2 or layout.line_kind(start) == "caps":
+        return None
+    if _set_apart(layout.doc, start, end):
         return None
     if any(_is_caps(t.text) for t in found):
         return None
@@ -786,14 +848,29 @@ def _learn_terms(counts: Counter[str], documents: int) -> Mapping[str, int]:
 TERM_FORMS = Gatherer("term-forms", _gather_forms, "terms", _learn_terms)
 
 
-# Product names whose casing is fixed and unmistakable: a capital inside, and no
-# English word when written in lower case. Known to CA002 without any config.
-KNOWN_TERMS = (
-    "GitHub GitLab JavaScript TypeScript CoffeeScript YouTube LinkedIn WordPress PowerPoint "
-    "PostgreSQL MySQL GraphQL macOS iPadOS watchOS tvOS iPhone iPad iCloud iTunes eBPF "
-    "WhatsApp WeChat PayPal TikTok OpenAI ChatGPT DuckDuckGo JetBrains TensorFlow PyTorch "
-    "NumPy SQLite FreeBSD OpenBSD"
-).split()
+BRANDS_FILE = Path(__file__).parent / "data" / "brands.txt"
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.txt"
+
+
+def _word_list(path: Path) -> tuple[str, ...]:
+    """The entries of a data file: one a line, `#` starts a comment."""
+    entries = (line.strip() for line in path.read_text("utf-8").splitlines())
+    return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+
+
+@functools.cache
+def known_terms() -> tuple[str, ...]:
+    """Product and brand names whose casing is fixed (``data/brands.txt``), read once
+    per process: CA002's built-in terms, and the forms CA001 prefers to a majority."""
+    return _word_list(BRANDS_FILE)
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that end in a period and go on in lower case
+    (``data/abbreviations.txt``), read once per process: lower-case entries match
+    in any case, others only as written."""
+    return frozenset(_word_list(ABBREVIATIONS_FILE))
 
 
 def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
@@ -811,7 +888,7 @@ def _read_project_terms(
 ) -> dict[str, tuple[str, Safety, str]]:
     terms: dict[str, tuple[str, Safety, str]] = {
         form.lower(): (form, Safety.UNSAFE, "the built-in list of product names")
-        for form in KNOWN_TERMS
+        for form in known_terms()
     }
     lexicon = lexicon_.section("terms")
     for form, entry in lexicon.items():
@@ -835,7 +912,7 @@ def _read_project_terms(
     "CA001",
     "inconsistent-casing",
     fix=Availability.ALWAYS,
-    safety=(Safety.UNSAFE,),
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
     evidence=(TERM_FORMS,),
 )
 def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
@@ -849,14 +926,18 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     before any is checked), or within a single file the one the file writes most;
     when two forms tie, nothing is reported. For a pair of words, the corpus is
     trusted when its majority is the lower-case form: documents that write the
-    pair in lower case throughout are not counted.
+    pair in lower case throughout are not counted. A majority is not always right:
+    a form the project accepts as a word (`words`, the lexicon's `[words]`) is
+    canonical whatever the counts, and a term in the project's `terms` (config or
+    lexicon) or the built-in list of product names (`data/brands.txt`: six
+    `KuberNetes` do not make `Kubernetes` wrong) is left to CA002.
 
     Terms are considered when one of their forms is *marked*, a casing that no
     position explains: a capital inside a word (`GitHub` / `Github`, `macOS` /
     `MacOS`) or a capitalised word after a lower-case one (`industrial Internet` /
-    `industrial internet`). A two-word term must recur (3 times) and hold at least
-    half the occurrences of its second word, so a word next to a name (`after Git`)
-    is not a term.
+    `industrial internet`; not two letters: OCR's `tO`). A two-word term must recur
+    (3 times) and hold at least half the occurrences of its second word, so a word
+    next to a name (`after Git`) is not a term.
 
     Capitals that the position explains are not counted, and are fine in any form
     that agrees with the canonical one apart from them: the first word of a sentence
@@ -864,14 +945,18 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     title-case lines, and names: a run of capitalised words, joined by spaces,
     hyphens, `+`, `&` or one small word (`Alliance of Industrial Internet`,
     `Developing Industrial Internet`, `"5G+Industrial Internet"`). Words and lines in
-    capitals (`MIIT`, the Congressional Record's `McCAIN`) are left out.
+    capitals (`MIIT`, the Congressional Record's `McCAIN`) are left out, and so are
+    words set apart from the prose: in a web address without its scheme or a handle
+    (`github.com/SomeOrg`, `reddit.com/r/Topic`, `@SomeShow`), in code, and in short
+    quotes or emphasis, where names of programmes and titles stand (`"5G + industrial
+    Internet"`, `*The Harbour Years*`).
 
     Some capitals carry meaning and are never compared: nouns that name one
     institution or office when capitalised (`the House` is the chamber, `the house`
     a building; `great Nation`, `the Federal Government`, `a Member`), and a name
     that is also an English word (`DeLay` / `delay`, `NeXT` / `next`): the lower-case
-    form is the word. A term in the project's `terms` (config or lexicon) is left to
-    CA002, which holds it to the project's form.
+    form is the word. Pairs with a name's particle (`De Beauvoir` / `de Beauvoir`)
+    or `per` (`per Cent.` in older print) are not terms.
 
     ## Why is this bad?
     A term written two ways reads as two terms, splits search and counts, and is
@@ -891,11 +976,14 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
 
     ## Fix safety
     Unsafe: the majority is usually right, but the minority form can be the correct
-    one (a brand's official casing), or mean something else.
+    one (a brand's official casing), or mean something else. Display-only when the
+    vote is close and nothing else decides it: fewer than 3 occurrences of the
+    majority form, or fewer than twice the next form's (`x3` vs `x2`).
     """
     layout = _layout(doc)
     corpus = ctx.evidence.shared(_corpus_forms)
     project = _project_terms(ctx)
+    known = ctx.words | ctx.lexicon.keys("words")
     variants = _variants(layout, corpus)
     runs = ctx.evidence.documents
     for key, occurrences in variants.items():
@@ -905,17 +993,23 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
         if len(forms) < 2 or not (any(_is_marked(f) for f in forms) or key in corpus.occurrences):
             continue
         corpus_forms = corpus.occurrences.get(key, Counter())
-        canonical = _majority(corpus_forms) if runs > 1 else None
-        if canonical is None or not _trusted(key, canonical):
-            canonical = _majority(forms)
+        written = Counter(o.form for o in occurrences)
+        canonical, votes = _known_form(written, known), None
+        if canonical is None:
+            canonical = _majority(corpus_forms) if runs > 1 else None
+            votes = corpus_forms
+            if canonical is None or not _trusted(key, canonical):
+                canonical, votes = _majority(forms), forms
         if canonical is None:
             continue
-        written = Counter(o.form for o in occurrences)
         shown = f"'{canonical}' (x{written[canonical]}"
-        if runs > 1 and corpus_forms[canonical] and canonical == _majority(corpus_forms):
+        if votes is None:
+            shown += "; a word the project accepts"
+        elif runs > 1 and corpus_forms[canonical] and canonical == _majority(corpus_forms):
             files = corpus.files.get(key, Counter())[canonical]
             shown += f"; x{corpus_forms[canonical]} in {files} of {runs} files"
         shown += ")"
+        safety = Safety.UNSAFE if votes is None or _clear(votes) else Safety.DISPLAY_ONLY
         target = tuple(canonical.split(" "))
         names = [o.names for o in occurrences if o.form == canonical]
         for o in occurrences:
@@ -928,8 +1022,23 @@ def inconsistent_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
                 o.tokens[0].start,
                 o.tokens[-1].end,
                 f"Inconsistent casing: '{o.form}' (x{written[o.form]}) vs {shown}",
-                Fix(edits, Safety.UNSAFE, f"Write '{canonical}'"),
+                Fix(edits, safety, f"Write '{canonical}'"),
             )
+
+
+def _known_form(written: Mapping[str, int], known: frozenset[str]) -> str | None:
+    """The one form written that the project accepts as a word (`words`, the
+    lexicon's `[words]`), whatever the majority."""
+    found = [form for form in written if form in known]
+    return found[0] if len(found) == 1 else None
+
+
+def _clear(votes: Counter[str]) -> bool:
+    """Whether the majority is clear enough to fix by: at least 3 occurrences, and
+    twice as many as the next form (`x3` vs `x2` is a close vote)."""
+    ranked = votes.most_common(2)
+    top = ranked[0][1]
+    return top >= _CLEAR_MAJORITY and (len(ranked) < 2 or top >= 2 * ranked[1][1])
 
 
 # -- CA002 -----------------------------------------------------------------------------
@@ -958,12 +1067,14 @@ def term_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
     section of the project lexicon, which `transcript-lint learn` fills with the
     casings the corpus agrees on (a form used in at least 3 files and by three
     quarters of the term's occurrences; for a pair of words, only a lower-case
-    majority), and a short built-in list of product names with a capital inside
-    (`GitHub`, `JavaScript`, `YouTube`, `macOS`, `eBPF`...). The config wins over the
+    majority), and a built-in list of product and brand names (`data/brands.txt`:
+    `GitHub`, `JavaScript`, `YouTube`, `macOS`, `eBPF`, `Kubernetes`...). The config wins over the
     lexicon, the lexicon over the list; a lexicon entry with `ignore = true` turns a
     built-in name off. An occurrence in another casing is reported with the
     project's form. URLs, code, file names and other masked regions are never read,
-    so `github.com` and `macos.yml` are left alone.
+    so `github.com` and `macos.yml` are left alone; nor are the words of an address
+    without its scheme or a handle (`github.com/Github`, `@Github`), and words in
+    short quotes or emphasis (a title, a programme's name, a word quoted as written).
 
     What is not a different casing of the term, but the same letters used otherwise:
     - the first word where a capital is expected anyway (a sentence or line start, a
@@ -1015,6 +1126,8 @@ def term_casing(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if layout.line_kind(match_start) == "caps" or _leave_term(written, wanted):
             continue
+        if _set_apart(doc, match_start, match_end):
+            continue
         expected = _expected(layout, match_start, match_end, len(segments))
         edits = []
         for (start, end), word, target, e in zip(segments, written, wanted, expected, strict=True):
@@ -1058,56 +1171,117 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 
 # A sentence end inside a paragraph, then a word in lower case: after a letter or a
 # digit (not after another stop: `...` is an ellipsis), on the same line or the next.
-_LOWER_START = regex.compile(
-    r"(?<=[\p{L}\p{N}])[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-    r"(\p{Ll}[\p{L}\p{M}\p{N}]*)"
-)
+_STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
+_UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+# OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
+# (Each scan starts at a literal, which the standard library finds fast.)
+_OCR_L_AT_TEXT_START = re.compile(r"[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+_OCR_L_AT_PARAGRAPH_START = re.compile(r"\n[ \t]*\r?\n[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)\b")
+_OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
+_LETTERS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
+_ROMAN = regex.compile(
+    r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+)
+_MONEY = regex.compile(r"\p{Sc}[\p{N},]*\p{N}$")
+_DIGIT_AND_LETTER = regex.compile(r"\p{N}.*\p{L}|\p{L}.*\p{N}")
 _EXCLAIMED_NAMES = frozenset({"yahoo", "jeopardy"})  # names with their own `!`
+# Older style goes on in lower case after an exclamation (`Oh! what a day`), and
+# after a question in reported speech without quotes (`What news? said he`).
+_INTERJECTIONS = frozenset("o oh ah aha alas ay eh ha hark hey ho hurrah huzza lo pshaw".split())
+_SPEECH_VERBS = frozenset("said says cried asked replied answered quoth exclaimed".split())
 # Words that go on a sentence: after a stop, the stop is more likely the mistake
 # (`paralysis. and other infections`, `Is there anything I can do? and they said`).
 _CONTINUATIONS = frozenset("and or nor but to of for with in on at by from as than".split())
-_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
-_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
-# Abbreviations that end in a period and go on in lower case. Dotted ones (`e.g.`,
-# `U.S.`, `a.m.`) and single letters (initials) are recognised by their shape.
-ABBREVIATIONS = frozenset(
+# Commands typed in lower case on purpose (`git push`, `ls -la`).
+_SHELL_COMMANDS = frozenset(
+    "git npm npx pip pipx ls cd rm mv cp sudo docker kubectl curl wget brew apt yarn pnpm "
+    "cargo ssh grep mkdir chmod chown".split()
+)
+# Words that open a sentence: after a stop, one of these shows a sentence did end.
+_OPENERS = frozenset(
     """
-    etc vs v cf ca incl esp viz al mr mrs ms dr prof st jr sr messrs mt ft
-    gen sen rep gov lt col capt sgt cmdr adm hon rev fr
-    no nos vol vols p pp ch sec secs art arts fig figs para cl subpara subsec ed eds
-    inc co corp ltd llc bros dept div est min max sq approx pt pts
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
+    i we you he she it they there this that these those the a an my our your his her
+    their its what how why when where who which if yes no well now so okay ok oh
+    yeah maybe perhaps everybody everyone nobody someone somebody anyone anybody
+    everything nothing something some many most one each every let please thanks
+    thank
     """.split()
 )
+# A sentence does not end on these: a stop after one of them lost a word.
+_OPEN_ENDED = frozenset(
+    "a an the of to for from with into onto upon and or nor than my your our their its".split()
+)
+# `the plan. the minister said,`: a reporting clause after a stop that was a comma.
+_REPORTING = regex.compile(
+    r"(?:the[ \t]+\p{Ll}+|he|she|they|we|i|you)[ \t]+(?:said|says|added|adds|told|"
+    r"tells|noted|notes|explained|explains|stated|states|replied|recalled|continued)[,.]"
+)
+_OPTION = regex.compile(r" --?\p{L}")  # a command's option: `ls -la`, `npm ci --force`
+_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
+_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
+_LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capitalised
+_OLDER_STYLE_EXCLAMATIONS = 3  # this many in lower case after `!` or `?` are a style
+_NOISY_STOPS = 5  # with this many findings, the text's stops are noise (OCR): show only
+_CAPITALISE = "Capitalise it"
 
 
 @rule(
     "CA003",
     "lowercase-sentence-start",
-    fix=Availability.ALWAYS,
-    safety=(Safety.UNSAFE,),
+    fix=Availability.SOMETIMES,
+    safety=(Safety.UNSAFE, Safety.DISPLAY_ONLY),
 )
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A sentence that starts in lower case inside a paragraph: `the plan. the minister`.
 
     ## What it does
     Finds a lower-case word after `.`, `?` or `!` and a space (or a line break inside
-    the paragraph). Left alone:
-    - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p.m.`), initials,
-      short words in capitals (`US.`, `NW.`) and a list (`etc.`, `vs.`, `Mr.`, `No.`,
-      `Sec.`, `Inc.`, `Jan.` ...);
-    - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`);
-    - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`);
+    the paragraph), and says what looks wrong:
+    - a sentence that ended and lost its capital, when what follows shows that one
+      ended: after `?` or `!`, or a word that opens sentences (`the`, `it`, `we`,
+      `there`, `what`...) after a period that follows a content word (not `did. his
+      best`, `on. the spot`, where OCR put a stray period);
+    - a word split by a period (`informa. tion`), when the halves make a word;
+    - a lost word, when the period follows a word no sentence ends on (`of the.
+      plan`);
+    - a stray period before a reporting clause (`the plan. the minister said,`);
+    - otherwise a stray period or a lost capital, which only a reader can tell.
+
+    A text whose sentences mostly start in lower case (raw captions: at least 3,
+    and twice as many as start with a capital) gets one finding for the whole
+    document instead of one per sentence. OCR's `l` for `I` at a sentence start
+    (`lt was`, `ln the`, `l'm`, also at a paragraph start) is read as `It`, `In`,
+    `If`, `I`.
+
+    Left alone:
+    - abbreviations: dotted ones (`e.g.`, `i.e.`, `U.S.`, `a.m.`, `p. m.`), initials,
+      numbers with letters (`3s. 4d. each`, `the 5th inst. we`, `8vo. cloth`), roman
+      numerals (`vii. years`), sums (`£1,500. a year`), words in capitals (`US.`, `NW.`,
+      a headline run into its text: `STOURBRIDGE. annual`), a list
+      (`etc.`, `vs.`, `No.`, `per cent.`, `approx.`, `hf. bd.`: ``data/abbreviations.txt``),
+      and, after a period, any word that is not an English word (`dorz. pigeons`);
+    - a period after a number or a capitalised word, which ends a name, a heading
+      or an entry in older print more often than a sentence (`the St. Vincent, 120.
+      a three-decker`, `from St. Lucea. arrived`, `New and Artistic Designs. which`);
+    - ellipses (`...`, `…`: trailing speech), decimals (`3.5`), list numbers (`2. the`)
+      and list letters (`a)`, `b.`);
+    - a quotation's end (`"Why?" she asked`), a brand's own `!` (`Yahoo! stock`),
+      older style after an exclamation or a question (`Oh! what a day`, `What news?
+      said he`, and any text that goes on in lower case after `!` or `?` three times
+      or more), and every stop in early modern English (`hee`, `owne`), whose
+      printers set stops inside sentences;
     - a word that goes on a sentence (`and`, `or`, `to`, `of`...): after a stop, the
       stop is more likely the mistake (`paralysis. and other infections`);
     - names written in lower case by design, recognised by a capital inside
       (`iPhone`, `eBay`, `macOS`, `jQuery`), words that are not English words
-      (`npm`, `kubectl`), the user's `words` and the project's `terms`;
+      (`npm`, `kubectl`), shell commands (`git push`, `ls -la`), the user's `words`
+      and the project's `terms`;
     - lines laid out in columns (dot leaders, wide gaps, table bars), and a stop
       with masked text after it (`story. Oprah.com has`, `so. [inaudible] you`);
-    - URLs, code and other masked regions.
+    - URLs, e-mail addresses, code and other masked regions.
 
     ## Why is this bad?
     A lost capital is usually a lost sentence boundary: the text was joined from
@@ -1124,9 +1298,40 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     ```
 
     ## Fix safety
-    Unsafe: the stop may be the error (a speaker who went on), not the lower-case
-    word; only a reader can tell which.
+    Unsafe, capitalising the word, only where a sentence evidently ended, and
+    `It` for `lt`: the stop may still be the error. In a text with 5 findings or
+    more, whose stops are noise (OCR), the capital is only shown. Display-only otherwise: joining
+    a split word, a comma for a stray period before a reporting clause, or the
+    capital, where it is as likely that the period is wrong. No fix for a lost word
+    or a text written all in lower case: recasing a whole text needs a reader
+    (`i think`, `monday`, names).
     """
+    masked = doc.masked
+    judged = [(stop, v) for stop, v in _lower_starts(doc, ctx) if v is not None]
+    found = [v for _, v in judged]
+    if len(found) >= _LOWER_CASE_DOCUMENT:
+        capitalised = sum(1 for _ in _UPPER_START.finditer(masked))
+        if 2 * capitalised <= len(found):
+            first = found[0]
+            yield Violation(
+                first.start,
+                first.end,
+                f"The text is written in lower case: {len(found)} of "
+                f"{len(found) + capitalised} sentences start in lower case",
+            )
+            return
+    exclaimed = sum(1 for stop, _ in judged if masked[stop] in "!?")
+    if exclaimed >= _OLDER_STYLE_EXCLAMATIONS:
+        found = [v for stop, v in judged if masked[stop] == "."]  # `What then? count it`
+    if len(found) >= _NOISY_STOPS:
+        found = [_shown_only(v) for v in found]
+    yield from found
+    yield from _ocr_l_at_paragraph_starts(doc)
+
+
+def _lower_starts(doc: Document, ctx: Context) -> Iterator[tuple[int, Violation | None]]:
+    """A finding for each lower-case word after a stop that CA003 reports, with the
+    offset of the stop."""
     masked = doc.masked
     project = _project_terms(ctx)
     for match in _LOWER_START.finditer(masked):
@@ -1139,18 +1344,122 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
             continue
         if doc.is_protected(stop, end):
             continue  # masked text inside: `story. Oprah.com has`, `so. [inaudible] you`
-        if masked[stop] == "!" and _word_before(masked, stop).lower() in _EXCLAIMED_NAMES:
+        before = _word_before(masked, stop).lower()
+        if masked[stop] == "!" and before in _EXCLAIMED_NAMES:
             continue
-        if word in _CONTINUATIONS or _in_layout(doc, stop):
+        if masked[stop] in "!?" and (before in _INTERJECTIONS or word in _SPEECH_VERBS):
             continue
-        if not words.is_known(word):
+        if word in _CONTINUATIONS or _not_a_sentence(masked, word, end) or _in_layout(doc, stop):
             continue
-        yield Violation(
+        if _layout(doc).older_english:
+            return  # `beene. a heavy burden`: older printers' stops
+        yield stop, _judged(masked, stop, word, start, end)
+
+
+def _shown_only(violation: Violation) -> Violation:
+    """The finding with its capital shown, not applied: in a text with many stops
+    inside sentences (OCR), a word that opens sentences after one proves nothing."""
+    fix = violation.fix
+    if fix is None or fix.safety is not Safety.UNSAFE or fix.message != _CAPITALISE:
+        return violation
+    return dataclasses.replace(violation, fix=Fix(fix.edits, Safety.DISPLAY_ONLY, fix.message))
+
+
+def _not_a_sentence(masked: str, word: str, end: int) -> bool:
+    """A list letter (`a)`, `b.`), an abbreviation (`p. 134`), a command (`ls -la`)."""
+    after = masked[end : end + 1]
+    if after == ")" or (after == "." and (len(word) <= 2 or word in abbreviations())):
+        return True
+    return word in _SHELL_COMMANDS or _OPTION.match(masked, end) is not None
+
+
+def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violation | None:
+    """What a lower-case word after a stop most likely means, with the fitting fix."""
+    if word in _OCR_I and (
+        _english_after(masked, end) or (word == "l" and _is_apostrophe(masked, end))
+    ):
+        return _ocr_l(start, end, word)
+    letters = _LETTERS_BEFORE.search(masked, max(0, stop - 40), stop)
+    before = letters.group() if letters else ""
+    joined = before + word
+    if (
+        masked[stop] == "."
+        and len(before) >= 2
+        and len(joined) >= 5
+        and not (words.is_known(before) and words.is_known(word))
+        and words.is_known(joined)
+    ):
+        return Violation(
+            stop - len(before),
+            end,
+            f"A word split by a period: '{before}. {word}' reads as '{joined}'",
+            Fix((Edit(stop, start, ""),), Safety.DISPLAY_ONLY, f"Join it: '{joined}'"),
+        )
+    if not words.is_known(word):
+        return None
+    if masked[stop] == "." and (not before or before[0].isupper() or not words.is_known(before)):
+        return None  # `120. a`, `from St. Lucea. arrived`, `dorz. pigeons`: see CA003
+    if masked[stop] == "." and before.lower() in _OPEN_ENDED:
+        return Violation(
+            start, end, f"A word seems lost: no sentence ends on '{before}' before the period"
+        )
+    if masked[stop] == "." and _REPORTING.match(masked, start):
+        return Violation(
+            start,
+            end,
+            f"A stray period before a reporting clause: '{word} ...' goes on the sentence",
+            Fix((Edit(stop, stop + 1, ","),), Safety.DISPLAY_ONLY, "Write a comma"),
+        )
+    capital = Edit(start, start + 1, word[0].upper())
+    if masked[stop] in "?!" or (word in _OPENERS and before.lower() not in FUNCTION_WORDS):
+        return Violation(
             start,
             end,
             f"Sentence starts in lower case: '{word}'",
-            Fix((Edit(start, start + 1, word[0].upper()),), Safety.UNSAFE, "Capitalise it"),
+            Fix((capital,), Safety.UNSAFE, _CAPITALISE),
         )
+    return Violation(
+        start,
+        end,
+        f"Lower case after a period: '{word}' (a stray period, or a lost capital)",
+        Fix((capital,), Safety.DISPLAY_ONLY, _CAPITALISE),
+    )
+
+
+def _english_after(masked: str, at: int) -> bool:
+    """Whether an English word (no abbreviation) follows a space at ``at``: `lt was`,
+    not `l cr abt` in German OCR."""
+    after = _NEXT_WORD.match(masked, at)
+    if after is None:
+        return False
+    word = after.group(1)
+    return words.is_known(word) and word.lower() not in abbreviations()
+
+
+def _is_apostrophe(masked: str, at: int) -> bool:
+    """`l'm`, `l've`: OCR's `l` for `I` before an apostrophe and a letter."""
+    return masked[at : at + 1] in ("'", "’") and masked[at + 1 : at + 2].isalpha()
+
+
+def _ocr_l(start: int, end: int, word: str) -> Violation:
+    meant = _OCR_I[word]
+    return Violation(
+        start,
+        end,
+        f"'{word}' at a sentence start is OCR's reading of '{meant}'",
+        Fix((Edit(start, end, meant),), Safety.UNSAFE, f"Write '{meant}'"),
+    )
+
+
+def _ocr_l_at_paragraph_starts(doc: Document) -> Iterator[Violation]:
+    """`lt was` at the start of the text or of a paragraph (after a stop inside a
+    paragraph, ``_lower_starts`` finds it)."""
+    first = _OCR_L_AT_TEXT_START.match(doc.masked)
+    matches = _OCR_L_AT_PARAGRAPH_START.finditer(doc.masked)
+    for match in itertools.chain([first] if first else [], matches):
+        start, end = match.span(1)
+        if _english_after(doc.masked, end) and not doc.is_protected(start, end):
+            yield _ocr_l(start, end, match.group(1))
 
 
 def _in_layout(doc: Document, at: int) -> bool:
@@ -1174,8 +1483,133 @@ def _abbreviation(masked: str, stop: int) -> bool:
     word = _word_before(masked, stop)
     if not word:
         return False
-    if "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS:
+    lower = word.lower()
+    if "." in word or len(word) == 1 or lower in abbreviations() or word in abbreviations():
         return True
-    if word.isalpha() and word.isupper() and len(word) <= 4:
-        return True  # `US.`, `NW.`: an abbreviation more often than a sentence end
+    if word.isalpha() and word.isupper():
+        return True  # `US.`, `NW.`: an abbreviation; `STOURBRIDGE.`: a headline run in
+    if _DIGIT_AND_LETTER.search(word):
+        return True  # `3s.`, `4d.`, `5th`, `8vo.`: money, dates, book sizes
+    if _ROMAN.fullmatch(lower) and not (len(word) >= 3 and words.is_known(lower)):
+        return True  # `vii. years`, `chap. xx. p.`
+    if _MONEY.search(masked, max(0, stop - 20), stop):
+        return True  # `£1,500. a year`: older print stops after a sum
     return word.isdigit() and _LIST_NUMBER.search(masked, max(0, stop - 40), stop) is not None
+
+
+# -- CA004 -----------------------------------------------------------------------------
+
+LOWERCASE_WORDS_FILE = Path(__file__).parent / "data" / "lowercase_words.txt"
+# Words after which a capital is someone's words or a title: `he said No`, `I was
+# like, This is it`, `a book called Under`.
+_QUOTING_WORDS = frozenset(
+    """
+    said say says saying ask asked asks told tell tells like goes went go thought think
+    thinks wrote write writes replied answered yelled shouted called named titled
+    word words is was
+    """.split()
+)
+# Words after which a capitalised word is a name (`the Who`, `our Will`).
+_DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
+# After a comma, only an article is flagged: a capitalised pronoun there starts
+# speech quoted without marks (`shout about, She has to answer`), a conjunction or
+# a preposition a line of verse run into the text (`antiquary, Of these`).
+_AFTER_A_COMMA = frozenset({"The", "An"})
+# Slips are rare: more capitals than this (2, and one per 100,000 characters) in one
+# text are its convention (verse flattened into lines, pronouns of the deity).
+_FEW_SLIPS = 2
+_SLIP_SPAN = 100_000
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([a-z]+),? $")
+
+
+@functools.cache
+def _mid_sentence_capitals() -> re.Pattern[str]:
+    """One pattern for the listed words (``data/lowercase_words.txt``) capitalised
+    after a lower-case letter or a comma and one space, followed by a lower-case word
+    or a sentence's punctuation; compiled once per process, on first use."""
+    forms = sorted((w.capitalize() for w in _word_list(LOWERCASE_WORDS_FILE)), key=len)
+    # A space first, then a capital: the scan stops only at a capital after a space.
+    return re.compile(
+        r" (?=[A-Z])(?<=[a-z,] )(" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])"
+    )
+
+
+@rule(
+    "CA004",
+    "capital-in-mid-sentence",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+)
+def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
+    """A common word capitalised in the middle of a sentence: `it was cold Yesterday`.
+
+    ## What it does
+    Finds a word that is never a name nor a term (an article, a preposition, a
+    pronoun, an auxiliary, a common adverb: ``data/lowercase_words.txt``) written
+    with a capital after a lower-case word, or after a comma, and before a
+    lower-case word or punctuation: `it was very cold Yesterday`, `last week, The
+    council`. Left alone:
+    - names and titles: a capitalised word next to it (`a film called It Follows`,
+      `the book Of Mice and Men`), after `the`, `a`, `our`... (`the Who`), after
+      `called`, `named`, `titled`;
+    - someone's words: after `said`, `asked`, `like`, `is`, `was` (`he said No`,
+      `I was like, This is it`), after a colon or a speaker label, and in short
+      quotes or emphasis; after a comma, every word but `The` and `An` (`shout
+      about, She has to answer`; verse run into lines: `the antiquary, Of these`);
+    - headings, title-case lines and lines in capitals; line starts; words in
+      capitals (`IT`, `US`), and words that are also names (`Will`, `May`, `Bill`,
+      `Mark`), days and months, and the deity's `He`, `Him`, `His`, `Me`, which the
+      list leaves out;
+    - after a word that is not English (`ging In der`), and in early modern English
+      (`hee`, `owne`), whose printers capitalise by other rules;
+    - a text with more such capitals than a slip explains (3, or more in long texts:
+      one per 100,000 characters; those after a comma count too): they are its
+      convention (verse run into lines, the deity's `You` in a prayer, titles).
+
+    ## Why is this bad?
+    The capital is a slip, or the trace of a lost sentence end (`it was cold
+    Yesterday we left` lost its period). Either way a reader stumbles, and a
+    sentence splitter or a search for the word in lower case misses it.
+
+    ## Example
+    ```text
+    The roads froze, and it was very cold Yesterday.
+    ```
+    Use instead:
+    ```text
+    The roads froze, and it was very cold yesterday.
+    ```
+
+    ## Fix safety
+    Unsafe: writing the word in lower case is right for a slip; where a sentence
+    end was lost, the period is what is missing, and only a reader can tell.
+    """
+    masked = doc.masked
+    found = []
+    capitals = 0
+    for match in _mid_sentence_capitals().finditer(masked):
+        start, end = match.span(1)
+        word = match.group(1)
+        previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 40), start)
+        if previous is None or previous.group(1) in _DETERMINERS | _QUOTING_WORDS:
+            continue
+        if not words.is_known(previous.group(1)):
+            continue  # `ging In der`: another language, whose nouns are capitalised
+        layout = _layout(doc)
+        if layout.line_kind(start) != "prose" or _set_apart(doc, start, end):
+            continue
+        if layout.older_english:
+            return
+        capitals += 1  # after a comma too: all count towards the text's convention
+        if previous.group().endswith(", ") and word not in _AFTER_A_COMMA:
+            continue  # `shout about, She has to answer`: speech; `antiquary, Of these`: verse
+        found.append(
+            Violation(
+                start,
+                end,
+                f"Capital in mid-sentence: '{word}' (a slip, or a lost sentence end)",
+                Fix((Edit(start, start + 1, word[0].lower()),), Safety.UNSAFE, "Lower-case it"),
+            )
+        )
+    if capitals <= _FEW_SLIPS + len(masked) // _SLIP_SPAN:
+        yield from found

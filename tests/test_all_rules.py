@@ -32,6 +32,7 @@ SAMPLE = (
     + "end</p><p>Start"
     + "\nThe industrial internet grew, and the industrial internet won. It rose."
     + " the plan held on Github"
+    + ", and it was cold Yesterday."
 )
 RUNNING_HEADS = "".join(
     f"ACME REPORTERS 555-0100 {n}\nShe spoke.\nHe left.\nWe sat.\n" for n in (1, 2, 3)

@@ -151,6 +151,82 @@ def test_ca001_leaves_project_terms_to_ca002() -> None:
     assert flagged(text, "CA002", terms=("QuayDock",)) == ["Quaydock"]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Addresses without a scheme, handles and tags: the casing is the owner's.
+        "Find us at github.com/Smart Harbour and on @Smart. See example.org/smart Harbour.\n",
+        # Quoted programme names and emphasised titles.
+        'They joined the "5G + smart Harbour" plan.\n',
+        "I read *Life in the smart Harbour* last year.\n",
+    ],
+)
+def test_ca001_leaves_addresses_handles_quotes_and_titles_alone(extra: str) -> None:
+    text = BODY.replace("smart Harbour", "smart harbour") + extra
+    assert codes_and_spans(text, "CA001", "t.md") == []
+
+
+def test_ca001_quoted_occurrence_is_neither_counted_nor_fixed() -> None:
+    text = BODY + 'The "5G + smart Harbour" plan and the "smart Harbour" pledge.\n'
+    assert flagged(text, "CA001") == ["smart Harbour"]
+    assert fixed(text, "CA001", unsafe=True) == text.replace(
+        "for the smart Harbour", "for the smart harbour"
+    )
+
+
+def test_ca001_close_vote_is_reported_without_a_fix() -> None:
+    text = "We use HarbourNet daily. HarbourNet hosts it. Harbournet is new. Our Harbournet.\n"
+    text += "The HarbourNet team wrote.\n"
+    findings = check_text(text, settings=settings_for(select=["CA001"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [
+        ("Harbournet", Safety.DISPLAY_ONLY),
+        ("Harbournet", Safety.DISPLAY_ONLY),
+    ]
+    assert fixed(text, "CA001", unsafe=True) == text
+
+
+def test_ca001_clear_vote_is_an_unsafe_fix() -> None:
+    text = "We use HarbourNet. HarbourNet hosts it. HarbourNet is up. Our Harbournet page.\n"
+    findings = check_text(text, settings=settings_for(select=["CA001"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [
+        ("Harbournet", Safety.UNSAFE)
+    ]
+
+
+def test_ca001_prefers_a_word_the_project_accepts_to_the_majority() -> None:
+    text = "We run KuberDock. KuberDock is up. KuberDock works, and a Kuberdock node fell.\n"
+    assert flagged(text, "CA001") == ["Kuberdock"]
+    findings = check_text(text, settings=settings_for(select=["CA001"], words=["Kuberdock"]))
+    assert [text[f.start : f.end] for f in findings] == ["KuberDock"] * 3
+    assert "a word the project accepts" in findings[0].message
+
+
+def test_ca001_leaves_brand_names_to_ca002_whatever_the_majority() -> None:
+    text = "We run KuberNetes. KuberNetes is up. KuberNetes works. Kubernetes is fine.\n"
+    assert flagged(text, "CA001") == []
+    assert flagged(text, "CA002") == ["KuberNetes"] * 3
+    assert fixed(text, "CA002", unsafe=True).count("Kubernetes") == 4
+
+
+def test_ca001_two_letters_with_a_capital_inside_are_no_term() -> None:
+    text = "It went tO the inn and tO the sea, then to the hill.\n"
+    assert codes_and_spans(text, "CA001") == []
+    assert flagged("It went tOo far, tOo fast, and toO slow.\n", "CA001") == ["toO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Name particles and `per` make no term.
+        "The old De Beauvoir sold it. Then de Beauvoir came. The de Beauvoir farm. "
+        "Ask de Beauvoir.\n",
+        "At 5 per Cent. a year, or 4 per cent. now, 3 per cent. then, 2 per cent. later.\n",
+    ],
+)
+def test_ca001_particles_and_per_are_no_terms(text: str) -> None:
+    assert codes_and_spans(text, "CA001") == []
+
+
 # -- CA002 term-casing -----------------------------------------------------------------
 
 
@@ -188,6 +264,23 @@ def test_ca002_flags_config_term_safely(text: str, term: str, found: str) -> Non
 )
 def test_ca002_leaves_alone(text: str, term: str) -> None:
     assert flagged(text, "CA002", "t.md", terms=(term,)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code is at github.com/Github and @Github posts it.\n",
+        'The "Github" sticker was a joke.\n',
+        "Read *Github Stories* again.\n",
+    ],
+)
+def test_ca002_leaves_addresses_handles_and_quotes_alone(text: str) -> None:
+    assert flagged(text, "CA002", "t.md") == []
+
+
+def test_ca002_built_in_brand_list_is_a_data_file() -> None:
+    text = "We deploy with TerraForm and store it in DropBox; terraform runs.\n"
+    assert flagged(text, "CA002") == ["TerraForm", "DropBox"]
 
 
 @pytest.mark.parametrize("extra", [0, 100])  # few terms, and many (searched otherwise)
@@ -284,6 +377,104 @@ def test_ca003_user_words_are_left_alone() -> None:
     assert flagged(text, "CA003", words=("slack",)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Abbreviations: money, dates, per cent, approximations, times, numbers.
+        "It cost 3s. 4d. each at the fair.\n",
+        "Yours of the 5th inst. we received with thanks.\n",
+        "Interest at 4 per cent. on the sum was paid.\n",
+        "The road was approx. ten miles long.\n",
+        "At 5 p. m. the train left.\n",
+        "Item No. 5 was late.\n",
+        "In 3 vols. royal 8vo. cloth gilt, pub. at 2s. hf. bd. morocco.\n",
+        "See chap. xx. p. 134 for it.\n",
+        "He waited vii. years for it.\n",
+        # List letters, shell commands, handles, e-mail local parts.
+        "Pick one. a) the red b) the blue.\n",
+        "Pick one. b. the blue one is fine.\n",
+        "List it. ls -la shows it.\n",
+        "Then push. git push sends it.\n",
+        "Install it. npm ci does it.\n",
+        "Thanks. @harbourfan said so.\n",
+        "Write to me. jane.doe@example.org is mine.\n",
+        # Older print: sums, weights, headlines run in, names and numbers before a stop.
+        "Rent was £1,500. a year then.\n",
+        "Beef sold at 6d. per lb. veal at 5d.\n",
+        "News from HARBOURTOWN. the boats came in.\n",
+        "The ship sailed from St. Lucea. arrived at noon.\n",
+        "The brig carried 120. a crew of forty.\n",
+        "Eggs at 12s per dorz. pigeons at 8s.\n",
+        # Older style after an exclamation or a question.
+        "Oh! what a day it was.\n",
+        "Alas! we were late.\n",
+        "What news? said he.\n",
+    ],
+)
+def test_ca003_leaves_abbreviations_lists_commands_and_older_style(text: str) -> None:
+    assert codes_and_spans(text, "CA003") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "safety"),
+    [
+        # A sentence evidently ended: a word that opens sentences, or after ? and !.
+        ("We agreed on the plan. the minister will present it.\n", "the", Safety.UNSAFE),
+        ("Is that right? that's my view.\n", "that", Safety.UNSAFE),
+        ("It ended. everybody went home.\n", "everybody", Safety.UNSAFE),
+        # A period after a function word: OCR's stray period as likely as an end.
+        ("He did. his best was enough.\n", "his", Safety.DISPLAY_ONLY),
+        # Nothing shows that a sentence ended: the period may be the stray one.
+        ("Plans were also. urged on the board.\n", "urged", Safety.DISPLAY_ONLY),
+        # A reporting clause after a stop that was a comma.
+        ("We agreed on the plan. the minister said, and left.\n", "the", Safety.DISPLAY_ONLY),
+        # A word split by a period.
+        ("It was an informa. tion leak.\n", "informa. tion", Safety.DISPLAY_ONLY),
+    ],
+)
+def test_ca003_fix_only_where_a_sentence_ended(text: str, span: str, safety: Safety) -> None:
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(text[f.start : f.end], f.fix and f.fix.safety) for f in findings] == [(span, safety)]
+
+
+def test_ca003_split_word_and_stray_period_fixes_are_shown_not_applied() -> None:
+    text = "It was an informa. tion leak. The plan. the minister said, and left.\n"
+    assert fixed(text, "CA003", unsafe=True) == text
+
+
+def test_ca003_lost_word_has_no_fix() -> None:
+    text = "We saw the. plan today.\n"
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(text[f.start : f.end], f.fix) for f in findings] == [("plan", None)]
+
+
+def test_ca003_lower_case_document_gets_one_finding_and_no_fix() -> None:
+    text = "i said so. i think so. the plan is bad. we go now. monday night is fine.\n"
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert [(f.start, f.end, f.fix) for f in findings] == [(11, 12, None)]
+    assert fixed(text, "CA003", unsafe=True) == text
+    # Three lower-case starts among many capitalised ones are three findings.
+    mixed = "It rained. We left. the bus was late. So we ran. it was far. Then we sat. we ate.\n"
+    assert len(codes_and_spans(mixed, "CA003")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("It rained. lt was cold.\n", "It rained. It was cold.\n"),
+        ("It rained. ln the end we left.\n", "It rained. In the end we left.\n"),
+        ("lt was late.\n\nln the morning we left.\n", "It was late.\n\nIn the morning we left.\n"),
+        ("We waited. l'm sure of it.\n", "We waited. I'm sure of it.\n"),
+    ],
+)
+def test_ca003_ocr_l_for_i(text: str, after: str) -> None:
+    assert fixed(text, "CA003", unsafe=True) == after
+
+
+def test_ca003_ocr_l_inside_a_line_is_left_alone() -> None:
+    assert codes_and_spans("The rate went from ln to log.\nIt was lt on the map.\n", "CA003") == []
+
+
 # -- learning the [terms] section ------------------------------------------------------
 
 
@@ -338,3 +529,105 @@ def test_learn_does_not_trust_a_capitalised_pair(tmp_path: Path) -> None:
     lexicon = tmp_path / "lexicon.toml"
     assert main(["learn", "--lexicon", str(lexicon), str(tmp_path)]) == 0
     assert "net Meter" not in lexicon.read_text()
+
+
+# -- CA004 capital-in-mid-sentence -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("It was very cold Yesterday.\n", "It was very cold yesterday.\n"),
+        ("Last week, The council met.\n", "Last week, the council met.\n"),
+        (
+            "We stayed in the hall and The mayor spoke.\n",
+            "We stayed in the hall and the mayor spoke.\n",
+        ),
+        (
+            "I was maintaining the tools But still it was fun.\n",
+            "I was maintaining the tools but still it was fun.\n",
+        ),
+    ],
+)
+def test_ca004_flags_and_fixes_unsafely(text: str, after: str) -> None:
+    findings = check_text(text, settings=settings_for(select=["CA004"]))
+    assert [f.fix and f.fix.safety for f in findings] == [Safety.UNSAFE]
+    assert fixed(text, "CA004") == text
+    assert fixed(text, "CA004", unsafe=True) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headings, title-case and capitals lines.
+        "# Notes On The Harbour\n",
+        "Ten Years In The Harbour\n",
+        "THE HARBOUR AND THE SEA\n",
+        # Speech: after a colon, a speaker label, a quoting word; subjects after a comma.
+        "Ana Lee: The plan works.\n",
+        "She said: The plan works.\n",
+        "He said No to it, and left.\n",
+        "I was like, This is great.\n",
+        "We did not shout about, She has to answer.\n",
+        "He wrote to the antiquary, Of these books we spoke.\n",
+        '"The plan works," she said, "and The rest follows."\n',
+        # Names and titles: a capitalised neighbour, after an article, after `called`.
+        "We watched It Follows twice.\n",
+        "We saw the Who play live.\n",
+        "My guest is Evan You today.\n",
+        "I read Of Mice and Men again.\n",
+        "It was a film called Up at the time.\n",
+        # Words that are also names, days, months, acronyms, single letters.
+        "We met Will and May at the fair on Monday.\n",
+        "Ask Bill and Mark about the IT budget and US policy.\n",
+        "Take plan A and then plan B.\n",
+        # Line starts, emphasis, quotes.
+        "We came home and\nThe rain began.\n",
+        "I loved *Into the Wild* again.\n",
+        # The deity's pronouns, another language, older English.
+        "We pray that all may know Him and serve His people.\n",
+        "Der Mann ging In der Stadt.\n",
+        "Hee came to his owne house with himselfe and his wife, "
+        "and hee said to them Are you come? The booke was faire.\n",
+    ],
+)
+def test_ca004_leaves_alone(text: str) -> None:
+    assert codes_and_spans(text, "CA004", "t.md") == []
+
+
+def test_ca004_a_convention_is_not_a_slip() -> None:
+    # Three capitals of the list in one short text: its convention (verse run into
+    # lines, a prayer's `You`), not three slips.
+    prayer = "We thank You today. We seek You often, and we serve You gladly.\n"
+    assert codes_and_spans(prayer, "CA004") == []
+    assert len(codes_and_spans("We seek You often, and we serve You gladly.\n", "CA004")) == 2
+
+
+def test_ca003_older_style_after_exclamations_is_a_style() -> None:
+    text = (
+        "Rise, all! rule the sea! sail on! What then? count ships. We sailed. They rowed.\n"
+        "It rained. We ate. the end came.\n"
+    )
+    assert flagged(text, "CA003") == ["the"]
+    assert flagged("It worked! everyone was glad. We sailed.\n", "CA003") == ["everyone"]
+
+
+def test_ca003_many_stray_stops_make_every_capital_display_only() -> None:
+    text = (
+        "We ordered. a gig. It came. We took. the road. It rained. He sought. the inn.\n"
+        "We found. an old map. It was torn. We knew. the way. It was late.\n"
+    )
+    findings = check_text(text, settings=settings_for(select=["CA003"]))
+    assert len(findings) == 5
+    assert {f.fix and f.fix.safety for f in findings} == {Safety.DISPLAY_ONLY}
+    assert fixed(text, "CA003", unsafe=True) == text
+
+
+def test_ca003_ocr_l_before_no_english_word_is_no_i() -> None:
+    assert codes_and_spans("Der Abt kam. l cr sprach.\n", "CA003") == []
+
+
+def test_ca004_capitals_after_commas_count_towards_the_convention() -> None:
+    verse = "We sang of the sea, And the sky, With the stars, and it was cold Yesterday.\n"
+    assert codes_and_spans(verse, "CA004") == []
+    assert flagged("We sang of the sea, and it was cold Yesterday.\n", "CA004") == ["Yesterday"]
