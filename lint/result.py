@@ -18,7 +18,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import NamedTuple, overload
 
 import regex
 
@@ -197,7 +197,15 @@ class PackedFindings(Sequence[Finding]):
         self.tally = _tally_of(findings)  # what summaries count, without unpacking
 
     def _unpacked(self) -> tuple[Finding, ...]:
-        return tuple(_from_data(d) for d in marshal.loads(zlib.decompress(self._data)))
+        return tuple(_from_data(d) for d in self._tuples())
+
+    def _tuples(self) -> list[_FindingData]:
+        data: list[_FindingData] = marshal.loads(zlib.decompress(self._data))
+        return data
+
+    def rows(self) -> Iterator[Row]:
+        """The findings as rows, without the objects of their fixes and excerpts."""
+        return map(Row._make, self._tuples())
 
     def __len__(self) -> int:
         return self._count
@@ -227,6 +235,38 @@ _FindingData = tuple[
     tuple[str, str, tuple[_EditData, ...]] | None,
     str, str, str, str,
 ]  # fmt: skip
+
+
+class Row(NamedTuple):
+    """A finding as plain data: what packed findings hold, and what a report that
+    prints one line per finding reads (making the objects costs five times more)."""
+
+    filename: str
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    fix: tuple[str, str, tuple[_EditData, ...]] | None  # (safety, message, edits)
+    fingerprint: str
+    before: str
+    text: str
+    after: str
+
+    @property
+    def safety(self) -> Safety | None:
+        return _SAFETIES[self.fix[0]] if self.fix is not None else None
+
+
+def rows(findings: Sequence[Finding]) -> Iterator[Row]:
+    """The findings as rows (see ``Row``)."""
+    if isinstance(findings, PackedFindings):
+        return findings.rows()
+    return (Row._make(_as_data(f)) for f in findings)
 
 
 def _as_data(f: Finding) -> _FindingData:

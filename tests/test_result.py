@@ -7,7 +7,7 @@ from collections import Counter
 
 from lint.api import check_text
 from lint.fix import Safety
-from lint.result import FileResult, PackedFindings, packed, tally
+from lint.result import FileResult, PackedFindings, packed, rows, tally
 
 
 def test_packed_findings_read_back_as_they_were() -> None:
@@ -41,3 +41,15 @@ def test_packed_findings_are_counted_by_code_and_safety_without_unpacking() -> N
 def test_no_findings_stay_an_empty_tuple() -> None:
     assert packed(()) == ()
     assert isinstance(packed(()), tuple)
+
+
+def test_rows_carry_what_a_line_of_the_report_prints() -> None:
+    findings = check_text("Hello  world .\nThe the end.\nTrailing space \n")
+    expected = [
+        (f.filename, f.code, f.message, f.location.row, f.location.column, f.safety)
+        for f in findings
+    ]
+    for source in (findings, PackedFindings(findings)):
+        got = [(r.filename, r.code, r.message, r.row, r.column, r.safety) for r in rows(source)]
+        assert got == expected
+    assert {safety for *_, safety in expected} == {Safety.SAFE, Safety.UNSAFE}

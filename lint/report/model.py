@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lint.baseline import Applied
 from lint.fix import Safety
 from lint.gate import GateOutcome
-from lint.result import FileResult, Finding, Tally, tally
+from lint.result import FileResult, Finding, Row, Tally, rows, tally
 from lint.rule import Rule
 
 
@@ -33,6 +33,11 @@ class Report:
     def findings(self) -> Iterator[Finding]:
         for result in self.results:
             yield from result.findings
+
+    def rows(self) -> Iterator[Row]:
+        """The findings as rows: what a report of one line per finding reads."""
+        for result in self.results:
+            yield from rows(result.findings)
 
     def tally(self) -> Tally:
         """The findings of the run by code and fix safety, without unpacking them."""

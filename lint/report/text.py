@@ -14,7 +14,7 @@ from pathlib import Path
 from lint.fix import Safety
 from lint.gate import rate
 from lint.report.model import Report
-from lint.result import Finding
+from lint.result import Row
 
 BOLD, RED, GREEN, CYAN, RESET = "\033[1m", "\033[31m", "\033[32m", "\033[36m", "\033[0m"
 STALE_LISTED = 50
@@ -27,9 +27,7 @@ def render(report: Report) -> str:
 def lines(report: Report) -> Iterator[str]:
     """The report a line at a time, each with its line break: a large run prints its
     findings as they are unpacked instead of holding the whole report."""
-    body = (
-        statistics(report) if report.statistics else (_line(report, f) for f in report.findings())
-    )
+    body = statistics(report) if report.statistics else (_line(report, r) for r in report.rows())
     tail = () if report.quiet else (*notes(report), summary(report))
     for line in itertools.chain(body, tail):
         if line:
@@ -40,9 +38,9 @@ def _paint(report: Report, style: str, text: str) -> str:
     return f"{style}{text}{RESET}" if report.color else text
 
 
-def _line(report: Report, finding: Finding) -> str:
-    mark = " [*]" if report.applicable(finding) else ""
-    place = f"{finding.filename}:{finding.location.row}:{finding.location.column}:"
+def _line(report: Report, finding: Row) -> str:
+    mark = " [*]" if report.applies(finding.safety) else ""
+    place = f"{finding.filename}:{finding.row}:{finding.column}:"
     code = _paint(report, RED, finding.code) + _paint(report, CYAN, mark)
     return f"{_paint(report, BOLD, place)} {code} {finding.message}"
 
