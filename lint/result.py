@@ -230,11 +230,10 @@ class PackedFindings(Sequence[Finding]):
 
 
 _EditData = tuple[str, int, int, int, int, int, int, str]
+FixData = tuple[str, str, tuple[_EditData, ...]]  # (safety, message, edits)
 _FindingData = tuple[
-    str, str, str, str, int, int, int, int, int, int,
-    tuple[str, str, tuple[_EditData, ...]] | None,
-    str, str, str, str,
-]  # fmt: skip
+    str, str, str, str, int, int, int, int, int, int, FixData | None, str, str, str, str
+]
 
 
 class Row(NamedTuple):
@@ -251,7 +250,7 @@ class Row(NamedTuple):
     column: int
     end_row: int
     end_column: int
-    fix: tuple[str, str, tuple[_EditData, ...]] | None  # (safety, message, edits)
+    fix: FixData | None
     fingerprint: str
     before: str
     text: str

@@ -15,16 +15,16 @@ def _escape_property(text: str) -> str:
 
 def render(report: Report) -> str:
     lines = []
-    for f in report.findings():
+    for f in report.rows():
         properties = ",".join(
             f"{key}={_escape_property(str(value))}"
             for key, value in (
                 ("title", f"transcript-lint ({f.code})"),
                 ("file", f.filename),
-                ("line", f.location.row),
-                ("col", f.location.column),
-                ("endLine", f.end_location.row),
-                ("endColumn", f.end_location.column),
+                ("line", f.row),
+                ("col", f.column),
+                ("endLine", f.end_row),
+                ("endColumn", f.end_column),
             )
         )
         lines.append(f"::error {properties}::{_escape_data(f'{f.code} {f.message}')}")

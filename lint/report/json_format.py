@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lint.report.model import Report
-from lint.result import Finding, Location
+from lint.result import Finding, Location, Row
 
 _string: Any = json.encoder.encode_basestring  # the C function where there is one
 
@@ -49,14 +49,21 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _place(key: str, location: Location, pad: str) -> str:
+def _place(key: str, row: int, column: int, pad: str) -> str:
+    return f'{pad}"{key}": {{\n{pad}  "row": {row},\n{pad}  "column": {column}\n{pad}}}'
+
+
+def _edit(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
     return (
-        f'{pad}"{key}": {{\n{pad}  "row": {location.row},\n'
-        f'{pad}  "column": {location.column}\n{pad}}}'
+        f'        {{\n          "content": {_string(content)},\n'
+        + _place("location", row, column, "          ")
+        + ",\n"
+        + _place("end_location", end_row, end_column, "          ")
+        + "\n        }"
     )
 
 
-def _finding(f: Finding) -> str:
+def _finding(f: Row) -> str:
     """One finding as an element of the top-level array (indented by 2)."""
     s = _string
     parts = [
@@ -65,29 +72,23 @@ def _finding(f: Finding) -> str:
         f'    "code": {s(f.code)},',
         f'    "name": {s(f.name)},',
         f'    "message": {s(f.message)},',
-        _place("location", f.location, "    ") + ",",
-        _place("end_location", f.end_location, "    ") + ",",
+        _place("location", f.row, f.column, "    ") + ",",
+        _place("end_location", f.end_row, f.end_column, "    ") + ",",
     ]
     if f.fix is None:
         parts.append('    "fix": null')
     else:
+        safety, message, edits = f.fix
         parts += [
             '    "fix": {',
-            f'      "applicability": {s(f.fix.safety.value)},',
-            f'      "message": {s(f.fix.message)},',
+            f'      "applicability": {s(safety)},',
+            f'      "message": {s(message)},',
         ]
-        if not f.fix.edits:
+        if not edits:
             parts.append('      "edits": []')
         else:
-            edits = [
-                f'        {{\n          "content": {s(e.content)},\n'
-                + _place("location", e.location, "          ")
-                + ",\n"
-                + _place("end_location", e.end_location, "          ")
-                + "\n        }"
-                for e in f.fix.edits
-            ]
-            parts.append('      "edits": [\n' + ",\n".join(edits) + "\n      ]")
+            shown = [_edit(content, *place) for content, _, _, *place, _ in edits]
+            parts.append('      "edits": [\n' + ",\n".join(shown) + "\n      ]")
         parts.append("    }")
     parts.append("  }")
     return "\n".join(parts)
@@ -96,7 +97,7 @@ def _finding(f: Finding) -> str:
 def chunks(report: Report) -> Iterator[str]:
     """The JSON array, a finding at a time."""
     first = True
-    for f in report.findings():
+    for f in report.rows():
         yield ("[\n" if first else ",\n") + _finding(f)
         first = False
     yield "[]\n" if first else "\n]\n"

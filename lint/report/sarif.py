@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.report.model import Report
-from lint.result import Finding, FindingEdit, FindingFix, Location
+from lint.result import FixData, Row
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -28,31 +28,32 @@ _RESULT_INDENT = 8  # log > runs > run > results > result, two spaces a level
 _string: Callable[[str], str] = json.encoder.encode_basestring  # the C function, if built
 
 
-def _region(start: Location, end: Location, pad: str) -> str:
+def _region(row: int, column: int, end_row: int, end_column: int, pad: str) -> str:
     return (
-        f'{{\n{pad}  "startLine": {start.row},\n{pad}  "startColumn": {start.column},\n'
-        f'{pad}  "endLine": {end.row},\n{pad}  "endColumn": {end.column}\n{pad}}}'
+        f'{{\n{pad}  "startLine": {row},\n{pad}  "startColumn": {column},\n'
+        f'{pad}  "endLine": {end_row},\n{pad}  "endColumn": {end_column}\n{pad}}}'
     )
 
 
-def _replacement(edit: FindingEdit) -> str:
+def _replacement(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
     return (
         "            {\n"
-        f'              "deletedRegion": {_region(edit.location, edit.end_location, " " * 14)},\n'
+        f'              "deletedRegion": {_region(row, column, end_row, end_column, " " * 14)},\n'
         '              "insertedContent": {\n'
-        f'                "text": {_string(edit.content)}\n'
+        f'                "text": {_string(content)}\n'
         "              }\n"
         "            }"
     )
 
 
-def _fixes(fix: FindingFix, uri: str) -> str:
-    replacements = ",\n".join(_replacement(e) for e in fix.edits)
+def _fixes(fix: FixData, uri: str) -> str:
+    safety, message, edits = fix
+    replacements = ",\n".join(_replacement(content, *place) for content, _, _, *place, _ in edits)
     return (
         ',\n  "fixes": [\n'
         "    {\n"
         '      "description": {\n'
-        f'        "text": {_string(f"{fix.message} ({fix.safety.value})")}\n'
+        f'        "text": {_string(f"{message} ({safety})")}\n'
         "      },\n"
         '      "artifactChanges": [\n'
         "        {\n"
@@ -71,11 +72,12 @@ def _fixes(fix: FindingFix, uri: str) -> str:
     )
 
 
-def _result(finding: Finding, index: int, uri: str) -> str:
+def _result(finding: Row, index: int, uri: str) -> str:
     """One result at indent 0: its location, and its fix where it has one. The
     fingerprint is what the baseline matches on: stable when lines move, so code
     scanning can follow a finding across commits."""
     fix = "" if finding.fix is None else _fixes(finding.fix, uri)
+    region = _region(finding.row, finding.column, finding.end_row, finding.end_column, " " * 8)
     return (
         "{\n"
         f'  "ruleId": {_string(finding.code)},\n'
@@ -93,7 +95,7 @@ def _result(finding: Finding, index: int, uri: str) -> str:
         '        "artifactLocation": {\n'
         f'          "uri": {uri}\n'
         "        },\n"
-        f'        "region": {_region(finding.location, finding.end_location, " " * 8)}\n'
+        f'        "region": {region}\n'
         "      }\n"
         "    }\n"
         f"  ]{fix}\n"
@@ -148,7 +150,7 @@ def chunks(report: Report) -> Iterator[str]:
     pad = " " * _RESULT_INDENT
     first = True
     uri = ("", "")  # the last file's name and URI: a file's findings come together
-    for f in report.findings():
+    for f in report.rows():
         if f.filename != uri[0]:
             uri = (f.filename, _uri(f.filename))
         result = _result(f, index[f.code], uri[1]).replace("\n", "\n" + pad)
