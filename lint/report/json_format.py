@@ -10,13 +10,15 @@ library's C string encoder; the layout of the fixed keys is written here, becaus
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lint.report.model import Report
 from lint.result import Finding, Location, Row
 
-_string: Any = json.encoder.encode_basestring  # the C function where there is one
+# A JSON string literal as json.dumps(ensure_ascii=False) writes it: the C function
+# where there is one.
+json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _location(location: Location) -> dict[str, int]:
@@ -55,7 +57,7 @@ def _place(key: str, row: int, column: int, pad: str) -> str:
 
 def _edit(content: str, row: int, column: int, end_row: int, end_column: int) -> str:
     return (
-        f'        {{\n          "content": {_string(content)},\n'
+        f'        {{\n          "content": {json_string(content)},\n'
         + _place("location", row, column, "          ")
         + ",\n"
         + _place("end_location", end_row, end_column, "          ")
@@ -65,7 +67,7 @@ def _edit(content: str, row: int, column: int, end_row: int, end_column: int) ->
 
 def _finding(f: Row) -> str:
     """One finding as an element of the top-level array (indented by 2)."""
-    s = _string
+    s = json_string
     parts = [
         "  {",
         f'    "filename": {s(f.filename)},',

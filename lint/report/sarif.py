@@ -7,10 +7,11 @@ Columns are counted in Unicode code points, which the log declares with
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from lint import __version__
+from lint.report.json_format import json_string
 from lint.report.model import Report
 from lint.result import FixData, Row
 
@@ -25,7 +26,6 @@ _RESULT_INDENT = 8  # log > runs > run > results > result, two spaces a level
 # findings. Strings go through the standard library's C string encoder; the keys are
 # fixed and need no escaping. The text equals `json.dumps(result, indent=2,
 # ensure_ascii=False)`; ``chunks`` indents it into the log.
-_string: Callable[[str], str] = json.encoder.encode_basestring  # the C function, if built
 
 
 def _region(row: int, column: int, end_row: int, end_column: int, pad: str) -> str:
@@ -40,7 +40,7 @@ def _replacement(content: str, row: int, column: int, end_row: int, end_column: 
         "            {\n"
         f'              "deletedRegion": {_region(row, column, end_row, end_column, " " * 14)},\n'
         '              "insertedContent": {\n'
-        f'                "text": {_string(content)}\n'
+        f'                "text": {json_string(content)}\n'
         "              }\n"
         "            }"
     )
@@ -53,7 +53,7 @@ def _fixes(fix: FixData, uri: str) -> str:
         ',\n  "fixes": [\n'
         "    {\n"
         '      "description": {\n'
-        f'        "text": {_string(f"{message} ({safety})")}\n'
+        f'        "text": {json_string(f"{message} ({safety})")}\n'
         "      },\n"
         '      "artifactChanges": [\n'
         "        {\n"
@@ -80,14 +80,14 @@ def _result(finding: Row, index: int, uri: str) -> str:
     region = _region(finding.row, finding.column, finding.end_row, finding.end_column, " " * 8)
     return (
         "{\n"
-        f'  "ruleId": {_string(finding.code)},\n'
+        f'  "ruleId": {json_string(finding.code)},\n'
         f'  "ruleIndex": {index},\n'
         '  "level": "warning",\n'
         '  "message": {\n'
-        f'    "text": {_string(finding.message)}\n'
+        f'    "text": {json_string(finding.message)}\n'
         "  },\n"
         '  "partialFingerprints": {\n'
-        f'    "transcriptLint/v1": {_string(finding.fingerprint)}\n'
+        f'    "transcriptLint/v1": {json_string(finding.fingerprint)}\n'
         "  },\n"
         '  "locations": [\n'
         "    {\n"
@@ -104,7 +104,7 @@ def _result(finding: Row, index: int, uri: str) -> str:
 
 
 def _uri(filename: str) -> str:
-    return _string(quote(filename.replace("\\", "/")))
+    return json_string(quote(filename.replace("\\", "/")))
 
 
 def chunks(report: Report) -> Iterator[str]:
