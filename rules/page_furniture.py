@@ -206,7 +206,9 @@ _GUTTER_START = regex.compile(
     r"(?<!\S)1[ \t\n](?s:.{0,100}?)(?<!\S)2[ \t\n](?s:.{0,100}?)(?<!\S)3[ \t\n]"
 )
 _SPACES_AFTER = regex.compile(r"[ \t\u00a0]+")
-_SPACES_BEFORE = regex.compile(r"[ \t\u00a0]+\Z")
+# Searched backwards from a number (`(?r)`): forwards, it would try every position
+# from the start of the text, once per number.
+_SPACES_BEFORE = regex.compile(r"(?r)[ \t\u00a0]+\Z")
 _MAX_PRINTED_LINE = 100  # characters between two gutter numbers: one printed line
 _MIN_PAGE = 3  # lines of a page before the numbering may restart at 1
 

@@ -368,7 +368,7 @@ def webvtt_timestamp_format(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     text = doc.text
     for cue in cues(doc):
-        times = _VTT_TIMES.match(text, cue.timing_start)
+        times = _VTT_TIMES.match(text, cue.timing_start, cue.timing_end)
         if times is None:
             continue
         for group in (1, 2):

@@ -401,7 +401,9 @@ def _cms_token(doc: Document, match: re.Match[str]) -> Violation:
     start, end = match.span()
     before, after = text[start - 1 : start], text[end : end + 1]
     if before.strip() and after.strip():
-        if _LABEL_AHEAD.match(text, end):
+        # Up to the line's end and the character after it (for the lookahead): with
+        # no end, `regex` looks for the `:` through the rest of the text first.
+        if _LABEL_AHEAD.match(text, end, doc.line_spans[doc.line_of(end)][1] + 1):
             content, what = doc.newline * 2, "start a paragraph for the label after it"
         else:
             content, what = " ", "keep a space"

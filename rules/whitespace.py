@@ -98,6 +98,15 @@ def _run_start(text: str, end: int) -> int:
     return start
 
 
+def _next_line_end(doc: Document, offset: int) -> int:
+    """The end of the line after the one holding ``offset`` (the text's end on the
+    last line): the end position for a match that may cross one line break. With
+    none, `regex` looks for a pattern's literal through the rest of the text."""
+    spans = doc.line_spans
+    line = doc.line_of(offset) + 1
+    return spans[line][1] if line < len(spans) else len(doc.text)
+
+
 @rule("WS002", "multiple-spaces", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
 def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
     """Two spaces where one belongs, inside a line of prose.
@@ -273,7 +282,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]
         if doc.is_protected(start - 1, end + 1):
             continue
         mark = text[end]
-        if mark == "." and _SPACED_ELLIPSIS.match(text, end + 1):
+        if mark == "." and _SPACED_ELLIPSIS.match(text, end + 1, _next_line_end(doc, end)):
             continue
         yield Violation(
             start,
