@@ -237,6 +237,7 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     accepted = lowered(ctx.words) | lowered(ctx.lexicon.keys("words"))
     corpus = ctx.evidence.get(UNKNOWN_WORDS.name)
+    misspelled: dict[str, tuple[str, ...]] = {}  # word -> its corrections
     for word, count in unknown.items():
         if count > 1 or word in accepted or word in EXTRA_WORDS:
             continue
@@ -245,17 +246,24 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
         if is_dictionary_word(word) or _ELONGATED.search(word) or _is_compound(word):
             continue
         candidates = corrections(word)
-        if not candidates:
+        if candidates:
+            misspelled[word] = candidates
+    if not misspelled:
+        return
+    # Each word occurs once: one more scan finds them all, where a search per word
+    # read the whole text again for each (quadratic on a long OCR page).
+    for match in _LOWER_WORD.finditer(masked):
+        word = match.group()
+        if word not in misspelled:
             continue
-        for match in re.finditer(rf"\b{word}\b", masked):
-            start, end = match.span()
-            if masked[start - 1 : start] in _JOINED or masked[end : end + 1] in _JOINED:
-                continue
-            if masked[start - 2 : start - 1].isalnum() and masked[start - 1 : start] == ".":
-                continue  # `obj.attr`
-            if masked[end : end + 1] == "." and masked[end + 1 : end + 2].isalnum():
-                continue  # `name.attr`, `file.ext`
-            yield Violation(start, end, *_misspelling(word, candidates, start, end))
+        start, end = match.span()
+        if masked[start - 1 : start] in _JOINED or masked[end : end + 1] in _JOINED:
+            continue
+        if masked[start - 2 : start - 1].isalnum() and masked[start - 1 : start] == ".":
+            continue  # `obj.attr`
+        if masked[end : end + 1] == "." and masked[end + 1 : end + 2].isalnum():
+            continue  # `name.attr`, `file.ext`
+        yield Violation(start, end, *_misspelling(word, misspelled[word], start, end))
 
 
 def _misspelling(word: str, candidates: tuple[str, ...], start: int, end: int) -> tuple[str, Fix]:
