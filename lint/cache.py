@@ -168,7 +168,11 @@ def check_files(
         if entry is not None and result.error is None:
             entry.result, entry.under = result, digest
             cache.changed = True
-    cache.save()
+    # A user pattern that ran out of time was skipped for the rest of the run: what
+    # the run found (and the evidence it gathered) is not what the settings say, so
+    # none of it is kept.
+    if not any(r.partial for r in done):
+        cache.save()
     return cast(list[FileResult], results)
 
 

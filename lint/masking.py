@@ -152,6 +152,10 @@ class PatternBudget:
         finally:
             self._spent[key] = self._spent.get(key, 0.0) + time.process_time() - started
 
+    def disabled(self, patterns: Iterable[regex.Pattern[str]]) -> bool:
+        """Whether any of ``patterns`` is no longer used in this run."""
+        return any(p.pattern in self._disabled for p in patterns)
+
     def failure(self, path: str) -> PatternTimeout | None:
         """The timeout of a pattern that ran out on ``path`` (for the pass that
         reports the file, when an earlier pass ran it out)."""

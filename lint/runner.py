@@ -240,6 +240,8 @@ def process_job(job: Job, held: Held | None = None) -> FileResult:
         evidence=job.evidence,
         doc=doc,
     )
+    if held.budget.disabled(job.settings.ignore_patterns):
+        result = dataclasses.replace(result, partial=True)
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:
             files.check_reads_back(result.fixed, encoding)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import cache, runner
+from lint import cache, masking, runner
 from tests.conftest import run, write
 
 B = (
@@ -149,3 +149,17 @@ def test_two_workers_read_and_fill_the_cache_as_one_process_does(
     before = stored_cache().stat()
     assert run(capsys, "check", "--jobs", "2", "docs") == one
     assert stored_cache().stat().st_mtime_ns == before.st_mtime_ns  # all from the cache
+
+
+def test_a_run_in_which_a_user_pattern_ran_out_keeps_nothing(
+    cached: list[Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pattern is skipped for the files after the one it ran out on: their
+    results are not what the settings ask, and must not answer a later run."""
+    monkeypatch.setattr(masking, "PATTERN_TIMEOUT", 0.2)
+    Path("transcript-lint.toml").write_text("ignore-patterns = ['(a|aa)+$']\n")
+    for i in range(4):
+        write(Path(f"docs/t{i}.txt"), "a" * 60 + "b  c\n")
+    code, out, _ = run(capsys, "check", "--jobs", "1", "docs")
+    assert code == 2 and out.count("WS002") == 3  # checked, without the pattern
+    assert not list(Path(cache.FOLDER).rglob("results.pickle"))
