@@ -223,9 +223,13 @@ MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
 _LONGEST_JOIN = 40  # longer runs of letters are no prose
 CLOSE_COST = 0.75
 # A reading with an OCR confusion undone (`tbeking`: `the king`) costs this much more
-# (log10), and the word that holds the corrected letters must be this common.
+# (log10), and the word that holds the corrected letters must be this common (see
+# ``_garbled_part``).
 GARBLE_COST = 1.0
 GARBLED_PART_FREQUENCY = 3000
+GARBLED_LONG_PART = 7  # letters: a word this long is fairly common at GARBLED_PART_FREQUENCY
+GARBLED_SHORT_PART_FREQUENCY = 30_000
+GARBLED_FUNCTION_FREQUENCY = 300_000
 MAX_GARBLED_PARTS = 3
 # Garbled joins are sought only in a document with this many unlisted words that are
 # a common word misread (`direotly`, `haviug`): OCR.
@@ -720,7 +724,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     for violation in _segmented_joins(doc, accepted, (unknown - listed) | titled):
         split.add(masked[violation.start : violation.end])
         yield violation
-    if sum(map(_misread_word, unknown)) >= MIN_MISREAD_WORDS:
+    misread = (run for run in unknown if _misread_word(run))
+    if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
         yield from _garbled_joins(doc, accepted, unknown - split)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
@@ -823,10 +828,10 @@ def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> I
     masked = doc.masked
     present = doc.shared(_standalone_words)
     for token in sorted(runs):
-        if token not in present or not _after_a_space(masked, token):
+        if token not in present:
             continue
-        verdict = _garbled_reading(token, accepted)
-        if verdict is None:
+        verdict = _garbled_reading(token, accepted)  # cached: before the text is searched
+        if verdict is None or not _after_a_space(masked, token):
             continue
         found = _places(doc, token)
         if _name_in(masked, token, verdict.reading, len(found)):
@@ -907,6 +912,21 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     return _Garbled(best, cuts, close)
 
 
+def _garbled_part(part: str) -> bool:
+    """Whether a word may hold the letters a reading corrects: a very common function
+    word of three letters or more (`tbe`, `tliis`), a content word of four letters or
+    more that is common, or long and fairly common (`acoidentally`). Short words lie
+    close together: one confusion turns many garbles into one (`lion`, `rips`, `nor`)."""
+    count = words.frequency(part)
+    if part in words.FUNCTION_WORDS:
+        return len(part) >= 3 and count >= GARBLED_FUNCTION_FREQUENCY
+    if len(part) < 4:
+        return False  # `ifhedfor` is no `if bed for`
+    if len(part) >= GARBLED_LONG_PART:
+        return count >= GARBLED_PART_FREQUENCY
+    return count >= GARBLED_SHORT_PART_FREQUENCY
+
+
 def _garbled_candidate(
     variant: words.Variant,
 ) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
@@ -929,9 +949,7 @@ def _garbled_candidate(
         if at <= variant.at < end:
             if fixed > end:
                 return None  # the corrected letters straddle two words
-            if part not in words.FUNCTION_WORDS and (
-                len(part) < 4 or words.frequency(part) < GARBLED_PART_FREQUENCY
-            ):
+            if not _garbled_part(part):
                 return None  # a short or rare word is too easily made by a confusion
         at = end
         if at < len(variant.text):

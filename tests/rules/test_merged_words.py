@@ -840,6 +840,10 @@ def test_mw002_garbled_join_fix_keeps_the_letters() -> None:
         OCR_TEXT + "Her personalia were kept in a box.",
         # short words made by a confusion (`hadbeene` read `had be one`)
         OCR_TEXT + "He hadbeene there before us.",
+        # a short word, or a rarer function word, corrected: too easily made
+        OCR_TEXT + "A grey sack ofrioe lay there.",
+        OCR_TEXT + "They had tea nerbread that day.",
+        OCR_TEXT + "She was ifhedfor a week.",
     ],
 )
 def test_mw002_garbled_lookalikes_are_left_alone(text: str) -> None:
