@@ -883,25 +883,20 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     likely (a compound, a name: its own search judged it)."""
     if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_JOIN) or not token.islower():
         return None
-    if token in accepted or _word_tail(token) or words.older_spelling_of(token) is not None:
-        return None
-    variants = [v for v in words.ocr_variants(token) if _function_edge(v.text)]
-    if _misread_word(token) or any(
-        words.is_known(v.text, accepted) or words.older_spelling_of(v.text) is not None
-        for v in variants
-    ):
-        return None  # a misread word, not a join (`sometbing`, `somewhilo`)
     candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
-    for variant in variants:
-        found = _garbled_candidate(variant)
+    for variant in words.ocr_variants(token):
+        found = _garbled_candidate(variant) if _function_edge(variant.text) else None
         if found is not None and found[2].text not in candidates:
             candidates[found[2].text] = found
     if not candidates:
-        return None
+        return None  # the common case: the checks below cost more, so they come after
     ranked = sorted(candidates.values(), key=lambda c: c[0])
     cost, cuts, best = ranked[0]
-    if words.is_known(token, accepted):
+    if token in accepted or _word_tail(token) or _misread_word(token):
         return None
+    texts = (token, *(variant.text for variant in words.ocr_variants(token)))
+    if any(words.is_known(text, accepted) or words.older_spelling_of(text) for text in texts):
+        return None  # a word, an older spelling, a misread word (`sometbing`, `somewhilo`)
     own = words.segmentations(token, MAX_PARTS)
     if own and own[0].cost < cost + CLOSE_COST:
         return None  # read as it stands, about as likely: no sign of a misread letter
