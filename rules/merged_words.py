@@ -232,7 +232,7 @@ GARBLED_SHORT_PART_FREQUENCY = 30_000
 GARBLED_FUNCTION_FREQUENCY = 300_000
 MAX_GARBLED_PARTS = 3
 # Garbled joins are sought only in a document with this many unlisted words that are
-# a common word misread (`direotly`, `haviug`): OCR.
+# a common word misread (`aftor`, `nevor`): OCR.
 MIN_MISREAD_WORDS = 3
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
@@ -598,7 +598,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Three ways find the reading:
+    lost the spaces between them. Four ways find the reading:
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -623,7 +623,14 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       me`, `soonbe` and `soon be`, `satclosely` and `sat closely`), one of them a
       function word or an adverb or participle in `-ly` or `-ed`. Never two nouns,
       which make compounds that documents write both ways (`bootcamp` and `boot
-      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`).
+      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`);
+    - in OCR text (a document with three common words or more misread by one letter
+      of `rules/data/ocr_confusions.txt`: `houso`, `aftor`), a join whose words OCR
+      also misread by one such letter (`tbeking`: `the king`, `wbichwas`: `which
+      was`): the reading must have the shape of a join, of at most three words, the
+      misread word must be a common word (a function word of three letters or more,
+      a content word of four or more), and undoing a confusion must make no word
+      (`sometbing`) and no older spelling (`asrnuch`: `asmuch`).
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
@@ -665,6 +672,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     Unsafe: the token is replaced by the words; a name or a term could prove the
     split wrong. Display-only when another plausible reading is close in likelihood:
     `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
+    A join garbled by OCR gets the spaces only, no letter changed (`tbeking` becomes
+    `tbe king`; the message names `the king`): the tool never rewrites letters.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -851,7 +860,7 @@ def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> I
 @functools.lru_cache(maxsize=words.WORD_CACHE)
 def _misread_word(token: str) -> bool:
     """Whether the unlisted ``token`` is a common word with one OCR confusion
-    (`direotly`, `haviug`): a document with a few of these is OCR, whose joins may
+    (`aftor`, `nevor`): a document with a few of these is OCR, whose joins may
     be garbled too. Clean text has none or one (`cruft`, `printf`)."""
     return any(
         words.frequency(variant.text) >= GARBLED_PART_FREQUENCY
@@ -896,7 +905,7 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
         return None
     texts = (token, *(variant.text for variant in words.ocr_variants(token)))
     if any(words.is_known(text, accepted) or words.older_spelling_of(text) for text in texts):
-        return None  # a word, an older spelling, a misread word (`sometbing`, `somewhilo`)
+        return None  # a word, an older spelling, a misread word (`sometbing`, `asrnuch`)
     own = words.segmentations(token, MAX_PARTS)
     if own and own[0].cost < cost + CLOSE_COST:
         return None  # read as it stands, about as likely: no sign of a misread letter

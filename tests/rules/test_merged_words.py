@@ -806,7 +806,7 @@ OCR_TEXT = "The old houso stood aftor the storm and nevor fell down. "
     ("text", "token"),
     [
         (OCR_TEXT + "We walked through tbegarden at dusk.", "tbegarden"),
-        (OCR_TEXT + "She would not speak atsuoh length to us.", "atsuoh"),
+        (OCR_TEXT + "She would not speak ofsucb things to us.", "ofsucb"),
         (OCR_TEXT + "The road wbichwas long ran north.", "wbichwas"),
     ],
 )
@@ -834,7 +834,7 @@ def test_mw002_garbled_join_fix_keeps_the_letters() -> None:
         # one misread word, not a join
         OCR_TEXT + "There was sometbing in the water.",
         # an older spelling, once misread
-        OCR_TEXT + "We rested there somewhilo and went on.",
+        OCR_TEXT + "We rested there asrnuch as we could.",
         # real words the list lacks
         OCR_TEXT + "The writ of habeas corpus was heard.",
         OCR_TEXT + "Her personalia were kept in a box.",
