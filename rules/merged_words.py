@@ -862,10 +862,9 @@ def _misread_word(token: str) -> bool:
     """Whether the unlisted ``token`` is a common word with one OCR confusion
     (`aftor`, `nevor`): a document with a few of these is OCR, whose joins may
     be garbled too. Clean text has none or one (`cruft`, `printf`)."""
-    return any(
-        words.frequency(variant.text) >= GARBLED_PART_FREQUENCY
-        for variant in words.ocr_variants(token)
-    )
+    table = words.frequencies()
+    variants = words.ocr_variants(token)
+    return any(table.get(variant.text, 0) >= GARBLED_PART_FREQUENCY for variant in variants)
 
 
 class _Garbled(NamedTuple):
