@@ -733,7 +733,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     for violation in _segmented_joins(doc, accepted, (unknown - listed) | titled):
         split.add(masked[violation.start : violation.end])
         yield violation
-    misread = (run for run in unknown if _misread_word(run))
+    present = doc.shared(_standalone_words)  # not `tates` of `States`
+    misread = (run for run in unknown if run in present and _misread_word(run))
     if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
         yield from _garbled_joins(doc, accepted, unknown - split)
     yield from _number_joins(masked, numbered)
