@@ -231,6 +231,7 @@ GARBLED_LONG_PART = 7  # letters: a word this long is fairly common at GARBLED_P
 GARBLED_SHORT_PART_FREQUENCY = 30_000
 GARBLED_FUNCTION_FREQUENCY = 300_000
 MAX_GARBLED_PARTS = 3
+_LONGEST_GARBLED = 20  # letters: three words, and not the runs of garble OCR also makes
 # Garbled joins are sought only in a document with this many unlisted words that are
 # a common word misread (`aftor`, `nevor`): OCR.
 MIN_MISREAD_WORDS = 3
@@ -890,7 +891,7 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     when the token is one edit from a word likelier than the reading, an older
     spelling, the tail of a word, or when the token read as it stands is about as
     likely (a compound, a name: its own search judged it)."""
-    if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_JOIN) or not token.islower():
+    if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
         return None
     candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
     for variant in words.ocr_variants(token):
