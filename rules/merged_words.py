@@ -893,6 +893,8 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     likely (a compound, a name: its own search judged it)."""
     if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
         return None
+    if _misread_word(token):
+        return None  # one word misread (`aftor`): the commonest unlisted word of OCR
     candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
     for variant in words.ocr_variants(token):
         found = _garbled_candidate(variant) if _function_edge(variant.text) else None
@@ -902,7 +904,7 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
         return None  # the common case: the checks below cost more, so they come after
     ranked = sorted(candidates.values(), key=lambda c: c[0])
     cost, cuts, best = ranked[0]
-    if token in accepted or _word_tail(token) or _misread_word(token):
+    if token in accepted or _word_tail(token):
         return None
     texts = (token, *(variant.text for variant in words.ocr_variants(token)))
     if any(words.is_known(text, accepted) or words.older_spelling_of(text) for text in texts):
