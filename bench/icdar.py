@@ -32,8 +32,9 @@ error; (w) such a join that is a known word itself (`per cent` read `percent`,
 `may be` read `maybe`), which no rule may split; (b) a garbled join: a letter of
 the run is wrong, lost or added (`tbeking`); (c) the rest: a part no word list
 knows (names, rare and old words), or gold text missing. A segmenter that corrects
-no letter can reach (a) and little else, so the share of (a) bounds what the MW
-rules can flag; the table gives flagged and exact within each class. One file
+no letter can reach (a) and little else; MW002 reaches some of (b) by undoing one OCR
+confusion (``rules/data/ocr_confusions.txt``: `tbe`, `suoh`), in OCR text only. The
+table gives flagged and exact within each class. One file
 (`eng_monograph/81.txt`, OCR of a 19th-century book read as French) holds about
 two thirds of all lost spaces.
 

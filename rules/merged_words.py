@@ -222,6 +222,19 @@ TYPO_COST = 3.0
 MAX_PARTS = 6  # `Hewasgivingsome`: OCR loses runs of spaces
 _LONGEST_JOIN = 40  # longer runs of letters are no prose
 CLOSE_COST = 0.75
+# A reading with an OCR confusion undone (`tbeking`: `the king`) costs this much more
+# (log10), and the word that holds the corrected letters must be this common (see
+# ``_garbled_part``).
+GARBLE_COST = 1.0
+GARBLED_PART_FREQUENCY = 3000
+GARBLED_LONG_PART = 7  # letters: a word this long is fairly common at GARBLED_PART_FREQUENCY
+GARBLED_SHORT_PART_FREQUENCY = 30_000
+GARBLED_FUNCTION_FREQUENCY = 300_000
+MAX_GARBLED_PARTS = 3
+_LONGEST_GARBLED = 20  # letters: three words, and not the runs of garble OCR also makes
+# Garbled joins are sought only in a document with this many unlisted words that are
+# a common word misread (`aftor`, `nevor`): OCR.
+MIN_MISREAD_WORDS = 3
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -586,7 +599,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Three ways find the reading:
+    lost the spaces between them. Four ways find the reading:
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -611,7 +624,14 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       me`, `soonbe` and `soon be`, `satclosely` and `sat closely`), one of them a
       function word or an adverb or participle in `-ly` or `-ed`. Never two nouns,
       which make compounds that documents write both ways (`bootcamp` and `boot
-      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`).
+      camp`, `filesystem`), and never a token one edit from a likelier word (`beon`);
+    - in OCR text (a document with three common words or more misread by one letter
+      of `rules/data/ocr_confusions.txt`: `houso`, `aftor`), a join whose words OCR
+      also misread by one such letter (`tbeking`: `the king`, `wbichwas`: `which
+      was`): the reading must have the shape of a join, of at most three words, the
+      misread word must be a common word (a function word of three letters or more,
+      a content word of four or more), and undoing a confusion must make no word
+      (`sometbing`) and no older spelling (`asrnuch`: `asmuch`).
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
@@ -653,6 +673,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     Unsafe: the token is replaced by the words; a name or a term could prove the
     split wrong. Display-only when another plausible reading is close in likelihood:
     `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
+    A join garbled by OCR gets the spaces only, no letter changed (`tbeking` becomes
+    `tbe king`; the message names `the king`): the tool never rewrites letters.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -666,6 +688,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         {run for run in runs if run.islower() and (len(run) >= 5 or _function_pair_run(run))}
     )
     listed: set[str] = set()
+    split: set[str] = set()  # the tokens found to be joins, left out of the last search
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
@@ -696,6 +719,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
                 masked[start - 1 : start] + masked[end : end + 1] == "()"
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
+            split.add(token)
             yield _split_violation(start, end, token, best.text, others, safety)
     # `Thewitness` is the run `hewitness` after a capital: try the capitals of the
     # words that start sentences (`The`, `She`, `This`...) before unknown runs
@@ -707,7 +731,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if run.startswith(tail)
     }
     titled |= _short_titled(doc, table)
-    yield from _segmented_joins(doc, accepted, (unknown - listed) | titled)
+    for violation in _segmented_joins(doc, accepted, (unknown - listed) | titled):
+        split.add(masked[violation.start : violation.end])
+        yield violation
+    present = doc.shared(_standalone_words)  # not `tates` of `States`
+    misread = (run for run in unknown if run in present and _misread_word(run))
+    if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
+        yield from _garbled_joins(doc, accepted, unknown - split)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
@@ -799,6 +829,139 @@ def _segmented_joins(
         for start, end in found:
             if _word_on_its_own(masked, start, end) and _fits_between(masked, start, end, best):
                 yield _split_violation(start, end, token, best.text, others, safety)
+
+
+def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> Iterator[Violation]:
+    """The joins among the lowercase runs no other search took whose words OCR also
+    misread, one letter or two (`tbeking`: `the king`, see ``_garbled_reading``), with
+    the same evidence from the document as ``_segmented_joins``. The fix inserts the
+    spaces and changes no letter (`tbe king`): the message names the words."""
+    masked = doc.masked
+    present = doc.shared(_standalone_words)
+    for token in sorted(runs):
+        if token not in present:
+            continue
+        verdict = _garbled_reading(token, accepted)  # cached: before the text is searched
+        if verdict is None or not _after_a_space(masked, token):
+            continue
+        found = _places(doc, token)
+        if _name_in(masked, token, verdict.reading, len(found)):
+            continue
+        spaced = " ".join(token[a:b] for a, b in itertools.pairwise((0, *verdict.cuts, len(token))))
+        safety = Safety.DISPLAY_ONLY if verdict.close else Safety.UNSAFE
+        others = "".join(f" or '{text}'" for text in verdict.close)
+        message = f"'{token}' looks like '{verdict.reading.text}'{others}, misread by OCR"
+        for start, end in found:
+            if _word_on_its_own(masked, start, end) and _fits_between(
+                masked, start, end, verdict.reading
+            ):
+                fix = replace(start, end, spaced, safety, f"Split into '{spaced}'")
+                yield Violation(start, end, message, fix)
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _misread_word(token: str) -> bool:
+    """Whether the unlisted ``token`` is a common word with one OCR confusion
+    (`aftor`, `nevor`): a document with a few of these is OCR, whose joins may
+    be garbled too. Clean text has none or one (`cruft`, `printf`)."""
+    table = words.frequencies()
+    variants = words.ocr_variants(token)
+    return any(table.get(variant.text, 0) >= GARBLED_PART_FREQUENCY for variant in variants)
+
+
+class _Garbled(NamedTuple):
+    """A reading of a token with one OCR confusion undone (`tbeking`: `the king`),
+    where its spaces go in the token (offsets), and the other readings close to it."""
+
+    reading: words.Segmentation
+    cuts: tuple[int, ...]
+    close: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
+    """The likeliest reading of a lowercase token as words when one OCR confusion
+    (``words.ocr_variants``: `b` for `h`, `o` for `c`, `u` for `n`...) is undone, or
+    None unless it clearly wins.
+
+    The reading must pass what ``_segment_reading`` asks of a join (common content
+    words, the shape of a join, no vetoed pair), and the word that holds the
+    corrected letters must be a function word or a common word. Never when undoing a
+    confusion makes a word (`sometbing`: `something`, a misspelling of one word),
+    when the token is one edit from a word likelier than the reading, an older
+    spelling, the tail of a word, or when the token read as it stands is about as
+    likely (a compound, a name: its own search judged it)."""
+    if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
+        return None
+    if _misread_word(token):
+        return None  # one word misread (`aftor`): the commonest unlisted word of OCR
+    candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
+    for variant in words.ocr_variants(token):
+        found = _garbled_candidate(variant) if _function_edge(variant.text) else None
+        if found is not None and found[2].text not in candidates:
+            candidates[found[2].text] = found
+    if not candidates:
+        return None  # the common case: the checks below cost more, so they come after
+    ranked = sorted(candidates.values(), key=lambda c: c[0])
+    cost, cuts, best = ranked[0]
+    if token in accepted or _word_tail(token):
+        return None
+    texts = (token, *(variant.text for variant in words.ocr_variants(token)))
+    if any(words.is_known(text, accepted) or words.older_spelling_of(text) for text in texts):
+        return None  # a word, an older spelling, a misread word (`sometbing`, `asrnuch`)
+    own = words.segmentations(token, MAX_PARTS)
+    if own and own[0].cost < cost + CLOSE_COST:
+        return None  # read as it stands, about as likely: no sign of a misread letter
+    near = words.nearest_word(token)
+    if near is not None and words.count_cost(near[1]) < cost:
+        return None  # one edit from a word: a misspelling of it (`tolerenoe`)
+    close = tuple(c[2].text for c in ranked[1:] if c[0] - cost < CLOSE_COST)
+    return _Garbled(best, cuts, close)
+
+
+def _garbled_part(part: str) -> bool:
+    """Whether a word may hold the letters a reading corrects: a very common function
+    word of three letters or more (`tbe`, `tliis`), a content word of four letters or
+    more that is common, or long and fairly common (`acoidentally`). Short words lie
+    close together: one confusion turns many garbles into one (`lion`, `rips`, `nor`)."""
+    count = words.frequency(part)
+    if part in words.FUNCTION_WORDS:
+        return len(part) >= 3 and count >= GARBLED_FUNCTION_FREQUENCY
+    if len(part) < 4:
+        return False  # `ifhedfor` is no `if bed for`
+    if len(part) >= GARBLED_LONG_PART:
+        return count >= GARBLED_PART_FREQUENCY
+    return count >= GARBLED_SHORT_PART_FREQUENCY
+
+
+def _garbled_candidate(
+    variant: words.Variant,
+) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
+    """The cost of a variant's best reading (plus ``GARBLE_COST``), its cuts mapped
+    back to offsets in the token, and the reading; None if it is no join."""
+    readings = words.segmentations(variant.text, MAX_PARTS)
+    if not readings:
+        return None
+    best = readings[0]
+    parts = [part.lower() for part in best.parts]
+    if len(parts) > MAX_GARBLED_PARTS or any(len(part) < 3 for part in parts[1:]):
+        return None  # `had be one`, `babe as`: short words end too many garbles
+    if "i" in parts or not _plausible(tuple(parts)) or not _join_shape(parts):
+        return None
+    if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
+        return None
+    cuts, at, fixed = [], 0, variant.at + len(variant.true)
+    for part in parts:
+        end = at + len(part)
+        if at <= variant.at < end:
+            if fixed > end:
+                return None  # the corrected letters straddle two words
+            if not _garbled_part(part):
+                return None  # a short or rare word is too easily made by a confusion
+        at = end
+        if at < len(variant.text):
+            cuts.append(at if at <= variant.at else at - len(variant.true) + len(variant.read))
+    return best.cost + GARBLE_COST, tuple(cuts), best
 
 
 def _standalone_words(doc: Document) -> frozenset[str]:

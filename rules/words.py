@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 from lint.rule import Context
 
@@ -736,3 +736,40 @@ def older_spelling_of(word: str) -> str | None:
             if _listed(variant):
                 return variant
     return None
+
+
+OCR_CONFUSIONS_FILE = Path(__file__).parent / "data" / "ocr_confusions.txt"
+
+
+@functools.cache
+def ocr_confusions() -> tuple[tuple[str, str], ...]:
+    """Letters OCR reads for others, as (read, true) pairs (`b` for `h`: `tbe`), from
+    ``data/ocr_confusions.txt``, read once per process on first use."""
+    text = OCR_CONFUSIONS_FILE.read_text(encoding="utf-8")
+    pairs = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    return tuple((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
+
+
+class Variant(NamedTuple):
+    """A lowercase token with one OCR confusion undone: ``text`` has ``true`` where
+    the token has ``read``, at offset ``at`` of the token. (A named tuple: every
+    unlisted word of a document gets its variants made, and tuples are made fast.)"""
+
+    text: str
+    at: int
+    read: str
+    true: str
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def ocr_variants(token: str) -> tuple[Variant, ...]:
+    """The strings that ``token`` (lowercase) becomes with one OCR confusion of
+    ``ocr_confusions`` undone (`tbeking`: `theking`, `tbeklng`...), in the order of
+    the list; whether one reads as words is for ``segmentations`` to say."""
+    found = []
+    for read, true in ocr_confusions():
+        at = token.find(read)
+        while at >= 0:
+            found.append(Variant(token[:at] + true + token[at + len(read) :], at, read, true))
+            at = token.find(read, at + 1)
+    return tuple(found)

@@ -795,3 +795,56 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
 def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
     for code in ("MW001", "MW002", "MW003"):
         assert flagged(text, code) == []
+
+
+# OCR text: three common words with one letter misread (`houso`, `aftor`, `nevor`)
+# mark the document as OCR, where a join may be garbled too.
+OCR_TEXT = "The old houso stood aftor the storm and nevor fell down. "
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        (OCR_TEXT + "We walked through tbegarden at dusk.", "tbegarden"),
+        (OCR_TEXT + "She would not speak ofsucb things to us.", "ofsucb"),
+        (OCR_TEXT + "The road wbichwas long ran north.", "wbichwas"),
+    ],
+)
+def test_mw002_garbled_join_in_ocr_text(text: str, token: str) -> None:
+    assert flagged(text, "MW002") == [token]
+    (finding,) = check_text(text, settings=settings_for(select=["MW002"]))
+    assert finding.fix is not None and finding.fix.safety is Safety.UNSAFE
+    # the fix inserts the space and changes no letter
+    (edit,) = finding.fix.edits
+    assert edit.content.replace(" ", "") == token and edit.content.count(" ") == 1
+
+
+def test_mw002_garbled_join_fix_keeps_the_letters() -> None:
+    text = OCR_TEXT + "We walked through tbegarden at dusk."
+    result = OCR_TEXT + "We walked through tbe garden at dusk."
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(result, "MW002", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clean text: no sign of OCR, so no letter is taken to be misread
+        "We walked through tbegarden at dusk, and the rain came on.",
+        # one misread word, not a join
+        OCR_TEXT + "There was sometbing in the water.",
+        # an older spelling, once misread
+        OCR_TEXT + "We rested there asrnuch as we could.",
+        # real words the list lacks
+        OCR_TEXT + "The writ of habeas corpus was heard.",
+        OCR_TEXT + "Her personalia were kept in a box.",
+        # short words made by a confusion (`hadbeene` read `had be one`)
+        OCR_TEXT + "He hadbeene there before us.",
+        # a short word, or a rarer function word, corrected: too easily made
+        OCR_TEXT + "A grey sack ofrioe lay there.",
+        OCR_TEXT + "They had tea nerbread that day.",
+        OCR_TEXT + "She was ifhedfor a week.",
+    ],
+)
+def test_mw002_garbled_lookalikes_are_left_alone(text: str) -> None:
+    assert flagged(text, "MW002") == []
