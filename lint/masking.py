@@ -91,7 +91,7 @@ _MARKDOWN = regex.compile(
 # `00:00:01,000 --> 00:00:04,000` (SRT) or `00:01.000 --> 00:04.000 align:start` (WebVTT).
 TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
 TIMING_LINE = regex.compile(
-    rf"^[ \t]*{TIME}[ \t]+-->[ \t]+{TIME}(?:[ \t][^\r\n]*)?$", regex.MULTILINE
+    rf"^[ \t]*{TIME}[ \t]+-->[ \t]+{TIME}(?:[ \t][^\r\n]*)?\r?$", regex.MULTILINE
 )
 _SUBTITLES = regex.compile(
     rf"""

@@ -1174,6 +1174,8 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 _STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
 _UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+# A capital that opens the text or a paragraph: a sentence start no stop precedes.
+_PARAGRAPH_CAPITAL = regex.compile(r"(?:\A|\n[ \t]*\r?\n)\s*\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
 # (Each scan starts at a literal, which the standard library finds fast.)
 _OCR_L_AT_TEXT_START = re.compile(r"[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
@@ -1226,6 +1228,9 @@ _LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capi
 _OLDER_STYLE_EXCLAMATIONS = 3  # this many in lower case after `!` or `?` are a style
 _NOISY_STOPS = 5  # with this many findings, the text's stops are noise (OCR): show only
 _CAPITALISE = "Capitalise it"
+# Verbs that never follow `I`: before them a lone `l` is a letter (a length, a
+# variable), not OCR's `I`.
+_NOT_AFTER_I = frozenset({"is", "has", "does", "says", "goes", "equals", "denotes"})
 
 
 @rule(
@@ -1310,7 +1315,9 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Violation]
     judged = [(stop, v) for stop, v in _lower_starts(doc, ctx) if v is not None]
     found = [v for _, v in judged]
     if len(found) >= _LOWER_CASE_DOCUMENT:
-        capitalised = sum(1 for _ in _UPPER_START.finditer(masked))
+        capitalised = sum(1 for _ in _UPPER_START.finditer(masked)) + sum(
+            1 for _ in _PARAGRAPH_CAPITAL.finditer(masked)
+        )
         if 2 * capitalised <= len(found):
             first = found[0]
             yield Violation(
@@ -1376,7 +1383,7 @@ def _not_a_sentence(masked: str, word: str, end: int) -> bool:
 def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violation | None:
     """What a lower-case word after a stop most likely means, with the fitting fix."""
     if word in _OCR_I and (
-        _english_after(masked, end) or (word == "l" and _is_apostrophe(masked, end))
+        _english_after(masked, end, word) or (word == "l" and _is_apostrophe(masked, end))
     ):
         return _ocr_l(start, end, word)
     letters = _LETTERS_BEFORE.search(masked, max(0, stop - 40), stop)
@@ -1426,13 +1433,17 @@ def _judged(masked: str, stop: int, word: str, start: int, end: int) -> Violatio
     )
 
 
-def _english_after(masked: str, at: int) -> bool:
-    """Whether an English word (no abbreviation) follows a space at ``at``: `lt was`,
-    not `l cr abt` in German OCR."""
+def _english_after(masked: str, at: int, ocr: str) -> bool:
+    """Whether an English word (no abbreviation, no single letter) follows the
+    would-be OCR ``ocr`` at ``at`` as it would follow `I`, `It`, `In`: `lt was`, not
+    `l cr abt` in German OCR, `ln x grows` (a logarithm) or `l is the length` (a
+    variable: `I` takes no `is`)."""
     after = _NEXT_WORD.match(masked, at)
     if after is None:
         return False
     word = after.group(1)
+    if len(word) < 2 or (ocr == "l" and word.lower() in _NOT_AFTER_I):
+        return False
     return words.is_known(word) and word.lower() not in abbreviations()
 
 
@@ -1458,7 +1469,7 @@ def _ocr_l_at_paragraph_starts(doc: Document) -> Iterator[Violation]:
     matches = _OCR_L_AT_PARAGRAPH_START.finditer(doc.masked)
     for match in itertools.chain([first] if first else [], matches):
         start, end = match.span(1)
-        if _english_after(doc.masked, end) and not doc.is_protected(start, end):
+        if _english_after(doc.masked, end, match.group(1)) and not doc.is_protected(start, end):
             yield _ocr_l(start, end, match.group(1))
 
 
@@ -1520,6 +1531,10 @@ _AFTER_A_COMMA = frozenset({"The", "An"})
 _FEW_SLIPS = 2
 _SLIP_SPAN = 100_000
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([a-z]+),? $")
+
+
+# A title's next capital, after its small words: `Under the Dome`, `Of Mice`.
+_TITLE_AHEAD = regex.compile(r"(?:[ \t]+(?:the|a|an|of|and|in|on|to|for|with|at|by))*[ \t]+\p{Lu}")
 
 
 @functools.cache
@@ -1595,6 +1610,8 @@ def capital_in_mid_sentence(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if not words.is_known(previous.group(1)):
             continue  # `ging In der`: another language, whose nouns are capitalised
+        if _TITLE_AHEAD.match(masked, end, end + 40):
+            continue  # `reading Under the Dome`, `watched Behind the Music`: a title
         layout = _layout(doc)
         if layout.line_kind(start) != "prose" or _set_apart(doc, start, end):
             continue

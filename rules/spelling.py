@@ -785,6 +785,7 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     hits = list(_forms_pattern(tuple(found)).finditer(masked))
     apostrophe = "’" if masked.count("’") > masked.count("'") else "'"
     lowered_text: str | None = None
+    written_here: dict[str, bool] = {}  # contraction -> whether the text writes it
     for hit in hits:
         start, end = hit.span()
         token = hit.group()
@@ -804,7 +805,10 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
         if key in forms.strict:
             if lowered_text is None:
                 lowered_text = lowered.replace("’", "'")
-            if contraction not in lowered_text or not _reads_as_contraction(masked, start, end):
+            written = written_here.get(contraction)
+            if written is None:  # asked once per contraction, not once per hit
+                written = written_here[contraction] = contraction in lowered_text
+            if not written or not _reads_as_contraction(masked, start, end):
                 continue
             following = _WORD_AFTER.match(masked, end)
             if following is not None and is_dictionary_word(key + following.group(1).lower()):

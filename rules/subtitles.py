@@ -10,7 +10,7 @@ misplace the cue. These findings have no fix: the right time is not in the text.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -23,7 +23,8 @@ from lint.rule import Availability, Context, Violation, rule
 # What was meant as a timing line: an arrow, or two times joined by a dash or arrow.
 _LOOSE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[,.:]\d{1,3})?"
 _TIMING_ATTEMPT = regex.compile(
-    rf"^(?:[^\r\n]*-->[^\r\n]*|[ \t]*{_LOOSE_TIME}[ \t]*(?:-+>?|–|—)[ \t]*{_LOOSE_TIME}[^\r\n]*)$",
+    rf"^(?:[^\r\n]*-->[^\r\n]*"
+    rf"|[ \t]*{_LOOSE_TIME}[ \t]*(?:-+>?|–|—)[ \t]*{_LOOSE_TIME}[^\r\n]*)\r?$",
     regex.MULTILINE,
 )
 _TIME = regex.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})")
@@ -117,6 +118,20 @@ def cues(doc: Document) -> list[Cue]:
     return doc.shared(_find_cues)
 
 
+def _is_identifier(
+    text: str, spans: Sequence[tuple[int, int]], line: int, timing_lines: set[int]
+) -> bool:
+    """Whether ``line``, just above a timing line, is the cue's identifier: a line of
+    its own after a blank line or the file's start, not a timing, not the WebVTT
+    header, not the text of the cue above (which an empty cue's fix must keep)."""
+    if line < 0 or line in timing_lines:
+        return False
+    own = text[slice(*spans[line])].strip()
+    if not own or own.startswith("WEBVTT"):
+        return False
+    return line == 0 or not text[slice(*spans[line - 1])].strip()
+
+
 def _find_cues(doc: Document) -> list[Cue]:
     text, spans = doc.text, doc.line_spans
     found = []
@@ -126,7 +141,7 @@ def _find_cues(doc: Document) -> list[Cue]:
         line = doc.line_of(timing.start())
         previous = line - 1
         block_start = timing.start()
-        if previous >= 0 and text[slice(*spans[previous])].strip():
+        if _is_identifier(text, spans, previous, timing_lines):
             block_start = spans[previous][0]
         last = line
         while last + 1 < len(spans) and text[slice(*spans[last + 1])].strip():

@@ -631,3 +631,26 @@ def test_ca004_capitals_after_commas_count_towards_the_convention() -> None:
     verse = "We sang of the sea, And the sky, With the stars, and it was cold Yesterday.\n"
     assert codes_and_spans(verse, "CA004") == []
     assert flagged("We sang of the sea, and it was cold Yesterday.\n", "CA004") == ["Yesterday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take a rod of some length. l is measured in metres.\n",  # a variable, not `I is`
+        "Consider the natural log.\n\nln x grows slowly.\n",  # a logarithm
+    ],
+)
+def test_ca003_leaves_a_letter_that_cannot_be_ocrs_i_alone(text: str) -> None:
+    settings = settings_for(select=["CA003"])
+    assert fix_text(text, settings=settings, unsafe=True).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last night I was reading Under the Dome again, and I liked it.\n",
+        "We watched Behind the Music last night.\n",
+    ],
+)
+def test_ca004_leaves_titles_alone(text: str) -> None:
+    assert flagged(text, "CA004") == []

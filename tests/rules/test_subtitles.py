@@ -287,3 +287,40 @@ def test_st005_flags_webvtt_timestamps(
 )
 def test_st005_leaves_alone(text: str, filename: str) -> None:
     assert found(text, "ST005", filename) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # No blank line between a cue's text and the next timing: the line above the
+        # empty cue's timing is the cue above's text, and it stays.
+        (
+            "t.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n"
+            "00:00:02,000 --> 00:00:03,000\n\n3\n00:00:03,000 --> 00:00:04,000\nBye now.\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n"
+            "3\n00:00:03,000 --> 00:00:04,000\nBye now.\n",
+        ),
+        # The header right above the first (empty) cue stays.
+        (
+            "t.vtt",
+            "WEBVTT\n00:00:01.000 --> 00:00:02.000\n\n00:00:02.000 --> 00:00:03.000\nHi.\n",
+            "WEBVTT\n00:00:02.000 --> 00:00:03.000\nHi.\n",
+        ),
+    ],
+)
+def test_st003_deletes_only_the_empty_cue(name: str, text: str, expected: str) -> None:
+    settings = settings_for(select=["ST003"])
+    assert fix_text(text, filename=name, settings=settings, unsafe=True).text == expected
+
+
+def test_cues_of_a_crlf_file_are_read() -> None:
+    text = (
+        "1\r\n00:00:01,000 --> 00:00:04,000\r\nHello.\r\n\r\n"
+        "2\r\n00:00:03,000 --> 00:00:05,000\r\nOverlap.\r\n\r\n"
+        "3\r\n00:00:06,000 --> 00:00:07,000\r\n\r\n"
+        "4\r\n00:00:05,500 --> 00:00:09,000\r\nEarlier.\r\n"
+    )
+    settings = settings_for(select=["ST"])
+    found = {f.code for f in check_text(text, filename="t.srt", settings=settings)}
+    assert found == {"ST002", "ST003", "ST004"}
