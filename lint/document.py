@@ -41,8 +41,15 @@ _MARKDOWN_LABEL = regex.compile(
 # capitalised words, maybe a number (`Speaker 2:`) and an affiliation in brackets
 # (`Wang Zhijun (MIIT):`). In a subtitle cue, after a tag (`{\an8}`, `<i>`) too,
 # which the masked view has turned into spaces.
+# A number only after a word for an anonymous speaker: `Step 3:` and `Chapter 2:`
+# are headings, not people.
+_NUMBERED = (
+    r"(?:Speaker|Voice|Participant|Interviewer|Interviewee|Caller|Guest|Person"
+    r"|Respondent|Member|Questioner|Reporter|Journalist|Student|Male|Female|Unknown)"
+)
 _LABEL_NAME = (
-    r"(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}(?:[ ]\d{1,3})?"
+    r"(\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}"
+    rf"(?:(?<=(?i:{_NUMBERED}))[ ]\d{{1,3}})?"
     r"(?:[ ]\([^()\r\n]{1,40}\))?):(?=[ \t]|\r?$)"
 )
 _TEXT_LABEL = regex.compile(rf"(?:(?<=^>>[ \t]{{0,3}})|^){_LABEL_NAME}", regex.MULTILINE)

@@ -166,6 +166,7 @@ def test_format_follows_extension() -> None:
             ["Speaker 2:", "ANN LEE:", "Bob:", "Wang Zhijun (MIIT):"],
         ),
         ("He said >> Bob: no\nSpeaker 1234: x\n", "t.txt", []),
+        ("Step 3: add the eggs.\nChapter 2: The Sea\nCALLER 4: Hello.\n", "t.txt", ["CALLER 4:"]),
         ("  Note: indented\n", "t.txt", []),
         (
             "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}>> ANN LEE: Hi.\n<i>Bob Roe:</i> Yes.\n",
