@@ -32,7 +32,8 @@ _TIME = regex.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})")
 _CUE_MARKUP = regex.compile(r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|\s+")
 # Cue settings and tags that place a cue on the screen: two cues so placed may be
 # shown at once on purpose (a speaker on each side, a sign and a line of speech).
-_POSITIONED = regex.compile(r"\b(?:line|position|region):|\{\\(?:an\d|pos\()")
+_SETTINGS = regex.compile(r"\b(?:line|position|region):")  # on the timing line
+_PLACING_TAG = regex.compile(r"\{\\(?:an\d|pos\()")  # in the cue's text
 # A WebVTT timestamp as its syntax has it: hours of two digits or more (optional),
 # two-digit minutes and seconds, a dot and three digits.
 _VTT_TIMESTAMP = regex.compile(r"(?:(\d+):)?(\d+):(\d+)([,.])(\d+)")
@@ -162,7 +163,10 @@ def _find_cues(doc: Document) -> list[Cue]:
                 start,
                 end,
                 _CUE_MARKUP.sub("", body),
-                bool(_POSITIONED.search(text, timing.start(), spans[last][1])),
+                bool(
+                    _SETTINGS.search(text, *timing.span())
+                    or _PLACING_TAG.search(text, timing.end(), spans[last][1])
+                ),
             )
         )
     return found

@@ -324,3 +324,14 @@ def test_cues_of_a_crlf_file_are_read() -> None:
     settings = settings_for(select=["ST"])
     found = {f.code for f in check_text(text, filename="t.srt", settings=settings)}
     assert found == {"ST002", "ST003", "ST004"}
+
+
+def test_st002_reads_positions_from_settings_and_tags_not_from_words() -> None:
+    words = (
+        "1\n00:00:01,000 --> 00:00:04,000\nBottom line: we win.\n\n"
+        "2\n00:00:03,000 --> 00:00:05,000\nOverlap.\n"
+    )
+    placed = words.replace("Bottom line: we win.", "{\\an8}Bottom line: we win.")
+    settings = settings_for(select=["ST002"])
+    assert [f.code for f in check_text(words, filename="t.srt", settings=settings)] == ["ST002"]
+    assert check_text(placed, filename="t.srt", settings=settings) == []
