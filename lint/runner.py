@@ -37,6 +37,10 @@ KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per 
 R = TypeVar("R")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers.map``)
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
+UNPROTECTED = (
+    "not fixed: an ignore-pattern ran out of time in this run and is no longer applied, "
+    "so the text it protects could be changed"
+)
 PARENT_POLL = 1.0  # seconds between a worker's looks at its parent, where no prctl
 
 
@@ -240,7 +244,9 @@ def process_job(job: Job, held: Held | None = None) -> FileResult:
         evidence=job.evidence,
         doc=doc,
     )
-    if held.budget.disabled(job.settings.ignore_patterns):
+    if result.error is None and held.budget.disabled(job.settings.ignore_patterns):
+        if job.mode is not Mode.CHECK:  # never fix text a pattern was meant to protect
+            return FileResult(job.display, error=UNPROTECTED, words=result.words)
         result = dataclasses.replace(result, partial=True)
     if job.mode is Mode.FIX and result.changed and result.fixed is not None:
         try:

@@ -200,3 +200,21 @@ def test_bad_input_matrix(
         assert "Traceback" not in err
     if before is not None:
         assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fix_never_touches_what_a_disabled_pattern_protected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    """Once the pattern ran out (on a.txt) it is not applied: the other files are
+    not fixed, since their protected text would be fixed too."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(masking, "PATTERN_TIMEOUT", 0.2)
+    (tmp_path / "transcript-lint.toml").write_text("ignore-patterns = ['(a|aa)+$|KEEP  THIS']\n")
+    (tmp_path / "a.txt").write_text("a" * 60 + "b  c\n")
+    kept = "Hello there. KEEP  THIS verbatim.\n"
+    for i in range(11):
+        (tmp_path / f"t{i:02}.txt").write_text(kept)
+    assert main(["check", "--fix", "--jobs", jobs, "."]) == 2
+    assert all((tmp_path / f"t{i:02}.txt").read_text() == kept for i in range(11))
+    assert "no longer applied" in capsys.readouterr().err
