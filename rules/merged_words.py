@@ -342,6 +342,9 @@ _SCRIPT_GAP = regex.compile(
 _PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
 # Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
 # camelCase name.
+_NAME_IN_MID_SENTENCE = regex.compile(
+    r"(?<!\p{L})(?!(?:a|an|the)[ ])\p{Ll}+[ ](\p{Lu}\p{L}*)(?![\p{L}\p{N}_])"
+)
 _CODE_NEARBY = regex.compile(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
 # Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
 # name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
@@ -535,23 +538,21 @@ def _camel_evidence(
         not acronym
         and occurrences == 1
         and left in NAME_HEADS
-        and _name_elsewhere(masked, right)
         and not _CODE_NEARBY.search(
             masked[max(0, start - 40) : start] + " " + masked[end : end + 40]
         )
+        and right in doc.shared(_names_in_mid_sentence)
     ):
         return True  # `ofEaster`: a preposition glued to a name the document uses
     # no identifier starts with `the`: `theUnited States` is a join
     return left == "the"
 
 
-def _name_elsewhere(masked: str, word: str) -> bool:
-    """Whether the document writes ``word`` capitalised after a lowercase word and a
-    space, in the middle of a sentence, as it writes a name (`of Easter`, `in Kent`)."""
-    return (
-        regex.search(rf"(?<!\p{{L}})\p{{Ll}}+[ ]{regex.escape(word)}(?![\p{{L}}\p{{N}}_])", masked)
-        is not None
-    )
+def _names_in_mid_sentence(doc: Document) -> frozenset[str]:
+    """The capitalised words the document writes after a lowercase word that is no
+    article, in the middle of a sentence, as it writes a name (`of Easter`, `in
+    Kent`; not `a Nullable annotation`, `the Root config`): one scan per document."""
+    return frozenset(_NAME_IN_MID_SENTENCE.findall(doc.masked))
 
 
 def _plain_prose_join(doc: Document, left: str, right: str, camel_kinds: int) -> bool:

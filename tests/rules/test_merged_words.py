@@ -787,6 +787,8 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
         "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
         "We also discussed rails.Application in the second session.",
         "Then ofEaster came, and we left.",  # `Easter` is no name elsewhere
+        "Java has a Nullable type; reach for ofNullable instead.",  # after an article
+        "You call forRoot once, and never touch the Root config.",  # after `the`
         "The Order of Merit was given. Call inOrder on the tree.",  # only at a start
         "We sat in the Order hall. Call x = inOrder(tree) then.",  # code close by
         "Call forEach, then forEach again on what list Each holds.",  # it recurs
