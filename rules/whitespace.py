@@ -488,12 +488,11 @@ def long_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A line too long to be read as prose (over two million characters).
 
     ## What it does
-    Reports each line longer than 2,000,000 characters, once. Such a line is not
-    read as prose: the rules that read the text's words (merged words, spelling,
-    casing, page furniture, speaker labels) skip it, as they skip a URL or a code
-    block; the rules that look at single characters (spacing, encoding) still
-    check it. A transcript scraped with no line breaks at all is far shorter (an
-    hour of speech is about 60,000 characters).
+    Reports each line longer than 2,000,000 characters, once. Such a line is a
+    protected region, as a URL or a code block is: the other rules (spacing,
+    encoding, merged words, spelling, casing, page furniture, speaker labels) skip
+    it. A transcript scraped with no line breaks at all is far shorter (an hour of
+    speech is about 60,000 characters).
 
     ## Why is this bad?
     A line of millions of characters is a dump (a page's text with its line breaks

@@ -104,7 +104,10 @@ def _result(finding: Row, index: int, uri: str) -> str:
 
 
 def _uri(filename: str) -> str:
-    return json_string(quote(filename.replace("\\", "/")))
+    # A name that is not UTF-8 holds its bytes as surrogate escapes: they are
+    # percent-encoded as the bytes they were.
+    raw = filename.replace("\\", "/").encode("utf-8", "surrogateescape")
+    return json_string(quote(raw))
 
 
 def chunks(report: Report) -> Iterator[str]:
