@@ -137,3 +137,10 @@ def test_json_logs_are_laid_out_as_json_dumps_with_indent_2(name: str) -> None:
     out = REPORTERS[name](Report([FileResult(result.path, tuple(findings))], ALL_RULES))
     assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
     assert len(findings) >= 5
+
+
+def test_sarif_uri_of_a_file_name_that_is_not_utf8() -> None:
+    # The byte 0xFF of the name, held as a surrogate escape, is percent-encoded.
+    log = json.loads(REPORTERS["sarif"](report(path="d/bad\udcff name.txt")))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "d/bad%FF%20name.txt"
