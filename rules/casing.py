@@ -852,17 +852,11 @@ BRANDS_FILE = Path(__file__).parent / "data" / "brands.txt"
 ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.txt"
 
 
-def _word_list(path: Path) -> tuple[str, ...]:
-    """The entries of a data file: one a line, `#` starts a comment."""
-    entries = (line.strip() for line in path.read_text("utf-8").splitlines())
-    return tuple(entry for entry in entries if entry and not entry.startswith("#"))
-
-
 @functools.cache
 def known_terms() -> tuple[str, ...]:
     """Product and brand names whose casing is fixed (``data/brands.txt``), read once
     per process: CA002's built-in terms, and the forms CA001 prefers to a majority."""
-    return _word_list(BRANDS_FILE)
+    return tuple(words.data_lines(BRANDS_FILE))
 
 
 @functools.cache
@@ -870,7 +864,7 @@ def abbreviations() -> frozenset[str]:
     """Abbreviations that end in a period and go on in lower case
     (``data/abbreviations.txt``), read once per process: lower-case entries match
     in any case, others only as written."""
-    return frozenset(_word_list(ABBREVIATIONS_FILE))
+    return frozenset(words.data_lines(ABBREVIATIONS_FILE))
 
 
 def _project_terms(ctx: Context) -> dict[str, tuple[str, Safety, str]]:
@@ -1542,7 +1536,7 @@ def _mid_sentence_capitals() -> re.Pattern[str]:
     """One pattern for the listed words (``data/lowercase_words.txt``) capitalised
     after a lower-case letter or a comma and one space, followed by a lower-case word
     or a sentence's punctuation; compiled once per process, on first use."""
-    forms = sorted((w.capitalize() for w in _word_list(LOWERCASE_WORDS_FILE)), key=len)
+    forms = sorted((w.capitalize() for w in words.data_lines(LOWERCASE_WORDS_FILE)), key=len)
     # A space first, then a capital: the scan stops only at a capital after a space.
     return re.compile(
         r" (?=[A-Z])(?<=[a-z,] )(" + "|".join(reversed(forms)) + r")(?=[ \t]+[a-z]|[.,;:?!])"

@@ -42,6 +42,7 @@ from rules.words import (
     VOWELS,
     WORD_CACHE,
     Y_SUFFIXES,
+    data_lines,
     frequencies,
     lowered,
 )
@@ -381,9 +382,8 @@ def intended_repeats() -> dict[str, tuple[_Context, ...]]:
     """Each word of ``data/intended_repeats.txt`` -> the contexts in which its repeat
     is meant (an empty context: everywhere), read once per process on first use."""
     contexts: dict[str, list[_Context]] = {}
-    text = INTENDED_REPEATS_FILE.read_text(encoding="utf-8")
-    for line in text.splitlines():
-        words = line.split("#", 1)[0].lower().split()
+    for line in data_lines(INTENDED_REPEATS_FILE):
+        words = line.lower().split()
         pair = next((i for i in range(len(words) - 1) if words[i] == words[i + 1]), None)
         if pair is not None:
             context = (tuple(words[:pair]), tuple(words[pair + 2 :]))
@@ -708,8 +708,8 @@ def stripped_forms() -> StrippedForms:
     contractions: dict[str, str] = {}
     strict: set[str] = set()
     section = ""
-    for line in STRIPPED_APOSTROPHES_FILE.read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
+    for line in data_lines(STRIPPED_APOSTROPHES_FILE):
+        fields = line.split()
         if len(fields) == 1 and fields[0].startswith("["):
             section = fields[0]
         elif len(fields) == 2:

@@ -28,7 +28,7 @@ from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
 from lint.rule import Availability, Context, Violation, rule
-from rules.words import WORD_CACHE
+from rules.words import WORD_CACHE, data_lines
 
 # -- speaker labels -----------------------------------------------------------------------
 
@@ -548,8 +548,8 @@ def turn_phrases() -> TurnPhrases:
     """The turn phrases, read once per process on first use."""
     sections: dict[str, list[str]] = defaultdict(list)
     section = ""
-    for line in TURN_PHRASES_FILE.read_text(encoding="utf-8").splitlines():
-        phrase = " ".join(line.split("#", 1)[0].split())
+    for line in data_lines(TURN_PHRASES_FILE):
+        phrase = " ".join(line.split())
         if phrase.startswith("["):
             section = phrase.strip("[]")
         elif phrase:

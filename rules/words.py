@@ -697,6 +697,15 @@ OLD_ENDINGS = (
 )
 
 
+def data_lines(path: Path) -> Iterator[str]:
+    """The entries of a data file under ``rules/data``: one a line, with `#` to the
+    end of the line a comment and blank lines skipped."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            yield entry
+
+
 OLDER_WORDS_FILE = Path(__file__).parent / "data" / "older_words.txt"
 
 
@@ -704,10 +713,7 @@ OLDER_WORDS_FILE = Path(__file__).parent / "data" / "older_words.txt"
 def older_words() -> frozenset[str]:
     """Words of older English that read as two modern words (`asmuch`, `somewhile`),
     from ``data/older_words.txt``, read once per process on first use."""
-    text = OLDER_WORDS_FILE.read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(data_lines(OLDER_WORDS_FILE))
 
 
 FUNCTION_PAIRS_FILE = Path(__file__).parent / "data" / "function_pairs.txt"
@@ -718,8 +724,7 @@ def function_pairs() -> frozenset[tuple[str, str]]:
     """Pairs of function words that, glued together, are a lost space (`of us`, `and
     when`, `is not`), from ``data/function_pairs.txt``, read once per process on
     first use."""
-    text = FUNCTION_PAIRS_FILE.read_text(encoding="utf-8")
-    pairs = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    pairs = (line.split() for line in data_lines(FUNCTION_PAIRS_FILE))
     return frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
 
 
@@ -745,8 +750,7 @@ OCR_CONFUSIONS_FILE = Path(__file__).parent / "data" / "ocr_confusions.txt"
 def ocr_confusions() -> tuple[tuple[str, str], ...]:
     """Letters OCR reads for others, as (read, true) pairs (`b` for `h`: `tbe`), from
     ``data/ocr_confusions.txt``, read once per process on first use."""
-    text = OCR_CONFUSIONS_FILE.read_text(encoding="utf-8")
-    pairs = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    pairs = (line.split() for line in data_lines(OCR_CONFUSIONS_FILE))
     return tuple((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
 
 
