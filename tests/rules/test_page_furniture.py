@@ -339,7 +339,9 @@ def test_pg004_reviewed_lexicon_entry_survives_learning(tmp_path: Path) -> None:
         "Mr. Chairman, members of the committee:",
         "The White House,",
         "Thank you",
+        "Thank you.",
         "Good morning",
+        "Good morning.",
         "Ladies and gentlemen",
     ],
 )
@@ -349,6 +351,35 @@ def test_pg004_salutations_at_the_top_of_many_files_are_text(
     corpus(tmp_path, 6, opening)
     assert main(["check", "--select", "PG004", str(tmp_path)]) == 0
     assert capsys.readouterr().out.count("PG004") == 0
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "The White House,\nMarch {n}, 1901.",
+        "Respectfully submitted,\nThe Clerk of the Board",
+        "Sincerely,\nAda Lee",
+        "Thank you.",
+    ],
+)
+def test_pg004_signatures_at_the_bottom_of_many_files_are_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], signature: str
+) -> None:
+    for n in range(1, 7):
+        body = f"Members of the Board:\n\nWe spoke about item {n} today.\nIt went well.\n\n"
+        (tmp_path / f"{n:02}.txt").write_text(body + signature.format(n=n) + "\n")
+    assert main(["check", "--select", "PG004", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.count("PG004") == 0
+
+
+def test_deleting_the_first_and_last_lines_leaves_a_clean_file_in_one_run() -> None:
+    # Furniture at both ends: after one fix the file starts with its text and ends
+    # with one line break, and nothing is left for a second run.
+    text = "Press Room\n\nThe minister spoke.\n\nShe left.\n\n<  1  2  3  4\n"
+    settings = settings_for(select=["PG", "WS"])
+    result = fix_text(text, settings=settings, unsafe=True)
+    assert result.text == "The minister spoke.\n\nShe left.\n"
+    assert check_text(result.text, settings=settings) == []
 
 
 # -- PG005 running-head -----------------------------------------------------------------
