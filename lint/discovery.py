@@ -53,7 +53,9 @@ class Selection:
     files: list[tuple[Path, str]] = field(default_factory=list)
     errors: list[FileResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    # The paths given that selected no file: "no transcript files found under".
+    # The paths given that selected no file: "no transcript files found under". A
+    # file named and excluded counts only when the run selects nothing at all (as
+    # ruff warns): pre-commit names every file, the excluded ones too.
     empty: list[str] = field(default_factory=list)
     stdin: bool = False
 
@@ -212,6 +214,7 @@ def select(
     ignore = GitIgnore()
     roots = [Path(p).resolve() for p in paths if p != "-" and Path(p).is_dir()]
     seen: set[str] = set()
+    excluded_files: set[str] = set()  # files named that an exclusion leaves out
     for argument in paths:
         if argument == "-":
             selection.stdin = True
@@ -226,6 +229,8 @@ def select(
         reason = _named_exclusion(path, settings, ignore, is_dir)
         if reason:
             selection.skipped.append(Skipped(os.path.normpath(path), reason))
+            if not is_dir:
+                excluded_files.add(argument)
             found = []
         elif is_dir:
             # A folder git ignores, named: asked for, so checked without git's files.
@@ -241,6 +246,8 @@ def select(
             if not key or key not in seen:
                 seen.add(key)
                 selection.files.append((file, os.path.normpath(file)))
+    if selection.files or selection.stdin:
+        selection.empty = [p for p in selection.empty if p not in excluded_files]
     return selection
 
 

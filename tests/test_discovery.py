@@ -152,6 +152,29 @@ def test_warning_names_only_the_empty_paths(
     assert (code, err) == (0, "warning: no transcript files found under: wrong\n")
 
 
+def test_files_named_and_excluded_beside_files_checked_are_no_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # pre-commit names every file, the excluded ones too: a warning listing them on
+    # every run would be noise. An empty folder named is still worth one.
+    git_repository(tmp_path)
+    write(tmp_path / ".gitignore", "generated/\n")
+    write(tmp_path / "transcript-lint.toml", 'exclude = ["archive/"]\nforce-exclude = true\n')
+    write(tmp_path / "archive" / "a.txt", DIRTY)
+    write(tmp_path / "generated" / "b.txt", DIRTY)
+    write(tmp_path / "talks" / "c.txt", CLEAN)
+    (tmp_path / "wrong").mkdir()
+    named = ["archive/a.txt", "generated/b.txt", "talks/c.txt"]
+    assert run(capsys, "check", *named) == (0, "All checks passed!\n", "")
+    code, _, err = run(capsys, "check", *named, "wrong")
+    assert (code, err) == (0, "warning: no transcript files found under: wrong\n")
+    code, _, err = run(capsys, "check", *named[:2])
+    assert (code, err) == (
+        0,
+        "warning: no transcript files found under: archive/a.txt, generated/b.txt\n",
+    )
+
+
 def test_dangling_link_in_a_folder_is_one_error_and_the_rest_is_checked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
