@@ -561,7 +561,7 @@ async def test_a_crash_in_a_rule_is_one_message_and_the_next_version_is_checked(
     session.engine.shutdown()
 
 
-def test_the_server_applies_suppressions_once_for_all_rules_as_check_does() -> None:
+async def test_the_server_applies_suppressions_once_for_all_rules_as_check_does() -> None:
     # A comment that silences one rule's finding is used: SU001 must not call it
     # unused because the server ran the rules one at a time.
     settings = settings_for(extend_select=["SU001"])
