@@ -61,6 +61,22 @@ def test_gitignore_is_honoured_by_default(
     assert len(shown_files(capsys, ".")) == 7
 
 
+def test_global_git_ignore_file_is_honoured(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Git's default global file: $XDG_CONFIG_HOME/git/ignore, else ~/.config/git/ignore.
+    git_repository(tmp_path / "repo")
+    write(tmp_path / "repo" / "scratch" / "a.txt", CLEAN)
+    write(tmp_path / "repo" / "talk.txt", CLEAN)
+    write(tmp_path / "home" / ".config" / "git" / "ignore", "scratch/\n")
+    write(tmp_path / "xdg" / "git" / "ignore", "talk.txt\n")
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert shown_files(capsys, "repo") == ["repo/talk.txt"]
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert shown_files(capsys, "repo") == ["repo/scratch/a.txt"]
+
+
 def test_gitignore_outside_a_git_work_tree_is_not_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
