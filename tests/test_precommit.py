@@ -313,3 +313,5 @@ def test_done_when_a_fresh_clone_hook_run_behaves_as_documented(
     assert code == 1, output
     findings = [line for line in output.splitlines() if ": SP002 " in line or "WS00" in line]
     assert findings == ["talks/QUOTED.MD:3:12: SP002 Doubled word 'the the'"], output
+    # The excluded and git-ignored files pre-commit names are left out quietly.
+    assert "warning:" not in output, output
