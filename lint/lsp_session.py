@@ -56,7 +56,6 @@ NAME = "transcript-lint"
 FIX_ALL = "source.fixAll.transcript-lint"
 # Not under source.fixAll: editors that fix all on save must never apply these.
 FIX_ALL_UNSAFE = "source.unsafeFixAll.transcript-lint"
-DOCS_URL = "https://pypi.org/project/transcript-lint/#rules"
 SHORT_PAUSE = 0.02  # seconds of quiet before a changed document is checked again
 LONG_PAUSE = 0.3  # ... for a large one, whose check takes longer than a keystroke
 LARGE = 100_000  # characters
@@ -161,7 +160,6 @@ def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
         message=f"{finding.message} ({finding.name})",
         severity=types.DiagnosticSeverity.Warning,
         code=finding.code,
-        code_description=types.CodeDescription(href=DOCS_URL),
         source=NAME,
     )
 

@@ -169,7 +169,9 @@ async def test_open_publishes_a_diagnostic_per_finding(
     assert (found.code, span(found)) == ("MW002", (0, 12, 0, 20))
     assert found.source == "transcript-lint"
     assert found.severity == types.DiagnosticSeverity.Warning
-    assert found.code_description is not None and found.code_description.href.startswith("https://")
+    # No link: the project has no documentation page online (a dead link is worse);
+    # hover shows the rule's documentation.
+    assert found.code_description is None
     assert "run-together-words" in found.message
 
 
@@ -438,6 +440,33 @@ async def test_findings_the_baseline_accepts_are_not_shown(
     change_document(client, uri, 2, "One  two.\nThree  four.\n")
     (new,) = await diagnostics_of(client, uri, has_codes("WS002"))
     assert span(new) == (1, 5, 1, 7)
+
+
+async def test_the_project_lexicon_serves_a_document_and_reloads_when_it_changes(
+    client: LanguageClient, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Corpus evidence reaches the server from the lexicon file, as it reaches a
+    # check of one file: a header the corpus repeats is boilerplate in one document.
+    project = folder / "lexicon"
+    project.mkdir()
+    (project / "transcript-lint.toml").write_text('lexicon = "words.toml"\n', encoding="utf-8")
+    lexicon = project / "words.toml"
+    lexicon.write_text('[boilerplate]\n"Harbour Board Transcripts" = { files = 9 }\n')
+    text = "Harbour Board Transcripts\n\nThe board met.\n"
+    path = project / "talk.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", "--quiet", "--no-cache", str(path)])
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["PG004"]
+    uri = open_document(client, path, text, "plaintext")
+    (found,) = await diagnostics_of(client, uri, has_codes("PG004"))
+    assert span(found) == (0, 0, 0, 25)
+    lexicon.write_text("[boilerplate]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(lexicon.as_uri(), types.FileChangeType.Changed)]
+        )
+    )
+    assert not await diagnostics_of(client, uri, has_codes())
 
 
 async def test_a_broken_config_is_one_message_and_other_documents_are_served(
