@@ -165,7 +165,7 @@ def corrections(word: str) -> tuple[str, ...]:
 def _gather_unknown_words(doc: Document) -> Counter[str]:
     """Each word the dictionary lacks, once per document, as written (`eBPF`,
     `Zhijun`): summed over a corpus, the number of files that use it."""
-    tokens = {token.strip(_PUNCTUATION) for token in set(doc.masked.split())}
+    tokens = {token.strip(_PUNCTUATION) for token in doc.token_types}
     return Counter(
         {
             word: 1
@@ -735,7 +735,13 @@ def _with_case_of(token: str, contraction: str) -> str:
     return contraction
 
 
-@rule("SP003", "stripped-apostrophe", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+@rule(
+    "SP003",
+    "stripped-apostrophe",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+    triggers=_APOSTROPHES,  # without one, no contraction is written with its apostrophe
+)
 def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A contraction without its apostrophe: `dont`, `theyre`, `Ive`.
 
@@ -775,10 +781,10 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     masked = doc.masked
     forms = stripped_forms()
-    # The distinct tokens against every way a form can be written as one, all in C;
-    # the text is searched only for the forms found, which most documents have none of.
-    lowered = masked.lower()
-    present = set(lowered.split()) & forms.tokens
+    # The tokens against every way a form can be written as one, all in C; the text
+    # is searched only for the forms found, which most documents have none of.
+    lowered = doc.lowered
+    present = forms.tokens.intersection(lowered.split())
     if not present or not _WITH_APOSTROPHE.search(masked):
         return
     found = sorted({token.strip(_PUNCTUATION) for token in present})
