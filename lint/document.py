@@ -183,19 +183,20 @@ class Document:
         return frozenset(self.masked.split())
 
     @cached_property
-    def _word_list(self) -> list[str]:
-        return _WORD.findall(self.masked)
-
-    @cached_property
     def words(self) -> Counter[str]:
         """How often each word (a run of ``\\w``) of the masked view occurs, as
         written, in the order of first occurrence."""
-        return Counter(self._word_list)
+        return Counter(_WORD.findall(self.masked))
 
     @cached_property
     def vocabulary(self) -> Counter[str]:
         """How often each word occurs in any casing: ``words`` by lower-case key."""
-        return Counter(map(str.lower, self._word_list))
+        lowered: dict[str, int] = {}
+        get = lowered.get  # each type lowered once; Counter's += costs a call per word
+        for word, n in self.words.items():
+            key = word.lower()
+            lowered[key] = get(key, 0) + n
+        return Counter(lowered)
 
     @cached_property
     def line_starts(self) -> list[int]:
