@@ -231,9 +231,11 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
     common as the next): the word may be a name or a term the dictionary lacks.
     Display-only when several corrections are close: the message lists them.
     """
-    table = frequencies()
     masked = doc.masked
-    unknown = Counter(w for w in _LOWER_WORD.findall(masked) if w not in table)
+    # The table is asked once, of the set of word types, not once per token.
+    counts = Counter(_LOWER_WORD.findall(masked))
+    unlisted = frequencies().unlisted(set(counts))
+    unknown = {word: count for word, count in counts.items() if word in unlisted}
     if not unknown:
         return
     accepted = lowered(ctx.words) | lowered(ctx.lexicon.keys("words"))
