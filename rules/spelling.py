@@ -687,6 +687,9 @@ class StrippedForms:
     # Each form as a whitespace-separated token can be written, in lower case: alone
     # or with punctuation around it (`dont,`, `“dont`, `dont?”`).
     tokens: frozenset[str]
+    # The words (runs of `\w`, lower case) such a token holds: the form, maybe with
+    # the `_` of an opening or closing (`_dont_`).
+    words: frozenset[str]
 
 
 # Punctuation a token may carry before and after a word (`(dont`, `dont?”`).
@@ -724,7 +727,13 @@ def stripped_forms() -> StrippedForms:
         for opening in _TOKEN_OPENINGS
         for closing in _TOKEN_CLOSINGS
     )
-    return StrippedForms(contractions, frozenset(strict), tokens)
+    words = frozenset(
+        f"{opening}{form}{closing}"
+        for form in contractions
+        for opening in ("", "_")
+        for closing in ("", "_")
+    )
+    return StrippedForms(contractions, frozenset(strict), tokens, words)
 
 
 def _with_case_of(token: str, contraction: str) -> str:
@@ -783,8 +792,11 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     masked = doc.masked
     forms = stripped_forms()
-    # The tokens against every way a form can be written as one, all in C; the text
-    # is searched only for the forms found, which most documents have none of.
+    # Most documents have none of the forms: their word counts (shared with the
+    # casing rules) tell at once. Then the tokens against every way a form can be
+    # written as one, all in C, and the text is searched only for the forms found.
+    if doc.vocabulary.keys().isdisjoint(forms.words):
+        return
     lowered = doc.lowered
     present = forms.tokens.intersection(lowered.split())
     if not present or not _WITH_APOSTROPHE.search(masked):

@@ -283,6 +283,13 @@ _TEXT_LABEL_GLUED = regex.compile(rf"^({_NAME}):(?=\p{{L}})", regex.MULTILINE)
 _LABEL_AHEAD = regex.compile(rf"{_NAME}:(?=\s)")
 # What a glued label needs: a colon right before a letter (in C, without `regex`).
 _COLON_LETTER = re.compile(r":[^\W\d_]")
+# What a glued annotation needs, each found from its literal: a closing bracket
+# before a letter, digit or `“`, or an opening one (maybe escaped) after one.
+_GLUED_BRACKETS = (
+    re.compile(r"\][\w“]"),
+    re.compile(r"\[(?<=\w\[)"),
+    re.compile(r"\\\[(?<=\w\\\[)"),
+)
 _GLUED_START = frozenset("\"“'‘(\\[")
 
 
@@ -381,6 +388,8 @@ def _glued_annotations(doc: Document) -> Iterator[Violation]:
     """`\\[laughs\\]And` and `word[laughs]`, for brackets that hold a timestamp or
     an annotation word; the glued text must not be code or a URL."""
     text = doc.text
+    if not any(pattern.search(text) for pattern in _GLUED_BRACKETS):
+        return
     for match in _BRACKET.finditer(text):
         position = match.start()
         if match.group() == "]":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.rule import Context, Diagnostic, Rule, characters
-from rules import ALL_RULES
+from rules import ALL_RULES, transcript
+from rules.spelling import stripped_forms
 from rules.whitespace import ODD_SPACES
 
 TRIGGERED = [r for r in ALL_RULES if r.trigger_characters or r.trigger_literals]
@@ -116,3 +118,38 @@ def test_word_views_count_the_masked_words() -> None:
     assert doc.vocabulary["github"] == 2
     assert doc.token_types == frozenset(doc.masked.split())
     assert doc.lowered == doc.masked.lower()
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [*" \n_\"“(*.,?’'", "dont", "DONT", "Ive", "theyre", "x", "2", "İ", "\u212a", "é"]
+        ),
+        max_size=12,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_sp003_word_test_misses_no_token(pieces: list[str]) -> None:
+    # SP003 looks at the tokens only when the word counts hold a form: every
+    # token that is a form with punctuation around it must show in the counts.
+    doc = Document("".join(pieces))
+    forms = stripped_forms()
+    if forms.tokens.intersection(doc.lowered.split()):
+        assert not doc.vocabulary.keys().isdisjoint(forms.words)
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from([*" \n[]\\“_x2", "[laughs]", "\\[00:12\\]", "[Ann]", "é"]),
+        max_size=16,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_tr002_bracket_test_misses_no_glued_annotation(pieces: list[str]) -> None:
+    # With the bracket test made to pass always, the scan runs on every text: what
+    # it finds must be what the guarded rule finds.
+    text = "".join(pieces)
+    guarded = list(transcript._glued_annotations(Document(text)))
+    with mock.patch.object(transcript, "_GLUED_BRACKETS", (re.compile(""),)):
+        unguarded_ = list(transcript._glued_annotations(Document(text)))
+    assert guarded == unguarded_
