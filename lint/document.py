@@ -5,6 +5,12 @@ is byte-identical (CRLF, CR, a BOM and a missing final newline included). On top
 the text it offers a line index, offset -> (line, column) conversion with 1-based
 lines and columns counted in characters, and a masked view in which regions that are
 not prose (URLs, timestamps, code, annotations, user patterns) are blanked out.
+
+Every view is computed once, on first use, and shared by the rules that ask, so no
+rule tokenises the text again: the set of its characters (what a rule's triggers
+are tested against), the masked view in lower case, its whitespace-separated token
+types, and its word counts as written and in any casing. A rule's own analysis is
+shared the same way with ``shared``.
 """
 
 from __future__ import annotations
