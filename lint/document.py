@@ -5,13 +5,21 @@ is byte-identical (CRLF, CR, a BOM and a missing final newline included). On top
 the text it offers a line index, offset -> (line, column) conversion with 1-based
 lines and columns counted in characters, and a masked view in which regions that are
 not prose (URLs, timestamps, code, annotations, user patterns) are blanked out.
+
+Every view is computed once, on first use, and shared by the rules that ask, so no
+rule tokenises the text again: the set of its characters (what a rule's triggers
+are tested against), the masked view in lower case, its whitespace-separated token
+types, and its word counts as written and in any casing. A rule's own analysis is
+shared the same way with ``shared``.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TypeVar, cast
 
@@ -34,6 +42,9 @@ T = TypeVar("T")
 # speech is about 60,000 characters).
 MAX_LINE = 2_000_000
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+# A word of the word counts: letters, digits and `_` (the standard library's `\w`,
+# several times faster than `regex` at this).
+_WORD = re.compile(r"\w+")
 _MARKDOWN_LABEL = regex.compile(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
 )
@@ -150,6 +161,48 @@ class Document:
             and self.is_protected(offset - 1, offset + 1)
             and self.is_protected(offset - 1, offset)
         )
+
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        """The distinct characters of the text: one pass in C that answers, for every
+        rule, whether a character it looks for occurs at all (see ``contains_any``)."""
+        return frozenset(self.text)
+
+    def contains_any(self, characters: frozenset[str], literals: Iterable[str] = ()) -> bool:
+        """Whether one of ``characters`` or of the longer ``literals`` occurs in the
+        text: a set operation on ``characters`` and substring searches, all in C."""
+        text = self.text
+        return not self.characters.isdisjoint(characters) or any(
+            literal in text for literal in literals
+        )
+
+    @cached_property
+    def lowered(self) -> str:
+        """The masked view in lower case (its length may differ from the text's in
+        rare scripts: ``len(doc.lowered) == len(doc.text)`` says whether offsets hold)."""
+        return self.masked.lower()
+
+    @cached_property
+    def token_types(self) -> frozenset[str]:
+        """The distinct whitespace-separated tokens of the masked view, as written:
+        the types that word questions are asked of, once each, as sets."""
+        return frozenset(self.masked.split())
+
+    @cached_property
+    def words(self) -> Counter[str]:
+        """How often each word (a run of ``\\w``) of the masked view occurs, as
+        written, in the order of first occurrence."""
+        return Counter(_WORD.findall(self.masked))
+
+    @cached_property
+    def vocabulary(self) -> Counter[str]:
+        """How often each word occurs in any casing: ``words`` by lower-case key."""
+        lowered: dict[str, int] = {}
+        get = lowered.get  # each type lowered once; Counter's += costs a call per word
+        for word, n in self.words.items():
+            key = word.lower()
+            lowered[key] = get(key, 0) + n
+        return Counter(lowered)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -199,8 +199,13 @@ def protected_regions(
     ``annotations=False`` leaves bracketed annotations out, for the rules whose
     subject they are (page markers such as ``[Page H6173]``).
     """
-    spans: list[Span] = [m.span() for m in _URL.finditer(text)]
-    spans.extend(_extend_left(text, m, _EMAIL_USER) for m in _EMAIL.finditer(text))
+    # A scan only where its literal occurs (`in` is a search in C): most texts have
+    # no address at all.
+    spans: list[Span] = []
+    if "://" in text or "www." in text:
+        spans.extend(m.span() for m in _URL.finditer(text))
+    if "@" in text:
+        spans.extend(_extend_left(text, m, _EMAIL_USER) for m in _EMAIL.finditer(text))
     spans.extend(
         _extend_left(text, m, _NAME_START)
         for m in _NAME_END.finditer(text)

@@ -74,6 +74,10 @@ class Rule:
     safety: tuple[Safety, ...]
     default: bool
     evidence: tuple[Gatherer, ...] = ()
+    # What must occur in the text for the rule to find anything: one of these
+    # characters or one of these longer literals (see ``rule``).
+    trigger_characters: frozenset[str] = frozenset()
+    trigger_literals: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -91,6 +95,10 @@ class Rule:
         return self.doc.split("\n", 1)[0].strip()
 
     def run(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        if (self.trigger_characters or self.trigger_literals) and not doc.contains_any(
+            self.trigger_characters, self.trigger_literals
+        ):
+            return  # what the rule looks for cannot occur: no Python logic runs
         for v in self.check(doc, ctx):
             yield Diagnostic(self.code, v.start, v.end, v.message, v.fix)
 
@@ -103,18 +111,41 @@ def rule(
     safety: tuple[Safety, ...] = (),
     default: bool = True,
     evidence: tuple[Gatherer, ...] = (),
+    triggers: Iterable[str] = (),
 ) -> Callable[[Check], Rule]:
     """Declare a check function as a rule; its docstring is the rule's documentation.
 
     ``fix`` says how often the rule offers a fix, ``safety`` which safety classes its
     fixes can have (decided per finding), ``evidence`` what it needs gathered from
-    the whole corpus before it runs.
+    the whole corpus before it runs. ``triggers`` are literals of which one must
+    occur in the text for the rule to find anything (a character the rule looks
+    for, say): a document with none of them costs the rule one test in C. They are
+    searched for in the text, so a rule that reads the masked view, where regions
+    are spaces, must not use a literal holding a space.
     """
 
     def declare(check: Check) -> Rule:
-        return Rule(code, name, check, fix, safety, default, evidence)
+        literals = tuple(sorted({t for t in triggers if len(t) > 1}))
+        singles = frozenset(t for t in triggers if len(t) == 1)
+        return Rule(code, name, check, fix, safety, default, evidence, singles, literals)
 
     return declare
+
+
+def characters(members: str) -> frozenset[str]:
+    """The characters of a character class written without brackets or escapes
+    (`"\\x00-\\x08\\x0b"`, ranges as `a-z`): the triggers of a rule whose pattern is
+    that class, so that pattern and triggers are written once."""
+    found: set[str] = set()
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            found.update(map(chr, range(ord(members[i]), ord(members[i + 2]) + 1)))
+            i += 3
+        else:
+            found.add(members[i])
+            i += 1
+    return frozenset(found)
 
 
 def gatherers_of(rules: Iterable[Rule]) -> tuple[Gatherer, ...]:

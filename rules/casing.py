@@ -187,26 +187,21 @@ class _Layout:
         self.masked = doc.masked
         self._lines: dict[int, str] = {}
 
-    @functools.cached_property
+    @property
     def lowered(self) -> str | None:
         """The masked text in lower case, if that keeps every offset."""
-        lowered = self.masked.lower()
+        lowered = self.doc.lowered
         return lowered if len(lowered) == len(self.masked) else None
 
-    @functools.cached_property
+    @property
     def words(self) -> Counter[str]:
         """How often each word occurs in the document, as written."""
-        return Counter(_VOCABULARY.findall(self.masked))
+        return self.doc.words
 
-    @functools.cached_property
+    @property
     def vocabulary(self) -> Counter[str]:
         """How often each word (lower case) occurs in the document, in any casing."""
-        lowered: dict[str, int] = {}
-        get = lowered.get  # a plain dict: Counter's += costs a Python call per new word
-        for word, n in self.words.items():
-            key = word.lower()
-            lowered[key] = get(key, 0) + n
-        return Counter(lowered)
+        return self.doc.vocabulary
 
     @functools.cached_property
     def older_english(self) -> bool:
@@ -566,17 +561,21 @@ def _pair_word(word: str) -> bool:
 def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
     """The keys (lower case) of the document's marked words and pairs. Two letters
     with a capital inside (`tO`, `iM`) are OCR's noise or a unit, not a term."""
-    singles = {
-        word.lower()
-        for word in layout.words
-        if len(word) > 2
-        and not (word.islower() or word.isupper() or word.istitle())
-        and _is_mixed(word)
-    }
+    # Most words are in lower case, in capitals or capitalised: C-level filters drop
+    # them before any Python test.
+    unusual = itertools.filterfalse(
+        str.istitle,
+        itertools.filterfalse(str.isupper, itertools.filterfalse(str.islower, layout.words)),
+    )
+    singles = {word.lower() for word in unusual if len(word) > 2 and _is_mixed(word)}
     pairs: set[str] = set()
+    vocabulary = layout.vocabulary
     for match in _CAPITAL_AFTER_LOWER.finditer(layout.masked):
         second = _Token(match.start(), match.end(), match.group())
-        if second.text.lower() in INSTITUTIONS or not _pair_word(second.text):
+        lower = second.text.lower()
+        if vocabulary.get(lower, 0) < _MIN_PAIR_OCCURRENCES:
+            continue  # the pair cannot recur (see ``_may_be_term``): no need to look back
+        if lower in INSTITUTIONS or not _pair_word(second.text):
             continue
         first = layout.word_before(second, _TERM_GAP)
         if first is None or not _pair_word(first.text):

@@ -18,7 +18,7 @@ import regex
 from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
-from lint.rule import Availability, Context, Violation, rule
+from lint.rule import Availability, Context, Violation, characters, rule
 
 # A UTF-8 lead byte read as Latin-1 / Windows-1252 (Â..ô) followed by what a
 # continuation byte becomes: cheap evidence that ftfy is worth asking.
@@ -29,15 +29,21 @@ _MOJIBAKE_HINT = regex.compile(
 _RUN = regex.compile(r"[^ \t\r\n]*\Z")  # searched up to a hint: where its run starts
 _RUN_END = regex.compile(r"[ \t\r\n]|\Z")
 _RUN_REACH = 64  # characters: how far back a run is followed
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
-_JOINER_IN_LATIN = regex.compile(r"(?<=[\p{Latin}\d])[\u200c\u200d]+(?=[\p{Latin}\d])")
-_BIDI_CONTROL = regex.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+# The characters EN002, EN003 and EN007 look for: the rules' patterns and triggers.
+_INVISIBLES = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064"
+_JOINERS = "\u200c\u200d"
+_BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_STRAY = "\udc80-\udcff"
+_INVISIBLE = regex.compile(f"[{_INVISIBLES}]+")
+_JOINER_IN_LATIN = regex.compile(rf"(?<=[\p{{Latin}}\d])[{_JOINERS}]+(?=[\p{{Latin}}\d])")
+_BIDI_CONTROL = regex.compile(f"[{_BIDI_CONTROLS}]+")
 _RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
-_CONTROL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_CONTROL = regex.compile(f"[{_CONTROLS}]+")
 _REPLACEMENT = regex.compile("\ufffd+")
 # A byte that was not UTF-8, kept as the surrogate U+DC80..U+DCFF that stands for it
 # (the reader's ``surrogateescape``): writing the text back restores the byte.
-_STRAY_BYTES = regex.compile("[\udc80-\udcff]+")
+_STRAY_BYTES = regex.compile(f"[{_STRAY}]+")
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _DOUBLE_ESCAPED_ENTITY = regex.compile(
     r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -228,7 +234,13 @@ def _shared_length(a: str, b: str) -> int:
     return n
 
 
-@rule("EN002", "invisible-character", fix=Availability.ALWAYS, safety=(Safety.SAFE,))
+@rule(
+    "EN002",
+    "invisible-character",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE,),
+    triggers=characters(_INVISIBLES + _JOINERS + _BIDI_CONTROLS),
+)
 def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     """An invisible character inside the text.
 
@@ -278,7 +290,13 @@ def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
         )
 
 
-@rule("EN003", "control-character", fix=Availability.ALWAYS, safety=(Safety.SAFE, Safety.UNSAFE))
+@rule(
+    "EN003",
+    "control-character",
+    fix=Availability.ALWAYS,
+    safety=(Safety.SAFE, Safety.UNSAFE),
+    triggers=characters(_CONTROLS),
+)
 def control_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A control character (NUL, form feed, C1 controls...) in the text.
 
@@ -332,7 +350,7 @@ def _cp1252(run: str) -> str | None:
         return None
 
 
-@rule("EN004", "replacement-character")
+@rule("EN004", "replacement-character", triggers=("\ufffd",))
 def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     """The replacement character U+FFFD, where a character was lost.
 
@@ -361,7 +379,13 @@ def replacement_character(doc: Document, ctx: Context) -> Iterator[Violation]:
         )
 
 
-@rule("EN007", "stray-byte", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+@rule(
+    "EN007",
+    "stray-byte",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+    triggers=characters(_STRAY),
+)
 def stray_byte(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A byte that is not UTF-8 in a file that otherwise is.
 

@@ -165,7 +165,7 @@ def corrections(word: str) -> tuple[str, ...]:
 def _gather_unknown_words(doc: Document) -> Counter[str]:
     """Each word the dictionary lacks, once per document, as written (`eBPF`,
     `Zhijun`): summed over a corpus, the number of files that use it."""
-    tokens = {token.strip(_PUNCTUATION) for token in set(doc.masked.split())}
+    tokens = {token.strip(_PUNCTUATION) for token in doc.token_types}
     return Counter(
         {
             word: 1
@@ -231,9 +231,11 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Violation]:
     common as the next): the word may be a name or a term the dictionary lacks.
     Display-only when several corrections are close: the message lists them.
     """
-    table = frequencies()
     masked = doc.masked
-    unknown = Counter(w for w in _LOWER_WORD.findall(masked) if w not in table)
+    # The table is asked once, of the set of word types, not once per token.
+    counts = Counter(_LOWER_WORD.findall(masked))
+    unlisted = frequencies().unlisted(set(counts))
+    unknown = {word: count for word, count in counts.items() if word in unlisted}
     if not unknown:
         return
     accepted = lowered(ctx.words) | lowered(ctx.lexicon.keys("words"))
@@ -685,6 +687,9 @@ class StrippedForms:
     # Each form as a whitespace-separated token can be written, in lower case: alone
     # or with punctuation around it (`dont,`, `“dont`, `dont?”`).
     tokens: frozenset[str]
+    # The words (runs of `\w`, lower case) such a token holds: the form, maybe with
+    # the `_` of an opening or closing (`_dont_`).
+    words: frozenset[str]
 
 
 # Punctuation a token may carry before and after a word (`(dont`, `dont?”`).
@@ -722,7 +727,13 @@ def stripped_forms() -> StrippedForms:
         for opening in _TOKEN_OPENINGS
         for closing in _TOKEN_CLOSINGS
     )
-    return StrippedForms(contractions, frozenset(strict), tokens)
+    words = frozenset(
+        f"{opening}{form}{closing}"
+        for form in contractions
+        for opening in ("", "_")
+        for closing in ("", "_")
+    )
+    return StrippedForms(contractions, frozenset(strict), tokens, words)
 
 
 def _with_case_of(token: str, contraction: str) -> str:
@@ -735,7 +746,13 @@ def _with_case_of(token: str, contraction: str) -> str:
     return contraction
 
 
-@rule("SP003", "stripped-apostrophe", fix=Availability.ALWAYS, safety=(Safety.UNSAFE,))
+@rule(
+    "SP003",
+    "stripped-apostrophe",
+    fix=Availability.ALWAYS,
+    safety=(Safety.UNSAFE,),
+    triggers=_APOSTROPHES,  # without one, no contraction is written with its apostrophe
+)
 def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A contraction without its apostrophe: `dont`, `theyre`, `Ive`.
 
@@ -775,10 +792,13 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     masked = doc.masked
     forms = stripped_forms()
-    # The distinct tokens against every way a form can be written as one, all in C;
-    # the text is searched only for the forms found, which most documents have none of.
-    lowered = masked.lower()
-    present = set(lowered.split()) & forms.tokens
+    # Most documents have none of the forms: their word counts (shared with the
+    # casing rules) tell at once. Then the tokens against every way a form can be
+    # written as one, all in C, and the text is searched only for the forms found.
+    if doc.vocabulary.keys().isdisjoint(forms.words):
+        return
+    lowered = doc.lowered
+    present = forms.tokens.intersection(lowered.split())
     if not present or not _WITH_APOSTROPHE.search(masked):
         return
     found = sorted({token.strip(_PUNCTUATION) for token in present})

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -43,12 +44,12 @@ _NOT_LETTER = re.compile(r"[\W_]+")
 _AFFILIATION = re.compile(r"[ \t]+\([^()]*\)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """One speaker label: where the whole label and the name inside it are, the
     affiliation after the name (`` (MIIT)``, kept by every fix) and how the label is
     marked up (``text``; in Markdown ``inside`` for `**Name:**`, ``outside`` for
-    `**Name**:`)."""
+    `**Name**:`). (A named tuple: a transcript has a label every few lines, and
+    tuples are made fast.)"""
 
     start: int
     end: int
@@ -57,17 +58,12 @@ class Label:
     name: str
     affiliation: str = ""
     shape: str = "text"
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        """The name's words, lowercase, without honorifics, initials, credentials
-        after a comma, or the punctuation inside them (`Zhi-jun` -> `zhijun`)."""
-        return _name_words(self.name)
-
-    @property
-    def key(self) -> str:
-        """What two spellings of one name share: `Wang Zhi-jun`, `WANG ZHIJUN`."""
-        return "".join(_name_words(self.name))
+    # The name's words, lowercase, without honorifics, initials, credentials after a
+    # comma, or the punctuation inside them (`Zhi-jun` -> `zhijun`), and what two
+    # spellings of one name share (`Wang Zhi-jun`, `WANG ZHIJUN`): their join. Both
+    # are worked out once, when the document's labels are found.
+    tokens: tuple[str, ...] = ()
+    key: str = ""
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -96,14 +92,27 @@ def _find_labels(doc: Document) -> list[Label]:
         else:
             inner_start, inner_end = start, end - 1  # `Name:`
         inner = doc.text[inner_start:inner_end].rstrip()
-        affiliation = _AFFILIATION.search(inner)
+        affiliation = _AFFILIATION.search(inner) if inner.endswith(")") else None
         name = inner[: affiliation.start()] if affiliation else inner
         stripped = name.strip()
         name_start = inner_start + (len(name) - len(name.lstrip()))
         name_end = name_start + len(stripped)
         note = doc.text[name_end:inner_end] if affiliation else ""
-        labels.append(Label(start, end, name_start, name_end, stripped, note, shape))
+        tokens = _name_words(stripped)
+        labels.append(
+            Label(start, end, name_start, name_end, stripped, note, shape, tokens, "".join(tokens))
+        )
     return labels
+
+
+def speakers(doc: Document) -> dict[str, str]:
+    """Each label key of the document -> the key of the speaker it names (computed
+    once per document for the rules that group turns by speaker)."""
+    return doc.shared(_find_speakers)
+
+
+def _find_speakers(doc: Document) -> dict[str, str]:
+    return _speakers(speaker_labels(doc))
 
 
 def _speakers(labels: Sequence[Label]) -> dict[str, str]:
@@ -119,14 +128,18 @@ def _speakers(labels: Sequence[Label]) -> dict[str, str]:
         for label in labels
         if len(label.tokens) >= 2 and not label.tokens[-1].isdigit()
     }
+    # The full names each word starts or ends: one look-up per one-word label.
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, tokens in full.items():
+        owners[tokens[0]].add(key)
+        owners[tokens[-1]].add(key)
     speaker = {key: key for key in keys}
     for label in labels:
         if len(label.tokens) != 1:
             continue
-        word = label.tokens[0]
-        owners = {key for key, tokens in full.items() if word in (tokens[0], tokens[-1])}
-        if len(owners) == 1:
-            speaker[label.key] = owners.pop()
+        found = owners.get(label.tokens[0], ())
+        if len(found) == 1:
+            speaker[label.key] = next(iter(found))
     return speaker
 
 
@@ -178,7 +191,7 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
     (`Mr. Wang` may be a second Wang who never has a full label).
     """
     labels = speaker_labels(doc)
-    speaker = _speakers(labels)
+    speaker = speakers(doc)
     groups: dict[str, list[Label]] = defaultdict(list)
     for label in labels:
         if label.key in speaker:
@@ -269,6 +282,15 @@ _ANNOTATION_WORDS = frozenset(
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}"
 _TEXT_LABEL_GLUED = regex.compile(rf"^({_NAME}):(?=\p{{L}})", regex.MULTILINE)
 _LABEL_AHEAD = regex.compile(rf"{_NAME}:(?=\s)")
+# What a glued label needs: a colon right before a letter (in C, without `regex`).
+_COLON_LETTER = re.compile(r":[^\W\d_]")
+# What a glued annotation needs, each found from its literal: a closing bracket
+# before a letter, digit or `“`, or an opening one (maybe escaped) after one.
+_GLUED_BRACKETS = (
+    re.compile(r"\][\w“]"),
+    re.compile(r"\[(?<=\w\[)"),
+    re.compile(r"\\\[(?<=\w\\\[)"),
+)
 _GLUED_START = frozenset("\"“'‘(\\[")
 
 
@@ -323,9 +345,10 @@ def glued_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
     or by a space between two words).
     """
     text = doc.text
-    for match in _CMS_TOKEN.finditer(text):
-        if not doc.is_protected(*match.span(), annotations=False):
-            yield _cms_token(doc, match)
+    if not doc.characters.isdisjoint("_#"):  # each token holds one of them
+        for match in _CMS_TOKEN.finditer(text):
+            if not doc.is_protected(*match.span(), annotations=False):
+                yield _cms_token(doc, match)
     yield from _glued_timestamps(doc)
     yield from _glued_annotations(doc)
     yield from _glued_labels(doc)
@@ -366,6 +389,8 @@ def _glued_annotations(doc: Document) -> Iterator[Violation]:
     """`\\[laughs\\]And` and `word[laughs]`, for brackets that hold a timestamp or
     an annotation word; the glued text must not be code or a URL."""
     text = doc.text
+    if not any(pattern.search(text) for pattern in _GLUED_BRACKETS):
+        return
     for match in _BRACKET.finditer(text):
         position = match.start()
         if match.group() == "]":
@@ -443,6 +468,8 @@ def _glued_labels(doc: Document) -> Iterator[Violation]:
                 message = f"Speaker label '{text[start:end]}' glued to its text"
                 yield _insert_space(start, end, end, message)
         return
+    if not _COLON_LETTER.search(doc.masked):
+        return
     names = {label.name for label in speaker_labels(doc)}
     if not names:
         return
@@ -494,7 +521,7 @@ def empty_speaker_turn(doc: Document, ctx: Context) -> Iterator[Violation]:
     labels = speaker_labels(doc)
     if not labels:
         return
-    speaker = _speakers(labels)
+    speaker = speakers(doc)
     text = doc.text
     ends = [label.start for label in labels[1:]] + [len(text)]
     empty = [not text[label.end : end].strip() for label, end in zip(labels, ends, strict=True)]
@@ -612,7 +639,7 @@ def lost_speaker_label(doc: Document, ctx: Context) -> Iterator[Violation]:
     labels = speaker_labels(doc)
     if len(labels) < 2:
         return
-    speaker = _speakers(labels)
+    speaker = speakers(doc)
     masked = doc.masked
     phrases = turn_phrases()
     for label, following in itertools.pairwise(labels):
