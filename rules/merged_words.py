@@ -235,6 +235,19 @@ _LONGEST_GARBLED = 20  # letters: three words, and not the runs of garble OCR al
 # Garbled joins are sought only in a document with this many unlisted words that are
 # a common word misread (`aftor`, `nevor`): OCR.
 MIN_MISREAD_WORDS = 3
+# A document that loses spaces: OCR (see MIN_MISREAD_WORDS) in which the searches
+# above found at least LOST_SPACE_JOINS joins, one in LOST_SPACE_WORDS words or more
+# often. Clean text has none or one, and a page of OCR one or two (old spellings
+# that read as words: `hath`, `hee`). In such a document a lost space is the likeliest
+# reading of a token that reads as common words (see ``_loose_reading``).
+LOST_SPACE_JOINS = 3
+LOST_SPACE_WORDS = 2000
+# There, a word one edit from the token is taken over the reading only when it is
+# this much (log10) likelier: `bya` is `by a` where spaces are lost, not `by`.
+LOOSE_TYPO_COST = 3.5
+# Two content words with no function word (`darkhair`, `sideroom`) must both be
+# this common.
+LOOSE_PAIR_FREQUENCY = 3000
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -372,6 +385,8 @@ _FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
 _CODE_BEFORE = frozenset("._$#@/\\=<>`~^*+&|")
 _CODE_AFTER = frozenset("(_[=<{/\\`@#$")
 _WORD_BEFORE_TOKEN = frozenset("._$#@/\\-'’`")
+# Characters next to a token that make it code even in OCR text that loses spaces.
+_LOOSE_CODE = frozenset("_$#@/\\=<>`~^*+&|([{")
 
 
 # -- MW001 ----------------------------------------------------------------------------
@@ -716,8 +731,10 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
         others = "".join(f" or '{r.text}'" for r in close)
         for start, end in found:
-            if not _word_on_its_own(masked, start, end) or (
-                masked[start - 1 : start] + masked[end : end + 1] == "()"
+            if (
+                not _word_on_its_own(masked, start, end)
+                or masked[start - 1 : start] + masked[end : end + 1] == "()"
+                or _word_broken_by_a_space(masked, start, end)
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
             split.add(token)
@@ -738,7 +755,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     present = doc.shared(_standalone_words)  # not `tates` of `States`
     misread = (run for run in unknown if run in present and _misread_word(run))
     if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
-        yield from _garbled_joins(doc, accepted, unknown - split)
+        for violation in _garbled_joins(doc, accepted, unknown - split):
+            split.add(masked[violation.start : violation.end])
+            yield violation
+        if _loses_spaces(masked, split):
+            yield from _loose_joins(doc, accepted, table, split)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
@@ -858,6 +879,145 @@ def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> I
             ):
                 fix = replace(start, end, spaced, safety, f"Split into '{spaced}'")
                 yield Violation(start, end, message, fix)
+
+
+def _loses_spaces(masked: str, split: set[str]) -> bool:
+    """Whether an OCR document loses spaces: the searches found ``LOST_SPACE_JOINS``
+    joins or more, one in ``LOST_SPACE_WORDS`` words or more often (the words
+    counted by their spaces and line breaks)."""
+    if len(split) < LOST_SPACE_JOINS:
+        return False
+    return (masked.count(" ") + masked.count("\n")) <= LOST_SPACE_WORDS * len(split)
+
+
+def _loose_joins(
+    doc: Document, accepted: frozenset[str], table: words.WordTable, split: set[str]
+) -> Iterator[Violation]:
+    """The joins of a document that loses spaces (see ``_loses_spaces``) that the
+    searches above left, read by ``_loose_reading``: any token of letters that is no
+    word, lowercase or capitalised (`mytongue`, `Iam`, `Atruthfulphotograph`),
+    also next to punctuation (`Iknow.itwaswell-nigh`) and among garbled words."""
+    masked = doc.masked
+    present = doc.shared(_standalone_words)
+    shaped = {
+        token
+        for token in present
+        if len(token) >= 3
+        and token not in split
+        and (token.islower() or (token[0].isupper() and token[1:].islower()))
+    }
+    unlisted = table.unlisted({token.lower() for token in shaped})
+    for token in sorted(token for token in shaped if token.lower() in unlisted):
+        verdict = _loose_reading(token, accepted)
+        if verdict is None:
+            continue
+        best, close, _, _ = verdict
+        found = _places(doc, token)
+        if _name_in(masked, token, best, len(found)):
+            continue
+        titled = token[0].isupper() and best.parts[0] != "I"
+        # two content words are as often a compound (`broadgauge`, `turkeycock`)
+        pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
+        safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
+        others = "".join(f" or '{r.text}'" for r in close) + (f" or '{token}'" if pair else "")
+        for start, end in found:
+            if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
+                continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
+            if (
+                _loose_place(masked, start, end)
+                and _fits_between(masked, start, end, best, unknown_neighbours=2)
+                and not _word_broken_by_a_space(masked, start, end)
+            ):
+                yield _split_violation(start, end, token, best.text, others, safety)
+
+
+def _after_a_word(masked: str, start: int) -> bool:
+    """Whether a letter and spaces stand right before ``start``."""
+    at = start - 1
+    while at >= 0 and masked[at] == " ":
+        at -= 1
+    return at < start - 1 and masked[at].isalpha()
+
+
+def _word_broken_by_a_space(masked: str, start: int, end: int) -> bool:
+    """Whether the token and the word after it, or the word before it and the token,
+    make a word where the other is none (`infor mation`, `engage menthe`)."""
+    after = _WORD_AFTER_SPACE.match(masked, end)
+    if (
+        after is not None
+        and not words.is_known(after.group(1))
+        and words.is_known(masked[start:end] + after.group(1))
+    ):
+        return True
+    before = _LETTERS_LEFT.search(masked, max(0, start - 40), start - 1)
+    return (
+        before is not None
+        and masked[start - 1 : start] == " "
+        and not words.is_known(before.group())
+        and words.is_known(before.group() + masked[start:end])
+    )
+
+
+def _loose_place(masked: str, start: int, end: int) -> bool:
+    """Whether a token of a document that loses spaces stands in prose: punctuation
+    glued to it is more lost spaces (`Iknow.itwas`), but not digits, code
+    characters, a hyphen after a letter (`self-registered`) or a word broken at a
+    line end."""
+    before = masked[start - 1] if start > 0 else " "
+    after = masked[end] if end < len(masked) else " "
+    if before.isdigit() or after.isdigit() or before in _LOOSE_CODE or after in _LOOSE_CODE:
+        return False
+    if before == "-" and masked[start - 2 : start - 1].isalpha():
+        return False
+    return not _broken_word(masked, start, end)
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The segmenter's reading of a token in a document that loses spaces, or None.
+
+    As ``_segment_reading`` asks, the content words must be common, no pair vetoed,
+    no lowercase `i`, and the token no word (nor inflection, prefixed or older
+    spelling); but any function word makes the shape of a join (`my tongue`, `a
+    man`, `one truth is clear`), two content words make one when both are common
+    (`dark hair`), a capitalised token may start with any function word (`As a
+    famous`), and a word one edit away beats the reading only when it is
+    ``LOOSE_TYPO_COST`` likelier (`by` for `bya`) or the reading has no function
+    word."""
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    titled = token[0].isupper()
+    readings = words.segmentations(token, MAX_PARTS)
+    if not readings:
+        return None
+    best = readings[0]
+    parts = [part.lower() for part in best.parts]
+    if "i" in parts[int(titled) :] or (titled and parts[0] not in words.FUNCTION_WORDS):
+        return None
+    function = sum(part in words.FUNCTION_WORDS for part in parts)
+    if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
+        return None
+    if not _plausible(tuple(parts)):
+        return None
+    if not function and (
+        len(parts) != 2 or min(map(words.frequency, parts)) < LOOSE_PAIR_FREQUENCY
+    ):
+        return None
+    if words.is_known(token, accepted) or _misread_known(token.lower()):
+        return None
+    if _own_word_odds(token, best) >= (LOOSE_TYPO_COST if function else 0.0):
+        return None
+    close = tuple(
+        r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
+    )
+    return _Reading(best, close, needs_phrase=False)
+
+
+def _misread_known(token: str) -> bool:
+    """Whether the lowercase ``token`` is a word with one OCR confusion undone
+    (`beon`: `been`, `yeara`: `years`, `docease`: `decease`): OCR that loses spaces
+    misreads letters as often, so such a token is a misread word, not a join."""
+    return any(words.is_known(variant.text) for variant in words.ocr_variants(token))
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
@@ -1096,17 +1256,20 @@ def _segment_reading(
     shaped = _join_shape(parts)
     if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if words.is_known(token, accepted) or (not titled and _word_tail(token)):
+    if words.is_known(token, accepted):
         return None
     odds = _own_word_odds(token, best)
     if odds >= (TYPO_COST if shaped else 0.0):
         return None  # a typo: `beon` is `been` misread more often than `be on`
+    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
+    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
+    needs_phrase = odds > 0 or not shaped or named
+    if not (titled or needs_phrase) and _word_tail(token):
+        return None  # the end of a word; the phrase written apart outweighs that (`aman`)
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
-    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
-    return _Reading(best, close, needs_phrase=odds > 0 or not shaped or named, once=not shaped)
+    return _Reading(best, close, needs_phrase=needs_phrase, once=not shaped)
 
 
 def _join_shape(parts: list[str]) -> bool:
@@ -1249,6 +1412,9 @@ def _two_word_join(left: str, right: str) -> bool:
         return _function_pair(left, right)
     if left in ("in", "on"):
         return False
+    if left in ("a", "an"):
+        # `aman`: one edit from `man`, so ``_own_word_odds`` asks for `a man` elsewhere
+        return _segment_content(right)
     if left_function:
         return _common_content(right) and not (left == "at" and right.startswith("t"))
     if not right_function:
@@ -1310,22 +1476,30 @@ def _broken_word(masked: str, start: int, end: int) -> bool:
     return before.endswith(("- ", "-\n")) or masked[end : end + 2] in ("- ", "-\n")
 
 
-def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation) -> bool:
+def _fits_between(
+    masked: str,
+    start: int,
+    end: int,
+    reading: words.Segmentation,
+    *,
+    unknown_neighbours: int = 1,
+) -> bool:
     """Whether the words around the token are English and let the reading stand.
 
     Among words of another language (`lutea as`, `scripta manet`) or OCR garble a
     token is no join of English words: of the two words on each side, at most one
-    may be unknown. A reading that ends in an article needs the word it goes with
-    after it (`tooka walk`), not a function word, a line end or a hyphen (`seconda
-    and` is `seconds and` misread, `prepa- ration` a broken word); one that starts
-    with one may not follow another (`an aspin leaf`)."""
+    may be unknown (``unknown_neighbours``: two in OCR that loses spaces). A reading
+    that ends in an article needs the word it goes with after it (`tooka walk`), not
+    a function word, a line end or a hyphen (`seconda and` is `seconds and` misread,
+    `prepa- ration` a broken word); one that starts with one may not follow another
+    (`an aspin leaf`)."""
     before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
     after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
     neighbours = [
         *(before.captures("word") if before else []),
         *(after.captures("word") if after else []),
     ]
-    if sum(not words.is_known(word) for word in neighbours) > 1:
+    if sum(not words.is_known(word) for word in neighbours) > unknown_neighbours:
         return False
     first, last = reading.parts[0].lower(), reading.parts[-1].lower()
     if last in words.ARTICLES:
