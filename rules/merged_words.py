@@ -241,7 +241,7 @@ MIN_MISREAD_WORDS = 3
 # that read as words: `hath`, `hee`). In such a document a lost space is the likeliest
 # reading of a token that reads as common words (see ``_loose_reading``).
 LOST_SPACE_JOINS = 3
-LOST_SPACE_WORDS = 2000
+LOST_SPACE_WORDS = 5000
 # There, a word one edit from the token is taken over the reading only when it is
 # this much (log10) likelier: `bya` is `by a` where spaces are lost, not `by`.
 LOOSE_TYPO_COST = 3.5
@@ -711,8 +711,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not _may_be_join(token):
             continue  # the segmenter may still read it
         listed.add(token)  # judged here, whatever the verdict (a word is no join)
-        if token in accepted or words.is_known(token, accepted):
-            continue
+        if token in accepted or words.is_known(token, accepted) or _misread_known(token):
+            continue  # a word, or one misread by OCR (`westem`: `western`)
         readings = _readings(token, accepted)
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
@@ -1003,6 +1003,10 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         len(parts) != 2 or min(map(words.frequency, parts)) < LOOSE_PAIR_FREQUENCY
     ):
         return None
+    if function == len(parts) == 2 and not _function_pair(*parts):
+        return None  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
+    if function < len(parts) > 2 and max(map(len, parts)) <= 3:
+        return None  # `pet rat or`: pieces of a word
     if words.is_known(token, accepted) or _misread_known(token.lower()):
         return None
     if _own_word_odds(token, best) >= (LOOSE_TYPO_COST if function else 0.0):
@@ -1014,10 +1018,12 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
 
 
 def _misread_known(token: str) -> bool:
-    """Whether the lowercase ``token`` is a word with one OCR confusion undone
-    (`beon`: `been`, `yeara`: `years`, `docease`: `decease`): OCR that loses spaces
-    misreads letters as often, so such a token is a misread word, not a join."""
-    return any(words.is_known(variant.text) for variant in words.ocr_variants(token))
+    """Whether the lowercase ``token`` is a listed word with one OCR confusion
+    undone (`beon`: `been`, `yeara`: `years`, `westem`: `western`): a misread word,
+    not a join. (Listed words only: the inflections ``words.is_known`` accepts
+    make too many, `tooka`: `tooks`.)"""
+    table = words.frequencies()
+    return any(variant.text in table for variant in words.ocr_variants(token))
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
@@ -1256,7 +1262,7 @@ def _segment_reading(
     shaped = _join_shape(parts)
     if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if words.is_known(token, accepted):
+    if words.is_known(token, accepted) or _misread_known(token.lower()):
         return None
     odds = _own_word_odds(token, best)
     if odds >= (TYPO_COST if shaped else 0.0):
@@ -1337,10 +1343,11 @@ def _attested(token: str, present: frozenset[str]) -> bool:
 
 def _plausible(parts: tuple[str, ...]) -> bool:
     """Whether a second reading could be meant (`post also` for `postalso`, read
-    `postal so`): no vetoed pair, no misplaced article (`are a about`)."""
+    `postal so`): no vetoed pair, no misplaced article (`are a about`), no word
+    twice in a row (`ititin`: `it it in` is garble)."""
     lowered = [part.lower() for part in parts]
     return not _bad_article(lowered) and not any(
-        _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
+        left == right or _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
     )
 
 

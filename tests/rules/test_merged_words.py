@@ -902,6 +902,9 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
         "Set $mytongue and self-mytongue here.",  # code, a hyphenated word
         "They atone for it with a tome.",  # words
         "Call isempty on the list.",  # an identifier
+        "They left the westem station.",  # `western` misread (`m` for `rn`)
+        "Ihe train was late.",  # `The` misread: `I he` is no pair that goes together
+        "He sat ititin the chair.",  # garble: `it it in`
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
