@@ -245,6 +245,9 @@ LOST_SPACE_WORDS = 5000
 # There, a word one edit from the token is taken over the reading only when it is
 # this much (log10) likelier: `bya` is `by a` where spaces are lost, not `by`.
 LOOSE_TYPO_COST = 3.5
+# A listed word this long is rarely a piece of a longer one: there it may be rare
+# (`of calumny`, `my polemical`), with a function word of two letters or more.
+LOOSE_LONG_PART = 7
 # Two content words with no function word (`darkhair`, `sideroom`) must both be
 # this common.
 LOOSE_PAIR_FREQUENCY = 3000
@@ -705,14 +708,15 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     )
     listed: set[str] = set()
     split: set[str] = set()  # the tokens found to be joins, left out of the last search
+    done: set[int] = set()  # where they were found
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
         if not _may_be_join(token):
             continue  # the segmenter may still read it
         listed.add(token)  # judged here, whatever the verdict (a word is no join)
-        if token in accepted or words.is_known(token, accepted) or _misread_known(token):
-            continue  # a word, or one misread by OCR (`westem`: `western`)
+        if token in accepted or words.is_known(token, accepted):
+            continue
         readings = _readings(token, accepted)
         if not any(_is_join(r.left, r.right) for r in readings):
             continue
@@ -723,9 +727,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue  # not a word of its own, or it recurs and is never written apart
         if token.capitalize() in masked or token.upper() in masked:
             continue  # the document writes it as a name
-        odds = _own_word_odds(token, words.reading(best.left, best.right))
-        if odds >= TYPO_COST:
+        cost = words.reading(best.left, best.right).cost
+        if _own_word_odds(token, words.reading(best.left, best.right)) >= TYPO_COST:
             continue  # an older spelling or a misspelling, more likely than the split
+        if _misread_cost(token) < cost:
+            continue  # a word misread by OCR (`westem`: `western`)
         close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
         sure = not close and _is_join(best.left, best.right)
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
@@ -738,6 +744,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
             split.add(token)
+            done.add(start)
             yield _split_violation(start, end, token, best.text, others, safety)
     # `Thewitness` is the run `hewitness` after a capital: try the capitals of the
     # words that start sentences (`The`, `She`, `This`...) before unknown runs
@@ -751,15 +758,17 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     titled |= _short_titled(doc, table)
     for violation in _segmented_joins(doc, accepted, (unknown - listed) | titled):
         split.add(masked[violation.start : violation.end])
+        done.add(violation.start)
         yield violation
     present = doc.shared(_standalone_words)  # not `tates` of `States`
     misread = (run for run in unknown if run in present and _misread_word(run))
     if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
         for violation in _garbled_joins(doc, accepted, unknown - split):
             split.add(masked[violation.start : violation.end])
+            done.add(violation.start)
             yield violation
         if _loses_spaces(masked, split):
-            yield from _loose_joins(doc, accepted, table, split)
+            yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
@@ -891,20 +900,19 @@ def _loses_spaces(masked: str, split: set[str]) -> bool:
 
 
 def _loose_joins(
-    doc: Document, accepted: frozenset[str], table: words.WordTable, split: set[str]
+    doc: Document, accepted: frozenset[str], table: words.WordTable, done: set[int]
 ) -> Iterator[Violation]:
     """The joins of a document that loses spaces (see ``_loses_spaces``) that the
-    searches above left, read by ``_loose_reading``: any token of letters that is no
-    word, lowercase or capitalised (`mytongue`, `Iam`, `Atruthfulphotograph`),
-    also next to punctuation (`Iknow.itwaswell-nigh`) and among garbled words."""
+    searches above left (they found joins at the offsets ``done``), read by
+    ``_loose_reading``: any token of letters that is no word, lowercase or
+    capitalised (`mytongue`, `Iam`, `Atruthfulphotograph`), also next to
+    punctuation (`Iknow.itwaswell-nigh`) and among garbled words."""
     masked = doc.masked
     present = doc.shared(_standalone_words)
     shaped = {
         token
         for token in present
-        if len(token) >= 3
-        and token not in split
-        and (token.islower() or (token[0].isupper() and token[1:].islower()))
+        if len(token) >= 3 and (token.islower() or (token[0].isupper() and token[1:].islower()))
     }
     unlisted = table.unlisted({token.lower() for token in shaped})
     for token in sorted(token for token in shaped if token.lower() in unlisted):
@@ -921,6 +929,8 @@ def _loose_joins(
         safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
         others = "".join(f" or '{r.text}'" for r in close) + (f" or '{token}'" if pair else "")
         for start, end in found:
+            if start in done:
+                continue
             if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
                 continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
             if (
@@ -976,7 +986,8 @@ def _loose_place(masked: str, start: int, end: int) -> bool:
 def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     """The segmenter's reading of a token in a document that loses spaces, or None.
 
-    As ``_segment_reading`` asks, the content words must be common, no pair vetoed,
+    As ``_segment_reading`` asks, the content words must be common (or long, with
+    a function word), no pair vetoed,
     no lowercase `i`, and the token no word (nor inflection, prefixed or older
     spelling); but any function word makes the shape of a join (`my tongue`, `a
     man`, `one truth is clear`), two content words make one when both are common
@@ -995,7 +1006,12 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     if "i" in parts[int(titled) :] or (titled and parts[0] not in words.FUNCTION_WORDS):
         return None
     function = sum(part in words.FUNCTION_WORDS for part in parts)
-    if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
+    long_ok = function and min(map(len, parts)) >= 2  # not `calorific a ting`
+    if any(
+        part not in words.FUNCTION_WORDS
+        and not (_segment_content(part) or (long_ok and len(part) >= LOOSE_LONG_PART))
+        for part in parts
+    ):
         return None
     if not _plausible(tuple(parts)):
         return None
@@ -1007,7 +1023,7 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
     if function < len(parts) > 2 and max(map(len, parts)) <= 3:
         return None  # `pet rat or`: pieces of a word
-    if words.is_known(token, accepted) or _misread_known(token.lower()):
+    if words.is_known(token, accepted) or _misread_cost(token) < best.cost:
         return None
     if _own_word_odds(token, best) >= (LOOSE_TYPO_COST if function else 0.0):
         return None
@@ -1017,13 +1033,18 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     return _Reading(best, close, needs_phrase=False)
 
 
-def _misread_known(token: str) -> bool:
-    """Whether the lowercase ``token`` is a listed word with one OCR confusion
-    undone (`beon`: `been`, `yeara`: `years`, `westem`: `western`): a misread word,
-    not a join. (Listed words only: the inflections ``words.is_known`` accepts
-    make too many, `tooka`: `tooks`.)"""
+def _misread_cost(token: str) -> float:
+    """The cost of reading the token as a listed word misread by OCR, one confusion
+    undone (`beon`: `been`, `yeara`: `years`, `westem`: `western`): the word's
+    cost plus ``GARBLE_COST``; inf if there is none. A reading as words must cost
+    less (`to us` for `tous`, not `tons`). (Listed words only: the inflections
+    ``words.is_known`` accepts make too many, `tooka`: `tooks`.)"""
     table = words.frequencies()
-    return any(variant.text in table for variant in words.ocr_variants(token))
+    counts = (table.get(variant.text) for variant in words.ocr_variants(token.lower()))
+    return min(
+        (words.count_cost(count) + GARBLE_COST for count in counts if count is not None),
+        default=math.inf,
+    )
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
@@ -1262,8 +1283,8 @@ def _segment_reading(
     shaped = _join_shape(parts)
     if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if words.is_known(token, accepted) or _misread_known(token.lower()):
-        return None
+    if words.is_known(token, accepted) or _misread_cost(token) < best.cost:
+        return None  # a word, or one misread by OCR (`westem`: `western`)
     odds = _own_word_odds(token, best)
     if odds >= (TYPO_COST if shaped else 0.0):
         return None  # a typo: `beon` is `been` misread more often than `be on`

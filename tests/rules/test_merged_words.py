@@ -874,6 +874,15 @@ OCR_LOSING_SPACES = (
             "A truthful photograph",
             Safety.UNSAFE,
         ),
+        # a rare word, if long, with a function word
+        (
+            "He was free from this sort ofcalumny and spite.",
+            "ofcalumny",
+            "of calumny",
+            Safety.UNSAFE,
+        ),
+        # `tons` misread is less likely than `to us`
+        ("She gave it tous with joy.", "tous", "to us", Safety.UNSAFE),
         # two content words are as often a compound: a suggestion only
         ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
     ],
@@ -905,6 +914,7 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
         "They left the westem station.",  # `western` misread (`m` for `rn`)
         "Ihe train was late.",  # `The` misread: `I he` is no pair that goes together
         "He sat ititin the chair.",  # garble: `it it in`
+        "The calorificating engine ran.",  # not `calorific a ting`
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
