@@ -51,7 +51,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 import regex
@@ -862,30 +862,41 @@ def _segmented_joins(
                 yield _split_violation(start, end, token, best.text, others, safety)
 
 
-def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> Iterator[Violation]:
+def _garbled_joins(
+    doc: Document, accepted: frozenset[str], runs: set[str], done: frozenset[int] | None = None
+) -> Iterator[Violation]:
     """The joins among the lowercase runs no other search took whose words OCR also
     misread, one letter or two (`tbeking`: `the king`, see ``_garbled_reading``), with
     the same evidence from the document as ``_segmented_joins``. The fix inserts the
-    spaces and changes no letter (`tbe king`): the message names the words."""
+    spaces and changes no letter (`tbe king`): the message names the words.
+
+    With ``done`` (the places already flagged), in OCR that loses spaces: the
+    readings of ``_garbled_reading``'s loose mode and the places of ``_loose_joins``,
+    as display-only suggestions (wrong in one case of three on real OCR).
+    """
     masked = doc.masked
     present = doc.shared(_standalone_words)
+    loose = done is not None
     for token in sorted(runs):
         if token not in present:
             continue
-        verdict = _garbled_reading(token, accepted)  # cached: before the text is searched
-        if verdict is None or not _after_a_space(masked, token):
+        verdict = _garbled_reading(token, accepted, loose)  # cached: before the text is searched
+        if verdict is None or not (loose or _after_a_space(masked, token)):
             continue
         found = _places(doc, token)
         if _name_in(masked, token, verdict.reading, len(found)):
             continue
         spaced = " ".join(token[a:b] for a, b in itertools.pairwise((0, *verdict.cuts, len(token))))
-        safety = Safety.DISPLAY_ONLY if verdict.close else Safety.UNSAFE
+        # in OCR that loses spaces, a suggestion only: the reading is less sure there
+        safety = Safety.DISPLAY_ONLY if verdict.close or loose else Safety.UNSAFE
         others = "".join(f" or '{text}'" for text in verdict.close)
         message = f"'{token}' looks like '{verdict.reading.text}'{others}, misread by OCR"
         for start, end in found:
-            if _word_on_its_own(masked, start, end) and _fits_between(
-                masked, start, end, verdict.reading
-            ):
+            if (
+                _loose_place(masked, start, end, done)
+                if done is not None
+                else _word_on_its_own(masked, start, end)
+            ) and _fits_between(masked, start, end, verdict.reading, unknown_neighbours=1 + loose):
                 fix = replace(start, end, spaced, safety, f"Split into '{spaced}'")
                 yield Violation(start, end, message, fix)
 
@@ -915,9 +926,12 @@ def _loose_joins(
         if len(token) >= 3 and (token.islower() or (token[0].isupper() and token[1:].islower()))
     }
     unlisted = table.unlisted({token.lower() for token in shaped})
+    garbled = set()
     for token in sorted(token for token in shaped if token.lower() in unlisted):
         verdict = _loose_reading(token, accepted)
         if verdict is None:
+            if token.islower():
+                garbled.add(token)
             continue
         best, close, _, _ = verdict
         found = _places(doc, token)
@@ -929,16 +943,13 @@ def _loose_joins(
         safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
         others = "".join(f" or '{r.text}'" for r in close) + (f" or '{token}'" if pair else "")
         for start, end in found:
-            if start in done:
-                continue
             if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
                 continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
-            if (
-                _loose_place(masked, start, end)
-                and _fits_between(masked, start, end, best, unknown_neighbours=2)
-                and not _word_broken_by_a_space(masked, start, end)
+            if _loose_place(masked, start, end, done) and _fits_between(
+                masked, start, end, best, unknown_neighbours=2
             ):
                 yield _split_violation(start, end, token, best.text, others, safety)
+    yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
 
 
 def _after_a_word(masked: str, start: int) -> bool:
@@ -968,11 +979,13 @@ def _word_broken_by_a_space(masked: str, start: int, end: int) -> bool:
     )
 
 
-def _loose_place(masked: str, start: int, end: int) -> bool:
-    """Whether a token of a document that loses spaces stands in prose: punctuation
-    glued to it is more lost spaces (`Iknow.itwas`), but not digits, code
-    characters, a hyphen after a letter (`self-registered`) or a word broken at a
-    line end."""
+def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bool:
+    """Whether a token of a document that loses spaces stands in prose and is not
+    flagged yet (at one of the offsets ``done``): punctuation glued to it is more
+    lost spaces (`Iknow.itwas`), but not digits, code characters, a hyphen after a
+    letter (`self-registered`), a word broken at a line end or by a space."""
+    if start in done or _word_broken_by_a_space(masked, start, end):
+        return False
     before = masked[start - 1] if start > 0 else " "
     after = masked[end] if end < len(masked) else " "
     if before.isdigit() or after.isdigit() or before in _LOOSE_CODE or after in _LOOSE_CODE:
@@ -1067,7 +1080,7 @@ class _Garbled(NamedTuple):
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
-def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
+def _garbled_reading(token: str, accepted: frozenset[str], loose: bool = False) -> _Garbled | None:
     """The likeliest reading of a lowercase token as words when one OCR confusion
     (``words.ocr_variants``: `b` for `h`, `o` for `c`, `u` for `n`...) is undone, or
     None unless it clearly wins.
@@ -1078,14 +1091,22 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     confusion makes a word (`sometbing`: `something`, a misspelling of one word),
     when the token is one edit from a word likelier than the reading, an older
     spelling, the tail of a word, or when the token read as it stands is about as
-    likely (a compound, a name: its own search judged it)."""
-    if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
+    likely (a compound, a name: its own search judged it).
+
+    In OCR that loses spaces (``loose``), the reading of the corrected token need
+    only pass ``_loose_reading`` (`directly from` for `direotlyfrom`, `every
+    person` for `everypersou`)."""
+    longest = _LONGEST_JOIN if loose else _LONGEST_GARBLED
+    if not (_MIN_LISTED_JOIN <= len(token) <= longest) or not token.islower():
         return None
     if _misread_word(token):
         return None  # one word misread (`aftor`): the commonest unlisted word of OCR
     candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
     for variant in words.ocr_variants(token):
-        found = _garbled_candidate(variant) if _function_edge(variant.text) else None
+        if loose:
+            found = _loose_garbled_candidate(variant, accepted)
+        else:
+            found = _garbled_candidate(variant) if _function_edge(variant.text) else None
         if found is not None and found[2].text not in candidates:
             candidates[found[2].text] = found
     if not candidates:
@@ -1138,13 +1159,34 @@ def _garbled_candidate(
         return None
     if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
         return None
+    return _mapped_back(variant, best, _garbled_part)
+
+
+def _loose_garbled_candidate(
+    variant: words.Variant, accepted: frozenset[str]
+) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
+    """``_garbled_candidate`` in OCR that loses spaces: the variant's reading must
+    pass ``_loose_reading`` and have no word of one letter (`pay a lent`), and the
+    corrected word pass ``_garbled_part`` (not `bid doth`, `is lion`, `saw me`)."""
+    verdict = _loose_reading(variant.text, accepted)
+    if verdict is None or min(map(len, verdict.best.parts)) < 2:
+        return None
+    return _mapped_back(variant, verdict.best, _garbled_part)
+
+
+def _mapped_back(
+    variant: words.Variant, best: words.Segmentation, corrected_ok: Callable[[str], bool]
+) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
+    """The cost of a variant's reading (plus ``GARBLE_COST``) and its cuts mapped
+    back to offsets in the token; None if the corrected letters straddle two words
+    or the word that holds them fails ``corrected_ok``."""
     cuts, at, fixed = [], 0, variant.at + len(variant.true)
-    for part in parts:
+    for part in (part.lower() for part in best.parts):
         end = at + len(part)
         if at <= variant.at < end:
             if fixed > end:
                 return None  # the corrected letters straddle two words
-            if not _garbled_part(part):
+            if not corrected_ok(part):
                 return None  # a short or rare word is too easily made by a confusion
         at = end
         if at < len(variant.text):

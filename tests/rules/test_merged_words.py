@@ -883,6 +883,13 @@ OCR_LOSING_SPACES = (
         ),
         # `tons` misread is less likely than `to us`
         ("She gave it tous with joy.", "tous", "to us", Safety.UNSAFE),
+        # a join OCR also misread, among garble: a suggestion, spaces only
+        (
+            "Alas, uuccessfally direotlyfrom seoms home.",
+            "direotlyfrom",
+            "direotly from",
+            Safety.DISPLAY_ONLY,
+        ),
         # two content words are as often a compound: a suggestion only
         ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
     ],
