@@ -345,6 +345,10 @@ _GREETING = regex.compile(
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
 _LOWER_RUN = regex.compile(r"[a-z]{3,}\d?")
+# A run of letters with capitals inside, each starting a piece of lowercase letters
+# (`TheGodofour`, `andbecauseNorth`, `ToTheebywhomIlive`), and its pieces.
+_CAMEL_RUN = regex.compile(r"\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)+")
+_CAMEL_PIECE = regex.compile(r"\p{L}\p{Ll}*")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
@@ -923,12 +927,16 @@ def _loose_joins(
     shaped = {
         token
         for token in present
-        if len(token) >= 3 and (token.islower() or (token[0].isupper() and token[1:].islower()))
+        if (len(token) >= 3 and (token.islower() or token[1:].islower()))
+        or _CAMEL_RUN.fullmatch(token)
     }
     unlisted = table.unlisted({token.lower() for token in shaped})
     garbled = set()
     for token in sorted(token for token in shaped if token.lower() in unlisted):
-        verdict = _loose_reading(token, accepted)
+        if token[1:].islower():
+            verdict = _loose_reading(token, accepted)
+        else:
+            verdict = _loose_camel_reading(token, accepted)
         if verdict is None:
             if token.islower():
                 garbled.add(token)
@@ -950,6 +958,46 @@ def _loose_joins(
             ):
                 yield _split_violation(start, end, token, best.text, others, safety)
     yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The reading of a token with capitals inside in a document that loses spaces
+    (`TheGodofoursalvation`, `FortheAlbertMedal`, `andbecauseNorth`), or None: a
+    capital starts a word, each piece between capitals is a listed word or read by
+    ``_loose_reading`` (`Godofoursalvation`: `God of our salvation`), and at least
+    one piece must be read so, that is have lost a space itself: `WeChat`,
+    `YouTube`, `ofBalfour` (two words glued at a capital) are for MW001."""
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    parts: list[str] = []
+    read = False
+    for piece in _CAMEL_PIECE.findall(token):
+        lower = piece.lower()
+        # inside the token a capital starts a piece, not a sentence (`King of the`)
+        verdict = (
+            None
+            if words.frequency(lower)
+            else _loose_reading(piece if not parts else lower, accepted)
+        )
+        if verdict is not None:
+            first, *rest = verdict.best.parts
+            parts += [piece[0] + first[1:], *rest]
+            read = True
+        elif words.frequency(lower) or (
+            piece[0].isupper() and len(piece) >= 4 and not words.VOWELS.isdisjoint(lower)
+        ):
+            parts.append(piece)  # a word, or a name (`Albert`, `Manx`; not `Jcu`)
+        else:
+            return None
+    lowered = tuple(part.lower() for part in parts)
+    if (
+        not read
+        or not _plausible(lowered)
+        or (token[0].isupper() and lowered[0] not in words.FUNCTION_WORDS)
+    ):
+        return None
+    return _Reading(words.reading(*parts), (), needs_phrase=False)
 
 
 def _after_a_word(masked: str, start: int) -> bool:

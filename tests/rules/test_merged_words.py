@@ -874,6 +874,13 @@ OCR_LOSING_SPACES = (
             "A truthful photograph",
             Safety.UNSAFE,
         ),
+        # capitals inside: each starts a word, and a piece lost a space itself
+        (
+            "They sang. TheKingofthenorth rode out.",
+            "TheKingofthenorth",
+            "The King of the north",
+            Safety.UNSAFE,
+        ),
         # a rare word, if long, with a function word
         (
             "He was free from this sort ofcalumny and spite.",
@@ -922,6 +929,7 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
         "Ihe train was late.",  # `The` misread: `I he` is no pair that goes together
         "He sat ititin the chair.",  # garble: `it it in`
         "The calorificating engine ran.",  # not `calorific a ting`
+        "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
