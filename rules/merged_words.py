@@ -708,7 +708,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     numbered = {run for run in runs if run[-1].isdigit()}
     runs -= numbered
     unknown = table.unlisted(
-        {run for run in runs if run.islower() and (len(run) >= 5 or _function_pair_run(run))}
+        {run for run in runs if len(run) >= 5 or run in _short_function_pairs()}
     )
     listed: set[str] = set()
     split: set[str] = set()  # the tokens found to be joins, left out of the last search
@@ -1308,12 +1308,16 @@ def _after_a_space(masked: str, token: str) -> bool:
     return f" {token}" in masked or f"\n{token}" in masked or masked.startswith(token)
 
 
-def _function_pair_run(run: str) -> bool:
-    """Whether a run of three or four letters is two function words (`ifwe`, `onit`):
-    the only joins that short (a cheap test before the word list is asked)."""
-    return any(
-        run[:k] in words.FUNCTION_WORDS and run[k:] in words.FUNCTION_WORDS
-        for k in range(1, len(run))
+@functools.cache
+def _short_function_pairs() -> frozenset[str]:
+    """Two function words glued into three or four letters (`ifwe`, `onit`): the
+    only joins that short, so the runs of letters that short worth asking the word
+    list about (one set lookup a run; made once per process)."""
+    return frozenset(
+        left + right
+        for left in words.FUNCTION_WORDS
+        for right in words.FUNCTION_WORDS
+        if len(left) + len(right) <= 4
     )
 
 
