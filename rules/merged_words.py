@@ -1144,8 +1144,7 @@ def _garbled_reading(token: str, accepted: frozenset[str], loose: bool = False) 
     In OCR that loses spaces (``loose``), the reading of the corrected token need
     only pass ``_loose_reading`` (`directly from` for `direotlyfrom`, `every
     person` for `everypersou`)."""
-    longest = _LONGEST_JOIN if loose else _LONGEST_GARBLED
-    if not (_MIN_LISTED_JOIN <= len(token) <= longest) or not token.islower():
+    if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
         return None
     if _misread_word(token):
         return None  # one word misread (`aftor`): the commonest unlisted word of OCR
