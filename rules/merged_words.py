@@ -655,6 +655,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       misread word must be a common word (a function word of three letters or more,
       a content word of four or more), and undoing a confusion must make no word
       (`sometbing`) and no older spelling (`asrnuch`: `asmuch`).
+    In OCR that loses spaces (the OCR above where these found three joins or more,
+    one in 5,000 words or more often), a lost space is the likeliest reading of any
+    token of common words: one function word makes a join (`mytongue`, `aman`,
+    `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
+    piece lost a space itself), punctuation glued to it is more lost spaces
+    (`Iknow.itwas`), and garbled words may stand around it. Two content words
+    (`darkhair`) and joins OCR also misread (`direotlyfrom`) are suggestions only.
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
@@ -662,9 +669,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     A token is a word of its own, never split, when it is an older spelling
     (`beene`, `hastie`, `withall`; `asmuch` from `rules/data/older_words.txt`), or a
     misspelling: one edit from a listed word a thousand times likelier than the
-    reading (`becuase`, `tolerence`). When the word one edit away is likelier than
-    the reading at all (`tooka`: `took`; OCR's `looka` for `looks`), the document
-    must write the words apart elsewhere (`took a`).
+    reading (`becuase`, `tolerence`), or a word misread by OCR: a listed word with
+    one confusion undone, likelier than the reading (`westem`: `western`). When the
+    word one edit away is likelier than the reading at all (`tooka`: `took`; OCR's
+    `looka` for `looks`), the document must write the words apart elsewhere (`took
+    a`).
 
     Left alone: any real word, however rare or new (`atone`, `tome`, `whereupon`),
     and compounds of two content words (`blockchain`, `cybersecurity`,
