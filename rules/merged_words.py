@@ -740,10 +740,10 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue  # not a word of its own, or it recurs and is never written apart
         if token.capitalize() in masked or token.upper() in masked:
             continue  # the document writes it as a name
-        cost = words.reading(best.left, best.right).cost
-        if _own_word_odds(token, words.reading(best.left, best.right)) >= TYPO_COST:
+        reading = words.reading(best.left, best.right)
+        if _own_word_odds(token, reading) >= TYPO_COST:
             continue  # an older spelling or a misspelling, more likely than the split
-        if _misread_cost(token) < cost:
+        if _misread_cost(token) < reading.cost:
             continue  # a word misread by OCR (`westem`: `western`)
         close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
         sure = not close and _is_join(best.left, best.right)
@@ -929,7 +929,7 @@ def _loose_joins(
     """The joins of a document that loses spaces (see ``_loses_spaces``) that the
     searches above left (they found joins at the offsets ``done``), read by
     ``_loose_reading``: any token of letters that is no word, lowercase or
-    capitalised (`mytongue`, `Iam`, `Atruthfulphotograph`), also next to
+    capitalised (`mytongue`, `aman`, `Atruthfulphotograph`), also next to
     punctuation (`Iknow.itwaswell-nigh`) and among garbled words."""
     masked = doc.masked
     present = doc.shared(_standalone_words)
@@ -983,17 +983,14 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
     read = False
     for piece in _CAMEL_PIECE.findall(token):
         lower = piece.lower()
+        listed = words.frequency(lower) > 0
         # inside the token a capital starts a piece, not a sentence (`King of the`)
-        verdict = (
-            None
-            if words.frequency(lower)
-            else _loose_reading(piece if not parts else lower, accepted)
-        )
+        verdict = None if listed else _loose_reading(piece if not parts else lower, accepted)
         if verdict is not None:
             first, *rest = verdict.best.parts
             parts += [piece[0] + first[1:], *rest]
             read = True
-        elif words.frequency(lower) or (
+        elif listed or (
             piece[0].isupper() and len(piece) >= 4 and not words.VOWELS.isdisjoint(lower)
         ):
             parts.append(piece)  # a word, or a name (`Albert`, `Manx`; not `Jcu`)
@@ -1057,14 +1054,14 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     """The segmenter's reading of a token in a document that loses spaces, or None.
 
     As ``_segment_reading`` asks, the content words must be common (or long, with
-    a function word), no pair vetoed,
-    no lowercase `i`, and the token no word (nor inflection, prefixed or older
-    spelling); but any function word makes the shape of a join (`my tongue`, `a
-    man`, `one truth is clear`), two content words make one when both are common
-    (`dark hair`), a capitalised token may start with any function word (`As a
-    famous`), and a word one edit away beats the reading only when it is
-    ``LOOSE_TYPO_COST`` likelier (`by` for `bya`) or the reading has no function
-    word."""
+    a function word), no pair vetoed, no lowercase `i`, and the token no word (nor
+    inflection, prefixed or older spelling, nor a word misread by OCR); but any
+    function word makes the shape of a join (`my tongue`, `a man`, `one truth is
+    clear`), two content words make one when both are common (`dark hair`), a
+    capitalised token may start with any function word (`As a famous`), and a
+    word one edit away beats the reading only when it is ``LOOSE_TYPO_COST``
+    likelier (`by` for `bya`) or the reading has no function word. Two function
+    words must be a pair that goes together (``_function_pair``)."""
     if len(token) > _LONGEST_JOIN or token in accepted:
         return None
     titled = token[0].isupper()
