@@ -675,6 +675,7 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         # OCR misreadings (`seconds`), broken words, another language
         "We fought with seconda and bottle men.",
         "The prepa- ration took long.",
+        "He sent infor mation to us.",  # a word broken by a space, not `in for`
         "Exitus acta probat, he said.",
     ],
 )
