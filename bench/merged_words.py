@@ -516,16 +516,18 @@ def make_cases(rng: random.Random) -> list[Case]:
         for i in range(1, len(sentences)):
             at = len(doc_text(sentences[:i]))
             joined = text[:at] + text[at + 1 :]
-            left = len(sentences[i - 1].split()[-1])
-            right = len(sentences[i].split()[0].rstrip(",?."))
-            cases.append(Case("MW003", "sentence", joined, (at - left, at + right), text))
+            before = len(sentences[i - 1].split()[-1])
+            after = len(sentences[i].split()[0].rstrip(",?."))
+            cases.append(Case("MW003", "sentence", joined, (at - before, at + after), text))
         # MW004: no space after a comma, semicolon or colon
         for m in re.finditer(r"(?<=[A-Za-z])[,;:] (?=[A-Za-z])", text):
             at = m.start() + 1
             joined = text[:at] + text[at + 1 :]
-            left = re.search(r"[A-Za-z]+$", text[: at - 1]).group()
-            right = re.match(r"[A-Za-z]+", text[at + 1 :]).group()
-            span = (at - 1 - len(left), at + len(right))
+            left_word = re.search(r"[A-Za-z]+$", text[: at - 1])
+            right_word = re.match(r"[A-Za-z]+", text[at + 1 :])
+            if left_word is None or right_word is None:  # the pattern above has both
+                continue
+            span = (at - 1 - len(left_word.group()), at + len(right_word.group()))
             cases.append(Case("MW004", "mark", joined, span, text))
         # MW005: a hyphenated word broken after its hyphen
         for m in re.finditer(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])", text):
@@ -627,8 +629,8 @@ def run(verbose: bool) -> int:
     for code in CODES:
         sub = sorted((k, t) for (c, k), t in kinds.items() if c == code)
         if len(sub) > 1:
-            for kind, t in sub:
-                row("", kind, t)
+            for kind_name, kind_tally in sub:
+                row("", kind_name, kind_tally)
         t = tallies[code]
         row(code, "all", t)
         if code in TARGETS:

@@ -51,7 +51,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 import regex
@@ -235,6 +235,22 @@ _LONGEST_GARBLED = 20  # letters: three words, and not the runs of garble OCR al
 # Garbled joins are sought only in a document with this many unlisted words that are
 # a common word misread (`aftor`, `nevor`): OCR.
 MIN_MISREAD_WORDS = 3
+# A document that loses spaces: OCR (see MIN_MISREAD_WORDS) in which the searches
+# above found at least LOST_SPACE_JOINS joins, one in LOST_SPACE_WORDS words or more
+# often. Clean text has none or one, and a page of OCR one or two (old spellings
+# that read as words: `hath`, `hee`). In such a document a lost space is the likeliest
+# reading of a token that reads as common words (see ``_loose_reading``).
+LOST_SPACE_JOINS = 3
+LOST_SPACE_WORDS = 5000
+# There, a word one edit from the token is taken over the reading only when it is
+# this much (log10) likelier: `bya` is `by a` where spaces are lost, not `by`.
+LOOSE_TYPO_COST = 3.5
+# A listed word this long is rarely a piece of a longer one: there it may be rare
+# (`of calumny`, `my polemical`), with a function word of two letters or more.
+LOOSE_LONG_PART = 7
+# Two content words with no function word (`darkhair`, `sideroom`) must both be
+# this common.
+LOOSE_PAIR_FREQUENCY = 3000
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -329,6 +345,10 @@ _GREETING = regex.compile(
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
 _LOWER_RUN = regex.compile(r"[a-z]{3,}\d?")
+# A run of letters with capitals inside, each starting a piece of lowercase letters
+# (`TheGodofour`, `andbecauseNorth`, `ToTheebywhomIlive`), and its pieces.
+_CAMEL_RUN = regex.compile(r"\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)+")
+_CAMEL_PIECE = regex.compile(r"\p{L}\p{Ll}*")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
@@ -372,6 +392,8 @@ _FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
 _CODE_BEFORE = frozenset("._$#@/\\=<>`~^*+&|")
 _CODE_AFTER = frozenset("(_[=<{/\\`@#$")
 _WORD_BEFORE_TOKEN = frozenset("._$#@/\\-'’`")
+# Characters next to a token that make it code even in OCR text that loses spaces.
+_LOOSE_CODE = frozenset("_$#@/\\=<>`~^*+&|([{")
 
 
 # -- MW001 ----------------------------------------------------------------------------
@@ -633,6 +655,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
       misread word must be a common word (a function word of three letters or more,
       a content word of four or more), and undoing a confusion must make no word
       (`sometbing`) and no older spelling (`asrnuch`: `asmuch`).
+    In OCR that loses spaces (the OCR above where these found three joins or more,
+    one in 5,000 words or more often), a lost space is the likeliest reading of any
+    token of common words: one function word makes a join (`mytongue`, `aman`,
+    `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
+    piece lost a space itself), punctuation glued to it is more lost spaces
+    (`Iknow.itwas`), and garbled words may stand around it. Two content words
+    (`darkhair`) and joins OCR also misread (`direotlyfrom`) are suggestions only.
     Also a function word glued to a number in prose (`about3 dollars`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
@@ -640,9 +669,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     A token is a word of its own, never split, when it is an older spelling
     (`beene`, `hastie`, `withall`; `asmuch` from `rules/data/older_words.txt`), or a
     misspelling: one edit from a listed word a thousand times likelier than the
-    reading (`becuase`, `tolerence`). When the word one edit away is likelier than
-    the reading at all (`tooka`: `took`; OCR's `looka` for `looks`), the document
-    must write the words apart elsewhere (`took a`).
+    reading (`becuase`, `tolerence`), or a word misread by OCR: a listed word with
+    one confusion undone, likelier than the reading (`westem`: `western`). When the
+    word one edit away is likelier than the reading at all (`tooka`: `took`; OCR's
+    `looka` for `looks`), the document must write the words apart elsewhere (`took
+    a`).
 
     Left alone: any real word, however rare or new (`atone`, `tome`, `whereupon`),
     and compounds of two content words (`blockchain`, `cybersecurity`,
@@ -686,10 +717,11 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     numbered = {run for run in runs if run[-1].isdigit()}
     runs -= numbered
     unknown = table.unlisted(
-        {run for run in runs if run.islower() and (len(run) >= 5 or _function_pair_run(run))}
+        {run for run in runs if len(run) >= 5 or run in _short_function_pairs()}
     )
     listed: set[str] = set()
     split: set[str] = set()  # the tokens found to be joins, left out of the last search
+    done: set[int] = set()  # where they were found
     for token in sorted(run for run in unknown if len(run) >= _MIN_LISTED_JOIN):
         # The policy needs only set and table lookups, so it goes first; the word
         # list's morphology (is `token` an inflection of a word?) only for the few left.
@@ -708,19 +740,24 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue  # not a word of its own, or it recurs and is never written apart
         if token.capitalize() in masked or token.upper() in masked:
             continue  # the document writes it as a name
-        odds = _own_word_odds(token, words.reading(best.left, best.right))
-        if odds >= TYPO_COST:
+        reading = words.reading(best.left, best.right)
+        if _own_word_odds(token, reading) >= TYPO_COST:
             continue  # an older spelling or a misspelling, more likely than the split
+        if _misread_cost(token) < reading.cost:
+            continue  # a word misread by OCR (`westem`: `western`)
         close = [r for r in readings[1:] if r.score * AMBIGUITY >= best.score]
         sure = not close and _is_join(best.left, best.right)
         safety = Safety.UNSAFE if sure else Safety.DISPLAY_ONLY
         others = "".join(f" or '{r.text}'" for r in close)
         for start, end in found:
-            if not _word_on_its_own(masked, start, end) or (
-                masked[start - 1 : start] + masked[end : end + 1] == "()"
+            if (
+                not _word_on_its_own(masked, start, end)
+                or masked[start - 1 : start] + masked[end : end + 1] == "()"
+                or _word_broken_by_a_space(masked, start, end)
             ):
                 continue  # code, part of a longer word, a handle `(ofrobots)`
             split.add(token)
+            done.add(start)
             yield _split_violation(start, end, token, best.text, others, safety)
     # `Thewitness` is the run `hewitness` after a capital: try the capitals of the
     # words that start sentences (`The`, `She`, `This`...) before unknown runs
@@ -734,11 +771,17 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     titled |= _short_titled(doc, table)
     for violation in _segmented_joins(doc, accepted, (unknown - listed) | titled):
         split.add(masked[violation.start : violation.end])
+        done.add(violation.start)
         yield violation
     present = doc.shared(_standalone_words)  # not `tates` of `States`
     misread = (run for run in unknown if run in present and _misread_word(run))
     if len(list(itertools.islice(misread, MIN_MISREAD_WORDS))) == MIN_MISREAD_WORDS:
-        yield from _garbled_joins(doc, accepted, unknown - split)
+        for violation in _garbled_joins(doc, accepted, unknown - split):
+            split.add(masked[violation.start : violation.end])
+            done.add(violation.start)
+            yield violation
+        if _loses_spaces(masked, split):
+            yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
@@ -832,32 +875,243 @@ def _segmented_joins(
                 yield _split_violation(start, end, token, best.text, others, safety)
 
 
-def _garbled_joins(doc: Document, accepted: frozenset[str], runs: set[str]) -> Iterator[Violation]:
+def _garbled_joins(
+    doc: Document, accepted: frozenset[str], runs: set[str], done: frozenset[int] | None = None
+) -> Iterator[Violation]:
     """The joins among the lowercase runs no other search took whose words OCR also
     misread, one letter or two (`tbeking`: `the king`, see ``_garbled_reading``), with
     the same evidence from the document as ``_segmented_joins``. The fix inserts the
-    spaces and changes no letter (`tbe king`): the message names the words."""
+    spaces and changes no letter (`tbe king`): the message names the words.
+
+    With ``done`` (the places already flagged), in OCR that loses spaces: the
+    readings of ``_garbled_reading``'s loose mode and the places of ``_loose_joins``,
+    as display-only suggestions (wrong in one case of three on real OCR).
+    """
     masked = doc.masked
     present = doc.shared(_standalone_words)
+    loose = done is not None
     for token in sorted(runs):
         if token not in present:
             continue
-        verdict = _garbled_reading(token, accepted)  # cached: before the text is searched
-        if verdict is None or not _after_a_space(masked, token):
+        verdict = _garbled_reading(token, accepted, loose)  # cached: before the text is searched
+        if verdict is None or not (loose or _after_a_space(masked, token)):
             continue
         found = _places(doc, token)
         if _name_in(masked, token, verdict.reading, len(found)):
             continue
         spaced = " ".join(token[a:b] for a, b in itertools.pairwise((0, *verdict.cuts, len(token))))
-        safety = Safety.DISPLAY_ONLY if verdict.close else Safety.UNSAFE
+        # in OCR that loses spaces, a suggestion only: the reading is less sure there
+        safety = Safety.DISPLAY_ONLY if verdict.close or loose else Safety.UNSAFE
         others = "".join(f" or '{text}'" for text in verdict.close)
         message = f"'{token}' looks like '{verdict.reading.text}'{others}, misread by OCR"
         for start, end in found:
-            if _word_on_its_own(masked, start, end) and _fits_between(
-                masked, start, end, verdict.reading
-            ):
+            if (
+                _loose_place(masked, start, end, done)
+                if done is not None
+                else _word_on_its_own(masked, start, end)
+            ) and _fits_between(masked, start, end, verdict.reading, unknown_neighbours=1 + loose):
                 fix = replace(start, end, spaced, safety, f"Split into '{spaced}'")
                 yield Violation(start, end, message, fix)
+
+
+def _loses_spaces(masked: str, split: set[str]) -> bool:
+    """Whether an OCR document loses spaces: the searches found ``LOST_SPACE_JOINS``
+    joins or more, one in ``LOST_SPACE_WORDS`` words or more often (the words
+    counted by their spaces and line breaks)."""
+    if len(split) < LOST_SPACE_JOINS:
+        return False
+    return (masked.count(" ") + masked.count("\n")) <= LOST_SPACE_WORDS * len(split)
+
+
+def _loose_joins(
+    doc: Document, accepted: frozenset[str], table: words.WordTable, done: set[int]
+) -> Iterator[Violation]:
+    """The joins of a document that loses spaces (see ``_loses_spaces``) that the
+    searches above left (they found joins at the offsets ``done``), read by
+    ``_loose_reading``: any token of letters that is no word, lowercase or
+    capitalised (`mytongue`, `aman`, `Atruthfulphotograph`), also next to
+    punctuation (`Iknow.itwaswell-nigh`) and among garbled words."""
+    masked = doc.masked
+    present = doc.shared(_standalone_words)
+    shaped = {
+        token
+        for token in present
+        if (len(token) >= 3 and (token.islower() or token[1:].islower()))
+        or _CAMEL_RUN.fullmatch(token)
+    }
+    unlisted = table.unlisted({token.lower() for token in shaped})
+    garbled = set()
+    for token in sorted(token for token in shaped if token.lower() in unlisted):
+        if token[1:].islower():
+            verdict = _loose_reading(token, accepted)
+        else:
+            verdict = _loose_camel_reading(token, accepted)
+        if verdict is None:
+            if token.islower():
+                garbled.add(token)
+            continue
+        best, close, _, _ = verdict
+        found = _places(doc, token)
+        if _name_in(masked, token, best, len(found)):
+            continue
+        titled = token[0].isupper() and best.parts[0] != "I"
+        # two content words are as often a compound (`broadgauge`, `turkeycock`)
+        pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
+        safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
+        others = "".join(f" or '{r.text}'" for r in close) + (f" or '{token}'" if pair else "")
+        for start, end in found:
+            if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
+                continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
+            if _loose_place(masked, start, end, done) and _fits_between(
+                masked, start, end, best, unknown_neighbours=2
+            ):
+                yield _split_violation(start, end, token, best.text, others, safety)
+    yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The reading of a token with capitals inside in a document that loses spaces
+    (`TheGodofoursalvation`, `FortheAlbertMedal`, `andbecauseNorth`), or None: a
+    capital starts a word, each piece between capitals is a listed word or read by
+    ``_loose_reading`` (`Godofoursalvation`: `God of our salvation`), and at least
+    one piece must be read so, that is have lost a space itself: `WeChat`,
+    `YouTube`, `ofBalfour` (two words glued at a capital) are for MW001."""
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    parts: list[str] = []
+    read = False
+    for piece in _CAMEL_PIECE.findall(token):
+        lower = piece.lower()
+        listed = words.frequency(lower) > 0
+        # inside the token a capital starts a piece, not a sentence (`King of the`)
+        verdict = None if listed else _loose_reading(piece if not parts else lower, accepted)
+        if verdict is not None:
+            first, *rest = verdict.best.parts
+            parts += [piece[0] + first[1:], *rest]
+            read = True
+        elif listed or (
+            piece[0].isupper() and len(piece) >= 4 and not words.VOWELS.isdisjoint(lower)
+        ):
+            parts.append(piece)  # a word, or a name (`Albert`, `Manx`; not `Jcu`)
+        else:
+            return None
+    lowered = tuple(part.lower() for part in parts)
+    if (
+        not read
+        or not _plausible(lowered)
+        or (token[0].isupper() and lowered[0] not in words.FUNCTION_WORDS)
+    ):
+        return None
+    return _Reading(words.reading(*parts), (), needs_phrase=False)
+
+
+def _after_a_word(masked: str, start: int) -> bool:
+    """Whether a letter and spaces stand right before ``start``."""
+    at = start - 1
+    while at >= 0 and masked[at] == " ":
+        at -= 1
+    return at < start - 1 and masked[at].isalpha()
+
+
+def _word_broken_by_a_space(masked: str, start: int, end: int) -> bool:
+    """Whether the token and the word after it, or the word before it and the token,
+    make a word where the other is none (`infor mation`, `engage menthe`)."""
+    after = _WORD_AFTER_SPACE.match(masked, end)
+    if (
+        after is not None
+        and not words.is_known(after.group(1))
+        and words.is_known(masked[start:end] + after.group(1))
+    ):
+        return True
+    before = _LETTERS_LEFT.search(masked, max(0, start - 40), start - 1)
+    return (
+        before is not None
+        and masked[start - 1 : start] == " "
+        and not words.is_known(before.group())
+        and words.is_known(before.group() + masked[start:end])
+    )
+
+
+def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bool:
+    """Whether a token of a document that loses spaces stands in prose and is not
+    flagged yet (at one of the offsets ``done``): punctuation glued to it is more
+    lost spaces (`Iknow.itwas`), but not digits, code characters, a hyphen after a
+    letter (`self-registered`), a word broken at a line end or by a space."""
+    if start in done or _word_broken_by_a_space(masked, start, end):
+        return False
+    before = masked[start - 1] if start > 0 else " "
+    after = masked[end] if end < len(masked) else " "
+    if before.isdigit() or after.isdigit() or before in _LOOSE_CODE or after in _LOOSE_CODE:
+        return False
+    if before == "-" and masked[start - 2 : start - 1].isalpha():
+        return False
+    return not _broken_word(masked, start, end)
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
+    """The segmenter's reading of a token in a document that loses spaces, or None.
+
+    As ``_segment_reading`` asks, the content words must be common (or long, with
+    a function word), no pair vetoed, no lowercase `i`, and the token no word (nor
+    inflection, prefixed or older spelling, nor a word misread by OCR); but any
+    function word makes the shape of a join (`my tongue`, `a man`, `one truth is
+    clear`), two content words make one when both are common (`dark hair`), a
+    capitalised token may start with any function word (`As a famous`), and a
+    word one edit away beats the reading only when it is ``LOOSE_TYPO_COST``
+    likelier (`by` for `bya`) or the reading has no function word. Two function
+    words must be a pair that goes together (``_function_pair``)."""
+    if len(token) > _LONGEST_JOIN or token in accepted:
+        return None
+    titled = token[0].isupper()
+    readings = words.segmentations(token, MAX_PARTS)
+    if not readings:
+        return None
+    best = readings[0]
+    parts = [part.lower() for part in best.parts]
+    if "i" in parts[int(titled) :] or (titled and parts[0] not in words.FUNCTION_WORDS):
+        return None
+    function = sum(part in words.FUNCTION_WORDS for part in parts)
+    long_ok = function and min(map(len, parts)) >= 2  # not `calorific a ting`
+    if any(
+        part not in words.FUNCTION_WORDS
+        and not (_segment_content(part) or (long_ok and len(part) >= LOOSE_LONG_PART))
+        for part in parts
+    ):
+        return None
+    if not _plausible(tuple(parts)):
+        return None
+    if not function and (
+        len(parts) != 2 or min(map(words.frequency, parts)) < LOOSE_PAIR_FREQUENCY
+    ):
+        return None
+    if function == len(parts) == 2 and not _function_pair(*parts):
+        return None  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
+    if function < len(parts) > 2 and max(map(len, parts)) <= 3:
+        return None  # `pet rat or`: pieces of a word
+    if words.is_known(token, accepted) or _misread_cost(token) < best.cost:
+        return None
+    if _own_word_odds(token, best) >= (LOOSE_TYPO_COST if function else 0.0):
+        return None
+    close = tuple(
+        r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
+    )
+    return _Reading(best, close, needs_phrase=False)
+
+
+def _misread_cost(token: str) -> float:
+    """The cost of reading the token as a listed word misread by OCR, one confusion
+    undone (`beon`: `been`, `yeara`: `years`, `westem`: `western`): the word's
+    cost plus ``GARBLE_COST``; inf if there is none. A reading as words must cost
+    less (`to us` for `tous`, not `tons`). (Listed words only: the inflections
+    ``words.is_known`` accepts make too many, `tooka`: `tooks`.)"""
+    table = words.frequencies()
+    counts = (table.get(variant.text) for variant in words.ocr_variants(token.lower()))
+    return min(
+        (words.count_cost(count) + GARBLE_COST for count in counts if count is not None),
+        default=math.inf,
+    )
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
@@ -880,7 +1134,7 @@ class _Garbled(NamedTuple):
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
-def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
+def _garbled_reading(token: str, accepted: frozenset[str], loose: bool = False) -> _Garbled | None:
     """The likeliest reading of a lowercase token as words when one OCR confusion
     (``words.ocr_variants``: `b` for `h`, `o` for `c`, `u` for `n`...) is undone, or
     None unless it clearly wins.
@@ -891,14 +1145,21 @@ def _garbled_reading(token: str, accepted: frozenset[str]) -> _Garbled | None:
     confusion makes a word (`sometbing`: `something`, a misspelling of one word),
     when the token is one edit from a word likelier than the reading, an older
     spelling, the tail of a word, or when the token read as it stands is about as
-    likely (a compound, a name: its own search judged it)."""
+    likely (a compound, a name: its own search judged it).
+
+    In OCR that loses spaces (``loose``), the reading of the corrected token need
+    only pass ``_loose_reading`` (`directly from` for `direotlyfrom`, `every
+    person` for `everypersou`)."""
     if not (_MIN_LISTED_JOIN <= len(token) <= _LONGEST_GARBLED) or not token.islower():
         return None
     if _misread_word(token):
         return None  # one word misread (`aftor`): the commonest unlisted word of OCR
     candidates: dict[str, tuple[float, tuple[int, ...], words.Segmentation]] = {}
     for variant in words.ocr_variants(token):
-        found = _garbled_candidate(variant) if _function_edge(variant.text) else None
+        if loose:
+            found = _loose_garbled_candidate(variant, accepted)
+        else:
+            found = _garbled_candidate(variant) if _function_edge(variant.text) else None
         if found is not None and found[2].text not in candidates:
             candidates[found[2].text] = found
     if not candidates:
@@ -951,13 +1212,34 @@ def _garbled_candidate(
         return None
     if any(part not in words.FUNCTION_WORDS and not _segment_content(part) for part in parts):
         return None
+    return _mapped_back(variant, best, _garbled_part)
+
+
+def _loose_garbled_candidate(
+    variant: words.Variant, accepted: frozenset[str]
+) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
+    """``_garbled_candidate`` in OCR that loses spaces: the variant's reading must
+    pass ``_loose_reading`` and have no word of one letter (`pay a lent`), and the
+    corrected word pass ``_garbled_part`` (not `bid doth`, `is lion`, `saw me`)."""
+    verdict = _loose_reading(variant.text, accepted)
+    if verdict is None or min(map(len, verdict.best.parts)) < 2:
+        return None
+    return _mapped_back(variant, verdict.best, _garbled_part)
+
+
+def _mapped_back(
+    variant: words.Variant, best: words.Segmentation, corrected_ok: Callable[[str], bool]
+) -> tuple[float, tuple[int, ...], words.Segmentation] | None:
+    """The cost of a variant's reading (plus ``GARBLE_COST``) and its cuts mapped
+    back to offsets in the token; None if the corrected letters straddle two words
+    or the word that holds them fails ``corrected_ok``."""
     cuts, at, fixed = [], 0, variant.at + len(variant.true)
-    for part in parts:
+    for part in (part.lower() for part in best.parts):
         end = at + len(part)
         if at <= variant.at < end:
             if fixed > end:
                 return None  # the corrected letters straddle two words
-            if not _garbled_part(part):
+            if not corrected_ok(part):
                 return None  # a short or rare word is too easily made by a confusion
         at = end
         if at < len(variant.text):
@@ -1031,12 +1313,16 @@ def _after_a_space(masked: str, token: str) -> bool:
     return f" {token}" in masked or f"\n{token}" in masked or masked.startswith(token)
 
 
-def _function_pair_run(run: str) -> bool:
-    """Whether a run of three or four letters is two function words (`ifwe`, `onit`):
-    the only joins that short (a cheap test before the word list is asked)."""
-    return any(
-        run[:k] in words.FUNCTION_WORDS and run[k:] in words.FUNCTION_WORDS
-        for k in range(1, len(run))
+@functools.cache
+def _short_function_pairs() -> frozenset[str]:
+    """Two function words glued into three or four letters (`ifwe`, `onit`): the
+    only joins that short, so the runs of letters that short worth asking the word
+    list about (one set lookup a run; made once per process)."""
+    return frozenset(
+        left + right
+        for left in words.FUNCTION_WORDS
+        for right in words.FUNCTION_WORDS
+        if len(left) + len(right) <= 4
     )
 
 
@@ -1096,17 +1382,20 @@ def _segment_reading(
     shaped = _join_shape(parts)
     if not (shaped or (attested and _may_be_attested(parts))):
         return None
-    if words.is_known(token, accepted) or (not titled and _word_tail(token)):
-        return None
+    if words.is_known(token, accepted) or _misread_cost(token) < best.cost:
+        return None  # a word, or one misread by OCR (`westem`: `western`)
     odds = _own_word_odds(token, best)
     if odds >= (TYPO_COST if shaped else 0.0):
         return None  # a typo: `beon` is `been` misread more often than `be on`
+    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
+    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
+    needs_phrase = odds > 0 or not shaped or named
+    if not (titled or needs_phrase) and _word_tail(token):
+        return None  # the end of a word; the phrase written apart outweighs that (`aman`)
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    # after `He`, `We`, `It`, `If`, `I` only a function word is clear (`Hewas`)
-    named = titled and best.parts[0] in _SHORT_TITLES and parts[1] not in words.FUNCTION_WORDS
-    return _Reading(best, close, needs_phrase=odds > 0 or not shaped or named, once=not shaped)
+    return _Reading(best, close, needs_phrase=needs_phrase, once=not shaped)
 
 
 def _join_shape(parts: list[str]) -> bool:
@@ -1174,10 +1463,11 @@ def _attested(token: str, present: frozenset[str]) -> bool:
 
 def _plausible(parts: tuple[str, ...]) -> bool:
     """Whether a second reading could be meant (`post also` for `postalso`, read
-    `postal so`): no vetoed pair, no misplaced article (`are a about`)."""
+    `postal so`): no vetoed pair, no misplaced article (`are a about`), no word
+    twice in a row (`ititin`: `it it in` is garble)."""
     lowered = [part.lower() for part in parts]
     return not _bad_article(lowered) and not any(
-        _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
+        left == right or _pair_veto(left, right) for left, right in itertools.pairwise(lowered)
     )
 
 
@@ -1249,6 +1539,9 @@ def _two_word_join(left: str, right: str) -> bool:
         return _function_pair(left, right)
     if left in ("in", "on"):
         return False
+    if left in ("a", "an"):
+        # `aman`: one edit from `man`, so ``_own_word_odds`` asks for `a man` elsewhere
+        return _segment_content(right)
     if left_function:
         return _common_content(right) and not (left == "at" and right.startswith("t"))
     if not right_function:
@@ -1310,22 +1603,30 @@ def _broken_word(masked: str, start: int, end: int) -> bool:
     return before.endswith(("- ", "-\n")) or masked[end : end + 2] in ("- ", "-\n")
 
 
-def _fits_between(masked: str, start: int, end: int, reading: words.Segmentation) -> bool:
+def _fits_between(
+    masked: str,
+    start: int,
+    end: int,
+    reading: words.Segmentation,
+    *,
+    unknown_neighbours: int = 1,
+) -> bool:
     """Whether the words around the token are English and let the reading stand.
 
     Among words of another language (`lutea as`, `scripta manet`) or OCR garble a
     token is no join of English words: of the two words on each side, at most one
-    may be unknown. A reading that ends in an article needs the word it goes with
-    after it (`tooka walk`), not a function word, a line end or a hyphen (`seconda
-    and` is `seconds and` misread, `prepa- ration` a broken word); one that starts
-    with one may not follow another (`an aspin leaf`)."""
+    may be unknown (``unknown_neighbours``: two in OCR that loses spaces). A reading
+    that ends in an article needs the word it goes with after it (`tooka walk`), not
+    a function word, a line end or a hyphen (`seconda and` is `seconds and` misread,
+    `prepa- ration` a broken word); one that starts with one may not follow another
+    (`an aspin leaf`)."""
     before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
     after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
     neighbours = [
         *(before.captures("word") if before else []),
         *(after.captures("word") if after else []),
     ]
-    if sum(not words.is_known(word) for word in neighbours) > 1:
+    if sum(not words.is_known(word) for word in neighbours) > unknown_neighbours:
         return False
     first, last = reading.parts[0].lower(), reading.parts[-1].lower()
     if last in words.ARTICLES:

@@ -624,6 +624,7 @@ def test_mw002_segmenter_fix(text: str, result: str) -> None:
         # one edit from a common word: a join only if the document writes it apart
         ("Then we fell onit. We sat on it.\n", "onit"),  # `unit`
         ("Then tooka walk. I took a walk.\n", "tooka"),  # `took`
+        ("He gave aman his coat. I saw a man there.\n", "aman"),  # `man`
     ],
 )
 def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: str) -> None:
@@ -674,6 +675,7 @@ def test_mw002_typo_lookalike_needs_the_phrase_written_apart(text: str, token: s
         # OCR misreadings (`seconds`), broken words, another language
         "We fought with seconda and bottle men.",
         "The prepa- ration took long.",
+        "He sent infor mation to us.",  # a word broken by a space, not `in for`
         "Exitus acta probat, he said.",
     ],
 )
@@ -850,3 +852,88 @@ def test_mw002_garbled_join_fix_keeps_the_letters() -> None:
 )
 def test_mw002_garbled_lookalikes_are_left_alone(text: str) -> None:
     assert flagged(text, "MW002") == []
+
+
+# OCR that loses spaces: three common words misread by one letter (`houso`, `aftor`,
+# `nevor`) and three joins the other searches find (`thatthe`, `ofthe`, `wasgiven`).
+OCR_LOSING_SPACES = (
+    "The houso was cold aftor the rain, and nevor warm. He said thatthe king was "
+    "ofthe north, and she wasgiven no bread. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "token", "result", "safety"),
+    [
+        ("Alas, too uuccessfally mytongue seoms dry.", "mytongue", "my tongue", Safety.UNSAFE),
+        ("He gave aman his coat.", "aman", "a man", Safety.UNSAFE),
+        ("So far as Iknow.itwas done.", "Iknow", "I know", Safety.UNSAFE),
+        ("So far as Iknow.itwas done.", "itwas", "it was", Safety.UNSAFE),
+        (
+            "My books are a record, Atruthfulphotograph of me.",
+            "Atruthfulphotograph",
+            "A truthful photograph",
+            Safety.UNSAFE,
+        ),
+        # capitals inside: each starts a word, and a piece lost a space itself
+        (
+            "They sang. TheKingofthenorth rode out.",
+            "TheKingofthenorth",
+            "The King of the north",
+            Safety.UNSAFE,
+        ),
+        # a rare word, if long, with a function word
+        (
+            "He was free from this sort ofcalumny and spite.",
+            "ofcalumny",
+            "of calumny",
+            Safety.UNSAFE,
+        ),
+        # `tons` misread is less likely than `to us`
+        ("She gave it tous with joy.", "tous", "to us", Safety.UNSAFE),
+        # a join OCR also misread, among garble: a suggestion, spaces only
+        (
+            "Alas, uuccessfally direotlyfrom seoms home.",
+            "direotlyfrom",
+            "direotly from",
+            Safety.DISPLAY_ONLY,
+        ),
+        # two content words are as often a compound: a suggestion only
+        ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
+    ],
+)
+def test_mw002_joins_of_ocr_that_loses_spaces(
+    sentence: str, token: str, result: str, safety: Safety
+) -> None:
+    text = OCR_LOSING_SPACES + sentence + "\n"
+    findings = check_text(text, settings=settings_for(select=["MW002"]))
+    found = {text[f.start : f.end]: f for f in findings}
+    assert token in found
+    fix = found[token].fix
+    assert fix is not None and fix.edits[0].content == result and fix.safety is safety
+    # the same sentence in clean text, or in OCR with fewer joins, is left alone
+    assert token not in flagged(sentence + "\n", "MW002")
+    fewer = OCR_LOSING_SPACES.replace("wasgiven", "was given").replace("ofthe", "of the")
+    assert token not in flagged(fewer + sentence + "\n", "MW002")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We went with Forman to the mill.",  # a name in mid-sentence
+        "It has beon cold all day.",  # `been` misread (an OCR confusion undone)
+        "He sent infor mation to us.",  # a word broken by a space
+        "Set $mytongue and self-mytongue here.",  # code, a hyphenated word
+        "They atone for it with a tome.",  # words
+        "Call isempty on the list.",  # an identifier
+        "They left the westem station.",  # `western` misread (`m` for `rn`)
+        "Ihe train was late.",  # `The` misread: `I he` is no pair that goes together
+        "He sat ititin the chair.",  # garble: `it it in`
+        "The calorificating engine ran.",  # not `calorific a ting`
+        "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
+    ],
+)
+def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
+    text = OCR_LOSING_SPACES + sentence + "\n"
+    start = len(OCR_LOSING_SPACES)
+    assert [s for s, _ in codes_and_spans(text, "MW002") if s >= start] == []
