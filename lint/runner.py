@@ -72,6 +72,13 @@ def check_document(
     for r in rules:
         before_rule()
         diagnostics.extend(r.run(doc, ctx))
+    return _settled(doc, diagnostics, rules)
+
+
+def _settled(
+    doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]
+) -> list[Diagnostic]:
+    """The rules' diagnostics in order of position, suppressions applied."""
     diagnostics.sort(key=lambda d: (d.start, d.code, d.end))
     # Inline suppression (issue 18): what `<!-- transcript-lint-disable -->` and
     # `[sic]` silence is neither reported nor fixed.
@@ -104,15 +111,47 @@ class FixOutcome:
 def fix_document(
     doc: Document, rules: Sequence[Rule], ctx: Context, allowed: frozenset[Safety]
 ) -> FixOutcome:
-    """Apply allowed fixes until none is left; raise NotConverged if it never settles."""
+    """Apply allowed fixes until none is left; raise NotConverged if it never settles.
+
+    Only the rules that can offer a fix of an allowed safety (``Rule.safety``) run
+    on the texts the fixer moves past; the others cannot change what is applied, so
+    they run once, on the fixed text, for what remains. (Whether a diagnostic is
+    suppressed depends on it alone, so the fixing rules' fixable diagnostics are
+    those of every rule.) That holds for rules whose fixes keep to their declared
+    safety, as every rule's tests check; where a rule left out offers an allowed fix
+    on the fixed text, the fixer starts again with every rule in every pass.
+    """
+    fixing = [r for r in rules if allowed.intersection(r.safety)]
+    if len(fixing) == len(rules):
+        return _fix_passes(doc, rules, rules, ctx, allowed)
+    outcome = _fix_passes(doc, rules, fixing, ctx, allowed)
+    if any(f.fix is not None and f.fix.safety in allowed for f in outcome.remaining):
+        return _fix_passes(doc, rules, rules, ctx, allowed)
+    return outcome
+
+
+def _fix_passes(
+    doc: Document,
+    rules: Sequence[Rule],
+    fixing: Sequence[Rule],
+    ctx: Context,
+    allowed: frozenset[Safety],
+) -> FixOutcome:
+    """The fix loop, running ``fixing`` (a part of ``rules``, in their order) in
+    each pass and the other rules on the text that is left."""
     by_code = {r.code: r for r in rules}
+    others = [r for r in rules if r not in fixing]
     applied: list[Finding] = []
     passes: list[int] = []
     codes_per_pass: list[str] = []
     for number in range(1, MAX_PASSES + 1):
-        diagnostics = check_document(doc, rules, ctx)
+        raw = [d for r in fixing for d in r.run(doc, ctx)]
+        diagnostics = _settled(doc, list(raw), fixing)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.safety in allowed]
         if not fixable:
+            if others:
+                raw.extend(d for r in others for d in r.run(doc, ctx))
+                diagnostics = _settled(doc, raw, rules)
             remaining = tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
             return FixOutcome(doc, tuple(applied), remaining, tuple(passes))
         chosen = {id(f) for f in select_non_overlapping(d.fix for d in fixable if d.fix)}
