@@ -139,8 +139,9 @@ def _code_key() -> str:
 def check_files(
     jobs: Sequence[Job], workers: Workers, cache: Cache, gatherers: tuple[Gatherer, ...]
 ) -> list[FileResult]:
-    """``run_jobs`` with the run's evidence, taking from ``cache`` every file's
-    evidence and result that it holds under the same key, and keeping the rest."""
+    """Every job's result (``process_job``) with the run's evidence, taking from
+    ``cache`` every file's evidence and result that it holds under the same key,
+    and keeping the rest."""
     entries = [_entry(cache, job) for job in jobs]
     evidence: Evidence | None = None
     digest = ""

@@ -455,31 +455,26 @@ class Workers:
         if self._stop is not None:
             _raise_flag(self._stop)
 
-    def map(
-        self,
-        function: Callable[[Job, Held | None], R],
-        jobs: Sequence[Job],
-        on_result: Callable[[R], None] | None = None,
-    ) -> list[R]:
-        """``function`` of every job (and the documents kept), in the order of the jobs.
-
-        ``on_result`` is given each result as soon as it and those of the jobs before
-        it are in; after a signal, every result there is, and Interrupted is raised.
-        """
+    def map(self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]) -> list[R]:
+        """``function`` of every job (and the documents kept), in the order of the
+        jobs; after a signal, Interrupted."""
         results: list[R | None] = [None] * len(jobs)
-        emitted = 0
-        for i, result in self._results(function, jobs):
+        for i, result in self.stream(function, jobs):
             results[i] = result
-            while emitted < len(jobs) and results[emitted] is not None:
-                if on_result is not None:
-                    on_result(cast(R, results[emitted]))
-                emitted += 1
-        if self.stopped:
-            for late in results[emitted:]:
-                if late is not None and on_result is not None:
-                    on_result(late)
-            raise Interrupted(results.count(None))
         return cast(list[R], results)
+
+    def stream(
+        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+    ) -> Iterator[tuple[int, R]]:
+        """(index, result) of the jobs as they are done: in this process, a job is
+        done when its result is asked for. After a signal, every result there is,
+        and Interrupted is raised."""
+        done = 0
+        for item in self._results(function, jobs):
+            done += 1
+            yield item
+        if self.stopped:
+            raise Interrupted(len(jobs) - done)
 
     def _results(
         self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
@@ -527,14 +522,40 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def run_jobs(
+def stream_jobs(
     jobs: Sequence[Job],
     workers: Workers,
     on_result: Callable[[FileResult], None] | None = None,
-) -> list[FileResult]:
-    """The result of every job, in the order of the jobs (each also to ``on_result``
-    as soon as it and those before it are in: a fixed file is reported as written)."""
-    return workers.map(process_job, jobs, on_result)
+) -> Iterator[tuple[int, FileResult]]:
+    """(index, result) of every job in the order of the jobs' display names, each as
+    soon as it is done and so are those before it in both orders; each result also
+    goes to ``on_result`` in the order of the jobs, as soon as it and those before it
+    are in (a fixed file is reported as written).
+
+    A result waits here only for those before it: with the files in the order of
+    their names (as discovery gives them) and one process, none waits, so a run
+    holds one file's result at a time whatever its size. After a signal, every
+    result there is goes to ``on_result`` and Interrupted is raised.
+    """
+    order = sorted(range(len(jobs)), key=lambda i: jobs[i].display)
+    waiting: dict[int, FileResult] = {}
+    told = 0  # the jobs before this one went to on_result
+    shown = 0  # the place in ``order`` of the next result to give
+    try:
+        for i, result in workers.stream(process_job, jobs):
+            waiting[i] = result
+            while told in waiting:
+                if on_result is not None:
+                    on_result(waiting[told])
+                told += 1
+            while shown < len(order) and order[shown] < told:
+                yield order[shown], waiting.pop(order[shown])
+                shown += 1
+    except Interrupted:
+        if on_result is not None:
+            for late in sorted(i for i in waiting if i >= told):
+                on_result(waiting[late])
+        raise
 
 
 # -- corpus evidence ---------------------------------------------------------------------
@@ -559,5 +580,6 @@ def gather_job(job: Job, held: Held | None = None) -> Evidence:
 
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
-    """The summed evidence of every file, gathered before any is checked."""
-    return total(workers.map(gather_job, jobs))
+    """The summed evidence of every file, gathered before any is checked (and
+    summed as it comes: a run holds no file's evidence but the total)."""
+    return total(evidence for _, evidence in workers.stream(gather_job, jobs))

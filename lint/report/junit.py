@@ -19,7 +19,8 @@ def _xml_safe(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    results: Sequence[FileResult] = report.results
+    report = report.listed()
+    results: Sequence[FileResult] = report.result_list()
     findings = list(report.findings())
     root = ElementTree.Element(
         "testsuites",
