@@ -36,7 +36,7 @@ import lint
 from lint import files
 from lint.evidence import Evidence, Gatherer, total
 from lint.result import FileResult
-from lint.runner import Job, Workers, gather_job, process_job
+from lint.runner import Job, Workers, gather_job, process_job_compact
 
 FOLDER = ".transcript-lint-cache"
 _FILE = "results.pickle"
@@ -162,7 +162,9 @@ def check_files(
         for e in entries
     ]
     todo = [i for i, r in enumerate(results) if r is None]
-    done = workers.map(process_job, [dataclasses.replace(jobs[i], evidence=evidence) for i in todo])
+    done = workers.map(
+        process_job_compact, [dataclasses.replace(jobs[i], evidence=evidence) for i in todo]
+    )
     for i, result in zip(todo, done, strict=True):
         results[i] = result
         entry = entries[i]

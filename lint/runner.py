@@ -304,7 +304,14 @@ def process_job(job: Job, held: Held | None = None) -> FileResult:
         # Written: the texts are not needed any more, and a run over many files
         # must not hold every file twice until it ends.
         result = dataclasses.replace(result, original=None, fixed=None)
-    # Held until the run reports: compactly (and sent back from a worker so).
+    return result
+
+
+def process_job_compact(job: Job, held: Held | None = None) -> FileResult:
+    """``process_job`` with the findings of its result packed: for a result that is
+    held (by the cache) or sent back from a worker, which a run reporting as it goes
+    in one process does without."""
+    result = process_job(job, held)
     return dataclasses.replace(
         result, findings=packed(result.findings), applied=packed(result.applied)
     )
@@ -436,6 +443,11 @@ class Workers:
         self._worker_of: dict[Path, int] = {}
         self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
+    @property
+    def pooled(self) -> bool:
+        """Whether the jobs go to worker processes."""
+        return bool(self._pools)
+
     def __enter__(self) -> Workers:
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
@@ -542,7 +554,8 @@ def stream_jobs(
     told = 0  # the jobs before this one went to on_result
     shown = 0  # the place in ``order`` of the next result to give
     try:
-        for i, result in workers.stream(process_job, jobs):
+        function = process_job_compact if workers.pooled else process_job
+        for i, result in workers.stream(function, jobs):
             waiting[i] = result
             while told in waiting:
                 if on_result is not None:
