@@ -440,10 +440,10 @@ def run(
             done = ((i, results[i]) for i in by_name)
         else:
             try:
-                with_jobs = with_evidence(jobs, workers)
+                jobs = with_evidence(jobs, workers)  # the same files, carrying the evidence
             except Interrupted:  # before any file was checked
                 raise Interrupted(len(jobs)) from None
-            done = stream_jobs(with_jobs, workers, progress)
+            done = stream_jobs(jobs, workers, progress)
         checked = (Checked(r, jobs[i].settings, jobs[i].path) for i, r in done)
         # Ties keep the order of the parts: standard input, unreadable paths, files.
         yield from heapq.merge(first, unreadable, checked, key=_path_of)
