@@ -9,6 +9,7 @@ pool when asked, with results in the order of the files given.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import enum
 import os
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
 MAX_PASSES = 20
 KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
 R = TypeVar("R")
-FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers.map``)
+FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
+MAX_FILES_PER_TASK = 64
+TASKS_AHEAD = 2  # tasks sent to a worker and not yet done, at most
+WINDOW_TASKS = 4  # how far (in tasks per worker) a worker may run ahead of the others
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
 UNPROTECTED = (
     "not fixed: an ignore-pattern ran out of time in this run and is no longer applied, "
@@ -498,20 +502,49 @@ class Workers:
                     return
                 yield i, function(job, self.held)
             return
-        from concurrent.futures import as_completed
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
 
         parts = self._deal(jobs)
         # Each task carries the run's evidence once, and a worker regroups it once per
-        # task: a large run sends fewer and bigger tasks than one per 8 files.
+        # task: a large run sends fewer and bigger tasks than one per 8 files, up to
+        # MAX_FILES_PER_TASK (the results of a task come back together).
         size = max(FILES_PER_TASK, len(jobs) // (len(self._pools) * TASKS_PER_WORKER))
-        tasks = {
-            pool.submit(_run_task, function, [jobs[i] for i in chunk]): chunk
-            for pool, part in zip(self._pools, parts, strict=True)
-            for chunk in (part[k : k + size] for k in range(0, len(part), size))
-        }
-        for task in as_completed(tasks):
-            # A task stopped by a signal returns the results of its first jobs only.
-            yield from zip(tasks[task], task.result(), strict=False)
+        size = min(size, MAX_FILES_PER_TASK)
+        queues = [
+            collections.deque(part[k : k + size] for k in range(0, len(part), size))
+            for part in parts
+        ]
+        # A task is sent when its first job is within ``window`` of the first job not
+        # done, and its worker has fewer than TASKS_AHEAD: a worker that is ahead waits
+        # for the others, so that the results waiting to be given in order stay few.
+        window = WINDOW_TASKS * size * len(self._pools)
+        running: dict[Future[list[R]], tuple[int, list[int]]] = {}
+        sent = [0] * len(self._pools)
+        finished = bytearray(len(jobs))
+        first_open = 0  # the first job not done
+
+        def send() -> None:
+            for worker, queue in enumerate(queues):
+                while queue and sent[worker] < TASKS_AHEAD and queue[0][0] < first_open + window:
+                    chunk = queue.popleft()
+                    task = self._pools[worker].submit(_run_task, function, [jobs[i] for i in chunk])
+                    running[task] = (worker, chunk)
+                    sent[worker] += 1
+
+        send()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for task in done:
+                worker, chunk = running.pop(task)
+                sent[worker] -= 1
+                # A task stopped by a signal returns the results of its first jobs only.
+                for i, result in zip(chunk, task.result(), strict=False):
+                    finished[i] = 1
+                    yield i, result
+            while first_open < len(jobs) and finished[first_open]:
+                first_open += 1
+            if not self.stopped:
+                send()
 
     def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
         """The indices of the jobs each worker does: the worker a file went to in an

@@ -83,3 +83,18 @@ def test_fixed_files_are_told_in_the_order_they_were_named(
     assert code == 0
     fixed = [line.split()[1].rstrip(":") for line in err.splitlines() if line.startswith("Fixed")]
     assert fixed == ["c.txt", "a.txt", "b.txt"]
+
+
+def test_two_workers_give_every_result_once_in_order_of_name(tmp_path: Path) -> None:
+    """More tasks than the window lets the workers run ahead: every file still
+    comes once, in order of name."""
+    paths = [
+        write(tmp_path / f"{i:03}.txt", f"Line {i} with a trailing space. \n") for i in range(200)
+    ]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    told: list[str] = []
+    with Workers(2, len(jobs)) as workers:
+        assert workers.pooled
+        given = [result for _, result in stream_jobs(jobs, workers, lambda r: told.append(r.path))]
+    assert [r.path for r in given] == [p.name for p in paths] == told
+    assert all(len(r.findings) == 1 for r in given)
