@@ -34,7 +34,10 @@ if TYPE_CHECKING:
     from ctypes import c_bool
 
 MAX_PASSES = 20
-KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
+# Kept documents cost about 30 bytes of memory per byte of text (their views and the
+# rules' analyses): a process keeps at most this much text, about 85 MB, so that its
+# peak stays under 150 MB whatever the size of the run.
+KEEP_BYTES = 2_800_000
 R = TypeVar("R")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
 MAX_FILES_PER_TASK = 64
@@ -410,22 +413,22 @@ class Workers:
     serve every pass of the run (gathering evidence, then checking), so that each
     starts and loads the rules once.
 
-    A run of up to ``KEEP_BYTES`` of text keeps the documents the evidence pass
-    made for the check pass: reading, masking and the rules' shared
+    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
+    evidence pass made for the check pass: reading, masking and the rules' shared
     analyses (tokens, layouts) are then done once per file, not twice. For that,
     each file goes to the same worker in every pass: each worker is a pool of one
     process, and the files are dealt to the workers by size, the next file to the
     worker with the fewest bytes so far.
 
     While it is open, SIGINT and SIGTERM stop the run instead of killing it: no new
-    file is started, the files being done are finished, and ``map`` raises
+    file is started, the files being done are finished, and ``stream`` raises
     Interrupted after passing on every result it got. Workers ignore both signals
     (a Ctrl-C reaches the whole process group) and die with this process.
     """
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
-        keep = size <= KEEP_BYTES  # in all: each worker keeps its share
+        keep = size <= KEEP_BYTES * (processes if pooled else 1)  # each worker its share
         self.held = Held({} if keep and not pooled else None)
         self.stopped = False
         self._stop: c_bool | None = None
