@@ -731,8 +731,8 @@ def report(args: argparse.Namespace, checked: Iterable[Checked], mode: Mode, str
 
 def report_pieces(name: str, rendered: Report, read: Callable[[], Report]) -> Iterator[str]:
     """The report in format ``name`` in the pieces it is written in, read as the
-    results come; ``read`` gives what is known once they are all read. The formats
-    that open with a count of everything (JUnit, HTML) hold the results first."""
+    results come; ``read`` gives what is known once they are all read. HTML, which
+    opens with a count of everything, holds the results first."""
     if name == "text":
         if rendered.statistics:
             for _ in rendered.results:
@@ -741,7 +741,7 @@ def report_pieces(name: str, rendered: Report, read: Callable[[], Report]) -> It
         else:
             yield from text_report.finding_lines(rendered)
         yield from text_report.closing_lines(read())
-    elif name in ("junit", "html"):
+    elif name == "html":
         results = list(rendered.results)
         yield from report_chunks(name, dataclasses.replace(read(), results=results, totals=None))
     else:
