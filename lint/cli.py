@@ -28,7 +28,7 @@ from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
 from lint.report.model import Totals
-from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult
+from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, compacted
 from lint.rule import Availability, Rule, gatherers_of
 from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, stream_jobs
 from rules import ALL_RULES, registry
@@ -742,7 +742,7 @@ def report_pieces(name: str, rendered: Report, read: Callable[[], Report]) -> It
             yield from text_report.finding_lines(rendered)
         yield from text_report.closing_lines(read())
     elif name == "html":
-        results = list(rendered.results)
+        results = [compacted(result) for result in rendered.results]
         yield from report_chunks(name, dataclasses.replace(read(), results=results, totals=None))
     else:
         yield from report_chunks(name, rendered)

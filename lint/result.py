@@ -13,6 +13,7 @@ whitespace next to it, leaves it unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import zlib
 from collections import Counter
@@ -335,6 +336,14 @@ def tally(findings: Sequence[Finding]) -> Tally:
 def packed(findings: Sequence[Finding]) -> Sequence[Finding]:
     """``findings`` packed (see ``PackedFindings``); none stay an empty tuple."""
     return PackedFindings(findings) if findings else ()
+
+
+def compacted(result: FileResult) -> FileResult:
+    """The result with its findings packed (see ``PackedFindings``): for a result
+    that is held, or sent from a worker process."""
+    return dataclasses.replace(
+        result, findings=packed(result.findings), applied=packed(result.applied)
+    )
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternBudget, PatternTimeout
-from lint.result import FileResult, Finding, count_words, packed, resolve
+from lint.result import FileResult, Finding, compacted, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 if TYPE_CHECKING:
@@ -318,10 +318,7 @@ def process_job_compact(job: Job, held: Held | None = None) -> FileResult:
     """``process_job`` with the findings of its result packed: for a result that is
     held (by the cache) or sent back from a worker, which a run reporting as it goes
     in one process does without."""
-    result = process_job(job, held)
-    return dataclasses.replace(
-        result, findings=packed(result.findings), applied=packed(result.applied)
-    )
+    return compacted(process_job(job, held))
 
 
 # path -> (text, encoding, what the file was when read, document)
