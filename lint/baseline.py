@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -147,26 +147,13 @@ class Baseline:
         Where a fingerprint occurs more often than the baseline counts, the first
         occurrences are the known ones and the later ones are reported.
         """
-        left = {key: e.count for key, e in self.entries.items()}
-        results = []
-        suppressed = 0
-        for subject in subjects:
-            kept = []
-            for finding in subject.result.findings:
-                key = key_of(subject.file, finding)
-                if left.get(key, 0) > 0:
-                    left[key] -= 1
-                    suppressed += 1
-                else:
-                    kept.append(finding)
-            results.append(replace(subject.result, findings=tuple(kept)))
-        in_scope = self._scope(subjects)
-        stale = [
-            replace(self.entries[key], count=count)
-            for key, count in left.items()
-            if count and in_scope(key)
-        ]
-        return results, Applied(self.path, suppressed, tuple(sorted(stale, key=_by_key)))
+        applying = self.applying()
+        results = [applying.take(subject) for subject in subjects]
+        return results, applying.outcome()
+
+    def applying(self) -> Applying:
+        """The baseline applied to a run's files one at a time (see ``apply``)."""
+        return Applying(self)
 
     def rebuilt(self, subjects: Sequence[Subject], *, prune: bool = False) -> Baseline:
         """The baseline after a run: the subjects' entries replaced by their findings,
@@ -191,14 +178,52 @@ class Baseline:
         return Baseline(self.path, entries.values())
 
     def _scope(self, subjects: Sequence[Subject]) -> Callable[[Key], bool]:
+        return self.scope({s.file: s.codes for s in subjects})
+
+    def scope(self, checked: Mapping[str, frozenset[str]]) -> Callable[[Key], bool]:
         """Whether the run says something about an entry: its file was checked for
-        its code, or the file is gone."""
-        checked = {s.file: s.codes for s in subjects}
+        its code (``checked``: file -> codes), or the file is gone."""
         gone = {
             file: not (self.path.parent / file).exists()
             for file in {key.file for key in self.entries} - set(checked)
         }
         return lambda key: key.code in checked[key.file] if key.file in checked else gone[key.file]
+
+
+class Applying:
+    """A baseline applied to the files of a run one at a time, in the run's order:
+    each file's result loses the findings the baseline still counts, and at the
+    end, ``outcome`` says how many it took out and which entries no longer occur."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.left = {key: e.count for key, e in baseline.entries.items()}
+        self.suppressed = 0
+        self.checked: dict[str, frozenset[str]] = {}
+
+    def take(self, subject: Subject) -> FileResult:
+        self.checked[subject.file] = subject.codes
+        if not self.left:
+            return subject.result
+        kept = []
+        left = self.left
+        for finding in subject.result.findings:
+            key = key_of(subject.file, finding)
+            if left.get(key, 0) > 0:
+                left[key] -= 1
+                self.suppressed += 1
+            else:
+                kept.append(finding)
+        return replace(subject.result, findings=tuple(kept))
+
+    def outcome(self) -> Applied:
+        in_scope = self.baseline.scope(self.checked)
+        stale = [
+            replace(self.baseline.entries[key], count=count)
+            for key, count in self.left.items()
+            if count and in_scope(key)
+        ]
+        return Applied(self.baseline.path, self.suppressed, tuple(sorted(stale, key=_by_key)))
 
 
 def key_of(file: str, finding: Finding) -> Key:

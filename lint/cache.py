@@ -36,7 +36,7 @@ import lint
 from lint import files
 from lint.evidence import Evidence, Gatherer, total
 from lint.result import FileResult
-from lint.runner import Job, Workers, gather_job, process_job
+from lint.runner import Job, Workers, gather_job, process_job_compact
 
 FOLDER = ".transcript-lint-cache"
 _FILE = "results.pickle"
@@ -139,8 +139,9 @@ def _code_key() -> str:
 def check_files(
     jobs: Sequence[Job], workers: Workers, cache: Cache, gatherers: tuple[Gatherer, ...]
 ) -> list[FileResult]:
-    """``run_jobs`` with the run's evidence, taking from ``cache`` every file's
-    evidence and result that it holds under the same key, and keeping the rest."""
+    """Every job's result (``process_job``) with the run's evidence, taking from
+    ``cache`` every file's evidence and result that it holds under the same key,
+    and keeping the rest."""
     entries = [_entry(cache, job) for job in jobs]
     evidence: Evidence | None = None
     digest = ""
@@ -161,7 +162,9 @@ def check_files(
         for e in entries
     ]
     todo = [i for i, r in enumerate(results) if r is None]
-    done = workers.map(process_job, [dataclasses.replace(jobs[i], evidence=evidence) for i in todo])
+    done = workers.map(
+        process_job_compact, [dataclasses.replace(jobs[i], evidence=evidence) for i in todo]
+    )
     for i, result in zip(todo, done, strict=True):
         results[i] = result
         entry = entries[i]

@@ -9,26 +9,28 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import heapq
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from lint import __version__, discovery, files, lexicon
-from lint.baseline import Applied, Baseline, BaselineError, Subject, relative_name
+from lint.baseline import Applied, Applying, Baseline, BaselineError, Subject, relative_name
 from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
 from lint.evidence import Gatherer
-from lint.gate import GateOutcome, evaluate
+from lint.gate import Counting, GateOutcome
 from lint.masking import format_for
 from lint.progress import FixProgress
 from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
-from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult
+from lint.report.model import Totals
+from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, compacted
 from lint.rule import Availability, Rule, gatherers_of
-from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, run_jobs
+from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, stream_jobs
 from rules import ALL_RULES, registry
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
@@ -405,41 +407,50 @@ def run(
     mode: Mode,
     unsafe: bool,
     progress: FixProgress | None = None,
-) -> list[Checked]:
-    """Check (or fix) every path given, in a stable order of file names."""
+) -> Iterator[Checked]:
+    """Check (or fix) every path given: the results in a stable order of file names,
+    each as soon as it is done (and so are those before it), so that a run holds
+    its results only as long as it takes to report them."""
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    checked: list[Checked] = []
+    first: list[Checked] = []
     jobs: list[Job] = []
     selection = selected_files(args.paths, resolver)
     if selection.stdin:
         stdin_name = getattr(args, "stdin_filename", None)
         settings = resolver.for_path(Path(stdin_name or "stdin"))
         result = check_stdin(stdin_name or "-", settings, mode, unsafe)
-        checked.append(Checked(result, settings))
+        first.append(Checked(result, settings))
     for path, display in selection.files:
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
         jobs.append(Job(path, display, settings, mode, unsafe, registry))
-    checked.extend(Checked(r) for r in selection.errors)
+    unreadable = sorted((Checked(r) for r in selection.errors), key=_path_of)
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
     with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
+        done: Iterator[tuple[int, FileResult]]
         if mode is Mode.CHECK and jobs and cache_wanted(args):
             from lint import cache  # only `check` reads the cache
 
             store = cache.Cache.open(jobs[0].settings.root / cache.FOLDER)
             results = cache.check_files(jobs, workers, store, needed_gatherers(jobs))
+            by_name = sorted(range(len(jobs)), key=lambda i: jobs[i].display)
+            done = ((i, results[i]) for i in by_name)
         else:
             try:
-                with_jobs = with_evidence(jobs, workers)
+                jobs = with_evidence(jobs, workers)  # the same files, carrying the evidence
             except Interrupted:  # before any file was checked
                 raise Interrupted(len(jobs)) from None
-            results = run_jobs(with_jobs, workers, progress)
-    checked.extend(Checked(r, job.settings, job.path) for job, r in zip(jobs, results, strict=True))
-    checked.sort(key=lambda c: c.result.path)
-    return checked
+            done = stream_jobs(jobs, workers, progress)
+        checked = (Checked(r, jobs[i].settings, jobs[i].path) for i, r in done)
+        # Ties keep the order of the parts: standard input, unreadable paths, files.
+        yield from heapq.merge(first, unreadable, checked, key=_path_of)
+
+
+def _path_of(checked: Checked) -> str:
+    return checked.result.path
 
 
 def cache_wanted(args: argparse.Namespace) -> bool:
@@ -479,12 +490,18 @@ def check(args: argparse.Namespace) -> int:
         sys.stdout.writelines(f"{line}\n" for line in discovery.listing(listing))
         return EXIT_ERROR if listing.errors else EXIT_CLEAN
     progress = fix_progress(args.ledger) if mode is Mode.FIX else None
+    # With --fix on standard input, standard output is the fixed text alone, and the
+    # report goes to standard error after what the fixing said there.
+    fixing_stdin = mode is Mode.FIX and "-" in args.paths
     try:
-        checked = run(args, resolver, mode, args.unsafe_fixes, progress)
-        stdin = next((c.result for c in checked if c.path is None and c.settings is not None), None)
-        if progress is not None and stdin is not None and stdin.error is None:
-            write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
-            progress(stdin)
+        checked: Iterable[Checked] = run(args, resolver, mode, args.unsafe_fixes, progress)
+        if fixing_stdin:
+            checked = list(checked)
+            stdin = next((c.result for c in checked if c.path is None and c.settings), None)
+            if progress is not None and stdin is not None and stdin.error is None:
+                write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
+                progress(stdin)
+        code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
     except Interrupted as exc:
         fixed = progress.fixed if progress is not None else 0
         print(f"interrupted: {fixed} files fixed, {exc.unfinished} not checked", file=sys.stderr)
@@ -492,9 +509,6 @@ def check(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
-    # With --fix on standard input, standard output is the fixed text alone.
-    fixing_stdin = mode is Mode.FIX and "-" in args.paths
-    code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
     if progress is not None and progress.not_written:
         names = ", ".join(progress.not_written)
         print(f"Not fixed, changed since they were read: {names}.", file=sys.stderr)
@@ -540,33 +554,58 @@ def subject_of(c: Checked, baseline_path: Path) -> Subject:
     return Subject(relative_name(baseline_path, c.path), c.result, codes)
 
 
-def apply_baselines(checked: list[Checked]) -> list[Applied]:
-    """Take the findings each file's baseline knows out of its result."""
-    outcomes = []
-    for path, indices in baseline_groups(checked).items():
-        if not path.is_file():
-            continue
-        results, applied = Baseline.load(path).apply(
-            [subject_of(checked[i], path) for i in indices]
-        )
-        for i, result in zip(indices, results, strict=True):
-            checked[i] = dataclasses.replace(checked[i], result=result)
-        outcomes.append(applied)
-    return outcomes
+class Reading:
+    """What a run makes of its results as they pass, in order: each file's baseline
+    takes out the findings it knows, the quality gates count what is left, the
+    totals add up, and the results that are errors are kept to be listed."""
 
+    def __init__(self, use_baselines: bool) -> None:
+        self.use_baselines = use_baselines
+        self.totals = Totals()
+        self.errors: list[FileResult] = []
+        self.ungated_findings = False  # a file that no gate covers has findings
+        self._baselines: dict[Path, Applying | None] = {}  # None: no baseline file
+        self._gates: dict[Gate, Counting] = {}
+        self._codes: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set
 
-def evaluate_gates(checked: Sequence[Checked]) -> tuple[list[GateOutcome], bool]:
-    """The outcome of each quality gate over the files its config applies to, and
-    whether a file no gate covers has findings (which fail the run as always)."""
-    groups: dict[Gate, list[FileResult]] = {}
-    ungated_findings = False
-    for c in checked:
-        gate = c.settings.gate if c.settings is not None else None
-        if gate is None:
-            ungated_findings = ungated_findings or bool(c.result.findings)
-        else:
-            groups.setdefault(gate, []).append(c.result)
-    return [evaluate(gate, results) for gate, results in groups.items()], ungated_findings
+    def results(self, checked: Iterable[Checked]) -> Iterator[FileResult]:
+        for c in checked:
+            result = c.result
+            if result.error:
+                self.errors.append(result)
+            elif self.use_baselines and c.settings is not None and c.path is not None:
+                result = self._baselined(c, c.settings.baseline_path)
+            gate = c.settings.gate if c.settings is not None else None
+            if gate is None:
+                self.ungated_findings = self.ungated_findings or bool(result.findings)
+            else:
+                counting = self._gates.get(gate)
+                if counting is None:
+                    counting = self._gates[gate] = Counting(gate)
+                counting.add(result)
+            self.totals.add(result)
+            yield result
+
+    def _baselined(self, c: Checked, path: Path) -> FileResult:
+        if path not in self._baselines:
+            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
+        applying = self._baselines[path]
+        if applying is None:
+            return c.result
+        subject = subject_of(c, path)
+        codes = self._codes.setdefault(subject.codes, subject.codes)
+        return applying.take(dataclasses.replace(subject, codes=codes))
+
+    def baselines(self) -> list[Applied]:
+        return [a.outcome() for a in self._baselines.values() if a is not None]
+
+    def gates(self) -> list[GateOutcome]:
+        return [counting.outcome() for counting in self._gates.values()]
+
+    @property
+    def failed(self) -> bool:
+        """Whether findings fail the run: in a file no gate covers, or over a gate."""
+        return self.ungated_findings or any(not c.outcome().passed for c in self._gates.values())
 
 
 # -- baseline ---------------------------------------------------------------------------
@@ -577,7 +616,7 @@ def write_baseline(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         raise UsageError("baseline reads files, not standard input")
     resolver = SettingsResolver(overrides_of(args), args.config)
-    checked = run(args, resolver, Mode.CHECK, False)
+    checked = list(run(args, resolver, Mode.CHECK, False))
     errors = [c.result for c in checked if c.result.error]
     for error in errors:
         print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
@@ -645,57 +684,98 @@ def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> File
     return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
 
 
-def report(args: argparse.Namespace, checked: list[Checked], mode: Mode, stream: TextIO) -> int:
-    errors = [c.result for c in checked if c.result.error]
-    for r in errors:
-        print(f"transcript-lint: error: {r.path}: {r.error}", file=sys.stderr)
+def report(args: argparse.Namespace, checked: Iterable[Checked], mode: Mode, stream: TextIO) -> int:
+    """Report the results as they come (the errors are listed at the end, on
+    standard error; first when the report goes there too)."""
     if mode is Mode.DIFF:
-        results = [c.result for c in checked]
-        diff = "".join(unified_diff(r) for r in results if r.changed)
-        stream.write(diff)
-        stream.flush()
-        changed = sum(1 for r in results if r.changed)
-        fixes = sum(len(r.applied) for r in results)
-        if not args.quiet:
-            files_changed = f"{changed} file" + ("s" if changed != 1 else "")
-            message = f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {files_changed}."
-            print(message if fixes else "No fixes available.", file=sys.stderr)
-        return EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN
-
-    baselines = [] if args.no_baseline else apply_baselines(checked)
-    gates, ungated_findings = evaluate_gates(checked)
+        return report_diff(args, checked, stream)
+    reading = Reading(use_baselines=not args.no_baseline)
+    errors_first = stream is sys.stderr
+    if errors_first:
+        checked = list(checked)
+        print_errors([c.result for c in checked if c.result.error])
     color = stream.isatty() and "NO_COLOR" not in os.environ and args.output_file is None
     rendered = Report(
-        [c.result for c in checked],
+        reading.results(checked),
         ALL_RULES,
         unsafe=args.unsafe_fixes,
         fixing=mode is Mode.FIX,
         color=color,
         statistics=args.statistics,
         quiet=args.quiet,
-        baselines=baselines,
-        gates=gates,
         pre_commit=os.environ.get("PRE_COMMIT") == "1",
     )
-    if args.format == "text" and args.output_file is None:
-        stream.writelines(text_report.lines(rendered))
-    else:
-        write_report(args, rendered, stream)
-    failed = ungated_findings or not all(gate.passed for gate in gates)
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
 
+    def read() -> Report:
+        """The report once every result is read: totals, baselines and gates."""
+        return dataclasses.replace(
+            rendered,
+            results=(),
+            totals=reading.totals,
+            baselines=reading.baselines(),
+            gates=reading.gates(),
+        )
 
-def write_report(args: argparse.Namespace, rendered: Report, stream: TextIO) -> None:
-    """A report of any format to --output-file or standard output, written in the
-    pieces its reporter makes (a finding at a time for JSON and SARIF)."""
+    write_report(args, report_pieces(args.format, rendered, read), stream)
+    if not errors_first:
+        print_errors(reading.errors)
     if args.format != "text" and not args.quiet:
         # Machine-readable output stays parseable: what the baseline and the gates
         # did goes to standard error.
-        for line in text_report.notes(dataclasses.replace(rendered, color=False)):
+        for line in text_report.notes(dataclasses.replace(read(), color=False)):
             print(line, file=sys.stderr)
-    pieces = report_chunks(args.format, rendered)
+    if reading.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if reading.failed and not args.exit_zero else EXIT_CLEAN
+
+
+def report_pieces(name: str, rendered: Report, read: Callable[[], Report]) -> Iterator[str]:
+    """The report in format ``name`` in the pieces it is written in, read as the
+    results come; ``read`` gives what is known once they are all read. HTML, which
+    opens with a count of everything, holds the results first."""
+    if name == "text":
+        if rendered.statistics:
+            for _ in rendered.results:
+                pass
+            yield from text_report.statistics_lines(read())
+        else:
+            yield from text_report.finding_lines(rendered)
+        yield from text_report.closing_lines(read())
+    elif name == "html":
+        results = [compacted(result) for result in rendered.results]
+        yield from report_chunks(name, dataclasses.replace(read(), results=results, totals=None))
+    else:
+        yield from report_chunks(name, rendered)
+
+
+def print_errors(errors: Iterable[FileResult]) -> None:
+    for r in errors:
+        print(f"transcript-lint: error: {r.path}: {r.error}", file=sys.stderr)
+
+
+def report_diff(args: argparse.Namespace, checked: Iterable[Checked], stream: TextIO) -> int:
+    """The fixes as a unified diff, a file at a time, and a count on standard error."""
+    errors = []
+    changed = fixes = 0
+    for c in checked:
+        r = c.result
+        if r.error:
+            errors.append(r)
+        if r.changed:
+            stream.write(unified_diff(r))
+            changed += 1
+        fixes += len(r.applied)
+    stream.flush()
+    print_errors(errors)
+    if not args.quiet:
+        files_changed = f"{changed} file" + ("s" if changed != 1 else "")
+        message = f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {files_changed}."
+        print(message if fixes else "No fixes available.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def write_report(args: argparse.Namespace, pieces: Iterable[str], stream: TextIO) -> None:
+    """A report to --output-file or to ``stream``, written in the pieces it comes in."""
     if args.output_file is not None:
         try:
             # A file name that is not UTF-8 comes out escaped (\udce9), still valid JSON.

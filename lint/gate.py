@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lint.config import Gate
-from lint.result import FileResult
+from lint.result import FileResult, tally
 
 PER_WORDS = 10_000
 
@@ -61,17 +61,38 @@ class GateOutcome:
         return not any(m.exceeded for m in self.measures)
 
 
+class Counting:
+    """A gate's count of a run's results, one at a time."""
+
+    def __init__(self, gate: Gate) -> None:
+        self.gate = gate
+        self.selectors = [selector for selector, _ in gate.limits]
+        self.counts = dict.fromkeys(self.selectors, 0)
+        self.files = 0
+        self.words = 0
+        self._selector_of: dict[str, str | None] = {}
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.words += result.words
+        for (code, _), n in tally(result.findings).items():
+            if code not in self._selector_of:
+                self._selector_of[code] = gated_by(code, self.selectors)
+            selector = self._selector_of[code]
+            if selector is not None:
+                self.counts[selector] += n
+
+    def outcome(self) -> GateOutcome:
+        measures = tuple(
+            Measure(selector, limit, self.counts[selector], self.words)
+            for selector, limit in self.gate.limits
+        )
+        return GateOutcome(self.gate.source, self.files, self.words, measures)
+
+
 def evaluate(gate: Gate, results: Sequence[FileResult]) -> GateOutcome:
     """Count the findings of ``results`` under each limit of ``gate``."""
-    selectors = [selector for selector, _ in gate.limits]
-    counts = dict.fromkeys(selectors, 0)
+    counting = Counting(gate)
     for result in results:
-        for finding in result.findings:
-            selector = gated_by(finding.code, selectors)
-            if selector is not None:
-                counts[selector] += 1
-    words = sum(r.words for r in results)
-    measures = tuple(
-        Measure(selector, limit, counts[selector], words) for selector, limit in gate.limits
-    )
-    return GateOutcome(gate.source, len(results), words, measures)
+        counting.add(result)
+    return counting.outcome()

@@ -13,6 +13,7 @@ whitespace next to it, leaves it unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import zlib
 from collections import Counter
@@ -30,7 +31,6 @@ FINGERPRINT_CONTEXT = 40
 EXCERPT_CONTEXT = 60
 EXCERPT_TEXT = 200
 _WHITESPACE = regex.compile(r"\s+")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 # What a run's exit code says: nothing left to report, findings remain, or an input,
@@ -121,8 +121,15 @@ def fingerprint(text: str, code: str, start: int, end: int) -> str:
     window = 4 * FINGERPRINT_CONTEXT
     before_lines = text[max(0, start - window) : start]
     after_lines = text[end : end + window]
-    before = _fold(_LINE_BREAK.split(before_lines)[-1])[-FINGERPRINT_CONTEXT:]
-    after = _fold(_LINE_BREAK.split(after_lines, maxsplit=1)[0])[:FINGERPRINT_CONTEXT]
+    # The line around the span: after the last line break before it, up to the
+    # first after it (`\r\n`, `\r` or `\n`).
+    line_start = max(before_lines.rfind("\n"), before_lines.rfind("\r")) + 1
+    line_end = min(
+        (i for i in (after_lines.find("\r"), after_lines.find("\n")) if i >= 0),
+        default=len(after_lines),
+    )
+    before = _fold(before_lines[line_start:])[-FINGERPRINT_CONTEXT:]
+    after = _fold(after_lines[:line_end])[:FINGERPRINT_CONTEXT]
     flagged = text[start:end]
     if not (flagged.strip() or before or after):
         before = _fold(before_lines)[-FINGERPRINT_CONTEXT:]
@@ -329,6 +336,14 @@ def tally(findings: Sequence[Finding]) -> Tally:
 def packed(findings: Sequence[Finding]) -> Sequence[Finding]:
     """``findings`` packed (see ``PackedFindings``); none stay an empty tuple."""
     return PackedFindings(findings) if findings else ()
+
+
+def compacted(result: FileResult) -> FileResult:
+    """The result with its findings packed (see ``PackedFindings``): for a result
+    that is held, or sent from a worker process."""
+    return dataclasses.replace(
+        result, findings=packed(result.findings), applied=packed(result.applied)
+    )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ pool when asked, with results in the order of the files given.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import enum
 import os
@@ -25,7 +26,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternBudget, PatternTimeout
-from lint.result import FileResult, Finding, count_words, packed, resolve
+from lint.result import FileResult, Finding, compacted, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
 if TYPE_CHECKING:
@@ -33,9 +34,15 @@ if TYPE_CHECKING:
     from ctypes import c_bool
 
 MAX_PASSES = 20
-KEEP_BYTES = 8 * 1024 * 1024  # kept documents cost 3 to 25 bytes of memory per byte of text
+# Kept documents cost about 30 bytes of memory per byte of text (their views and the
+# rules' analyses): a process keeps at most this much text, about 85 MB, so that its
+# peak stays under 150 MB whatever the size of the run.
+KEEP_BYTES = 2_800_000
 R = TypeVar("R")
-FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers.map``)
+FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
+MAX_FILES_PER_TASK = 64
+TASKS_AHEAD = 2  # tasks sent to a worker and not yet done, at most
+WINDOW_TASKS = 4  # how far (in tasks per worker) a worker may run ahead of the others
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
 UNPROTECTED = (
     "not fixed: an ignore-pattern ran out of time in this run and is no longer applied, "
@@ -72,6 +79,13 @@ def check_document(
     for r in rules:
         before_rule()
         diagnostics.extend(r.run(doc, ctx))
+    return _settled(doc, diagnostics, rules)
+
+
+def _settled(
+    doc: Document, diagnostics: list[Diagnostic], rules: Sequence[Rule]
+) -> list[Diagnostic]:
+    """The rules' diagnostics in order of position, suppressions applied."""
     diagnostics.sort(key=lambda d: (d.start, d.code, d.end))
     # Inline suppression (issue 18): what `<!-- transcript-lint-disable -->` and
     # `[sic]` silence is neither reported nor fixed.
@@ -104,15 +118,47 @@ class FixOutcome:
 def fix_document(
     doc: Document, rules: Sequence[Rule], ctx: Context, allowed: frozenset[Safety]
 ) -> FixOutcome:
-    """Apply allowed fixes until none is left; raise NotConverged if it never settles."""
+    """Apply allowed fixes until none is left; raise NotConverged if it never settles.
+
+    Only the rules that can offer a fix of an allowed safety (``Rule.safety``) run
+    on the texts the fixer moves past; the others cannot change what is applied, so
+    they run once, on the fixed text, for what remains. (Whether a diagnostic is
+    suppressed depends on it alone, so the fixing rules' fixable diagnostics are
+    those of every rule.) That holds for rules whose fixes keep to their declared
+    safety, as every rule's tests check; where a rule left out offers an allowed fix
+    on the fixed text, the fixer starts again with every rule in every pass.
+    """
+    fixing = [r for r in rules if allowed.intersection(r.safety)]
+    if len(fixing) == len(rules):
+        return _fix_passes(doc, rules, rules, ctx, allowed)
+    outcome = _fix_passes(doc, rules, fixing, ctx, allowed)
+    if any(f.fix is not None and f.fix.safety in allowed for f in outcome.remaining):
+        return _fix_passes(doc, rules, rules, ctx, allowed)
+    return outcome
+
+
+def _fix_passes(
+    doc: Document,
+    rules: Sequence[Rule],
+    fixing: Sequence[Rule],
+    ctx: Context,
+    allowed: frozenset[Safety],
+) -> FixOutcome:
+    """The fix loop, running ``fixing`` (a part of ``rules``, in their order) in
+    each pass and the other rules on the text that is left."""
     by_code = {r.code: r for r in rules}
+    others = [r for r in rules if r not in fixing]
     applied: list[Finding] = []
     passes: list[int] = []
     codes_per_pass: list[str] = []
     for number in range(1, MAX_PASSES + 1):
-        diagnostics = check_document(doc, rules, ctx)
+        raw = [d for r in fixing for d in r.run(doc, ctx)]
+        diagnostics = _settled(doc, list(raw), fixing)
         fixable = [d for d in diagnostics if d.fix is not None and d.fix.safety in allowed]
         if not fixable:
+            if others:
+                raw.extend(d for r in others for d in r.run(doc, ctx))
+                diagnostics = _settled(doc, raw, rules)
             remaining = tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
             return FixOutcome(doc, tuple(applied), remaining, tuple(passes))
         chosen = {id(f) for f in select_non_overlapping(d.fix for d in fixable if d.fix)}
@@ -265,10 +311,14 @@ def process_job(job: Job, held: Held | None = None) -> FileResult:
         # Written: the texts are not needed any more, and a run over many files
         # must not hold every file twice until it ends.
         result = dataclasses.replace(result, original=None, fixed=None)
-    # Held until the run reports: compactly (and sent back from a worker so).
-    return dataclasses.replace(
-        result, findings=packed(result.findings), applied=packed(result.applied)
-    )
+    return result
+
+
+def process_job_compact(job: Job, held: Held | None = None) -> FileResult:
+    """``process_job`` with the findings of its result packed: for a result that is
+    held (by the cache) or sent back from a worker, which a run reporting as it goes
+    in one process does without."""
+    return compacted(process_job(job, held))
 
 
 # path -> (text, encoding, what the file was when read, document)
@@ -360,22 +410,22 @@ class Workers:
     serve every pass of the run (gathering evidence, then checking), so that each
     starts and loads the rules once.
 
-    A run of up to ``KEEP_BYTES`` of text keeps the documents the evidence pass
-    made for the check pass: reading, masking and the rules' shared
+    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
+    evidence pass made for the check pass: reading, masking and the rules' shared
     analyses (tokens, layouts) are then done once per file, not twice. For that,
     each file goes to the same worker in every pass: each worker is a pool of one
     process, and the files are dealt to the workers by size, the next file to the
     worker with the fewest bytes so far.
 
     While it is open, SIGINT and SIGTERM stop the run instead of killing it: no new
-    file is started, the files being done are finished, and ``map`` raises
+    file is started, the files being done are finished, and ``stream`` raises
     Interrupted after passing on every result it got. Workers ignore both signals
     (a Ctrl-C reaches the whole process group) and die with this process.
     """
 
     def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
-        keep = size <= KEEP_BYTES  # in all: each worker keeps its share
+        keep = size <= KEEP_BYTES * (processes if pooled else 1)  # each worker its share
         self.held = Held({} if keep and not pooled else None)
         self.stopped = False
         self._stop: c_bool | None = None
@@ -397,6 +447,11 @@ class Workers:
         self._worker_of: dict[Path, int] = {}
         self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
+    @property
+    def pooled(self) -> bool:
+        """Whether the jobs go to worker processes."""
+        return bool(self._pools)
+
     def __enter__(self) -> Workers:
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
@@ -416,31 +471,26 @@ class Workers:
         if self._stop is not None:
             _raise_flag(self._stop)
 
-    def map(
-        self,
-        function: Callable[[Job, Held | None], R],
-        jobs: Sequence[Job],
-        on_result: Callable[[R], None] | None = None,
-    ) -> list[R]:
-        """``function`` of every job (and the documents kept), in the order of the jobs.
-
-        ``on_result`` is given each result as soon as it and those of the jobs before
-        it are in; after a signal, every result there is, and Interrupted is raised.
-        """
+    def map(self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]) -> list[R]:
+        """``function`` of every job (and the documents kept), in the order of the
+        jobs; after a signal, Interrupted."""
         results: list[R | None] = [None] * len(jobs)
-        emitted = 0
-        for i, result in self._results(function, jobs):
+        for i, result in self.stream(function, jobs):
             results[i] = result
-            while emitted < len(jobs) and results[emitted] is not None:
-                if on_result is not None:
-                    on_result(cast(R, results[emitted]))
-                emitted += 1
-        if self.stopped:
-            for late in results[emitted:]:
-                if late is not None and on_result is not None:
-                    on_result(late)
-            raise Interrupted(results.count(None))
         return cast(list[R], results)
+
+    def stream(
+        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+    ) -> Iterator[tuple[int, R]]:
+        """(index, result) of the jobs as they are done: in this process, a job is
+        done when its result is asked for. After a signal, every result there is,
+        and Interrupted is raised."""
+        done = 0
+        for item in self._results(function, jobs):
+            done += 1
+            yield item
+        if self.stopped:
+            raise Interrupted(len(jobs) - done)
 
     def _results(
         self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
@@ -452,20 +502,49 @@ class Workers:
                     return
                 yield i, function(job, self.held)
             return
-        from concurrent.futures import as_completed
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
 
         parts = self._deal(jobs)
         # Each task carries the run's evidence once, and a worker regroups it once per
-        # task: a large run sends fewer and bigger tasks than one per 8 files.
+        # task: a large run sends fewer and bigger tasks than one per 8 files, up to
+        # MAX_FILES_PER_TASK (the results of a task come back together).
         size = max(FILES_PER_TASK, len(jobs) // (len(self._pools) * TASKS_PER_WORKER))
-        tasks = {
-            pool.submit(_run_task, function, [jobs[i] for i in chunk]): chunk
-            for pool, part in zip(self._pools, parts, strict=True)
-            for chunk in (part[k : k + size] for k in range(0, len(part), size))
-        }
-        for task in as_completed(tasks):
-            # A task stopped by a signal returns the results of its first jobs only.
-            yield from zip(tasks[task], task.result(), strict=False)
+        size = min(size, MAX_FILES_PER_TASK)
+        queues = [
+            collections.deque(part[k : k + size] for k in range(0, len(part), size))
+            for part in parts
+        ]
+        # A task is sent when its first job is within ``window`` of the first job not
+        # done, and its worker has fewer than TASKS_AHEAD: a worker that is ahead waits
+        # for the others, so that the results waiting to be given in order stay few.
+        window = WINDOW_TASKS * size * len(self._pools)
+        running: dict[Future[list[R]], tuple[int, list[int]]] = {}
+        sent = [0] * len(self._pools)
+        finished = bytearray(len(jobs))
+        first_open = 0  # the first job not done
+
+        def send() -> None:
+            for worker, queue in enumerate(queues):
+                while queue and sent[worker] < TASKS_AHEAD and queue[0][0] < first_open + window:
+                    chunk = queue.popleft()
+                    task = self._pools[worker].submit(_run_task, function, [jobs[i] for i in chunk])
+                    running[task] = (worker, chunk)
+                    sent[worker] += 1
+
+        send()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for task in done:
+                worker, chunk = running.pop(task)
+                sent[worker] -= 1
+                # A task stopped by a signal returns the results of its first jobs only.
+                for i, result in zip(chunk, task.result(), strict=False):
+                    finished[i] = 1
+                    yield i, result
+            while first_open < len(jobs) and finished[first_open]:
+                first_open += 1
+            if not self.stopped:
+                send()
 
     def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
         """The indices of the jobs each worker does: the worker a file went to in an
@@ -488,14 +567,41 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def run_jobs(
+def stream_jobs(
     jobs: Sequence[Job],
     workers: Workers,
     on_result: Callable[[FileResult], None] | None = None,
-) -> list[FileResult]:
-    """The result of every job, in the order of the jobs (each also to ``on_result``
-    as soon as it and those before it are in: a fixed file is reported as written)."""
-    return workers.map(process_job, jobs, on_result)
+) -> Iterator[tuple[int, FileResult]]:
+    """(index, result) of every job in the order of the jobs' display names, each as
+    soon as it is done and so are those before it in both orders; each result also
+    goes to ``on_result`` in the order of the jobs, as soon as it and those before it
+    are in (a fixed file is reported as written).
+
+    A result waits here only for those before it: with the files in the order of
+    their names (as discovery gives them) and one process, none waits, so a run
+    holds one file's result at a time whatever its size. After a signal, every
+    result there is goes to ``on_result`` and Interrupted is raised.
+    """
+    order = sorted(range(len(jobs)), key=lambda i: jobs[i].display)
+    waiting: dict[int, FileResult] = {}
+    told = 0  # the jobs before this one went to on_result
+    shown = 0  # the place in ``order`` of the next result to give
+    try:
+        function = process_job_compact if workers.pooled else process_job
+        for i, result in workers.stream(function, jobs):
+            waiting[i] = result
+            while told in waiting:
+                if on_result is not None:
+                    on_result(waiting[told])
+                told += 1
+            while shown < len(order) and order[shown] < told:
+                yield order[shown], waiting.pop(order[shown])
+                shown += 1
+    except Interrupted:
+        if on_result is not None:
+            for late in sorted(i for i in waiting if i >= told):
+                on_result(waiting[late])
+        raise
 
 
 # -- corpus evidence ---------------------------------------------------------------------
@@ -520,5 +626,6 @@ def gather_job(job: Job, held: Held | None = None) -> Evidence:
 
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
-    """The summed evidence of every file, gathered before any is checked."""
-    return total(workers.map(gather_job, jobs))
+    """The summed evidence of every file, gathered before any is checked (and
+    summed as it comes: a run holds no file's evidence but the total)."""
+    return total(evidence for _, evidence in workers.stream(gather_job, jobs))

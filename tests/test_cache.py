@@ -28,9 +28,9 @@ def cached(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     def counting(job: runner.Job, held: runner.Held | None = None) -> runner.FileResult:
         checked.append(job.path)
-        return runner.process_job(job, held)
+        return runner.process_job_compact(job, held)
 
-    monkeypatch.setattr(cache, "process_job", counting)
+    monkeypatch.setattr(cache, "process_job_compact", counting)
     return checked
 
 

@@ -144,3 +144,46 @@ def test_sarif_uri_of_a_file_name_that_is_not_utf8() -> None:
     log = json.loads(REPORTERS["sarif"](report(path="d/bad\udcff name.txt")))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "d/bad%FF%20name.txt"
+
+
+def _junit_as_one_tree(results: list[FileResult]) -> str:
+    """JUnit XML as ElementTree lays out the whole tree at once (the reporter
+    writes it a suite at a time)."""
+    from lint.report.junit import _suite
+
+    findings = sum(len(r.findings) for r in results)
+    root = ElementTree.Element(
+        "testsuites",
+        name="transcript-lint",
+        tests=str(max(1, findings)),
+        failures=str(findings),
+        errors=str(sum(1 for r in results if r.error)),
+    )
+    if not findings:
+        none = ElementTree.SubElement(
+            root, "testsuite", name="transcript-lint", tests="1", failures="0", errors="0"
+        )
+        ElementTree.SubElement(none, "testcase", name="No problems found")
+    root.extend(_suite(r) for r in results if r.findings or r.error)
+    ElementTree.indent(root)
+    text = ElementTree.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
+
+
+@pytest.mark.parametrize(
+    "shape", ["findings", "findings and an error", "an error only", "nothing", "no files"]
+)
+def test_junit_written_a_suite_at_a_time_is_the_whole_tree_laid_out(shape: str) -> None:
+    found = report().result_list()[0]
+    other = report("Fine , here.\n", "b.txt").result_list()[0]
+    broken = FileResult("c\udce9.txt", error="cannot read: \x01 no")
+    clean = FileResult("d.txt")
+    results = {
+        "findings": [found, clean, other],
+        "findings and an error": [found, broken, other],
+        "an error only": [clean, broken],
+        "nothing": [clean],
+        "no files": [],
+    }[shape]
+    out = REPORTERS["junit"](Report(iter(results), ALL_RULES))
+    assert out == _junit_as_one_tree(results)

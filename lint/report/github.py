@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lint.report.model import Report
 
 
@@ -13,8 +15,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report) -> str:
-    lines = []
+def chunks(report: Report) -> Iterator[str]:
+    """A workflow command per finding, each with its line break, as they are read."""
     for f in report.rows():
         properties = ",".join(
             f"{key}={_escape_property(str(value))}"
@@ -27,5 +29,8 @@ def render(report: Report) -> str:
                 ("endColumn", f.end_column),
             )
         )
-        lines.append(f"::error {properties}::{_escape_data(f'{f.code} {f.message}')}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::error {properties}::{_escape_data(f'{f.code} {f.message}')}\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))

@@ -42,11 +42,12 @@ class Bar:
 
 
 def render(report: Report) -> str:
+    report = report.listed()
     findings = list(report.findings())
     by_rule = Counter(f.code for f in findings)
     rules = sorted(by_rule, key=lambda code: (-by_rule[code], code))
     worst = sorted(
-        (r for r in report.results if r.findings),
+        (r for r in report.result_list() if r.findings),
         key=lambda r: (-len(r.findings), r.path),
     )[:WORST_FILES]
     rule_bars = [
@@ -79,7 +80,7 @@ def render(report: Report) -> str:
             _chart("file-chart", file_bars, "Findings per file") if file_bars else "<p>None.</p>",
             _worst_table(worst),
             "</section>",
-            _errors(report.results),
+            _errors(report.result_list()),
             _findings(report, rules, by_rule),
         ]
     )
@@ -130,7 +131,7 @@ def _rate_hint(count: int, report: Report, words: int | None = None) -> str:
 
 
 def _totals(report: Report, findings: Sequence[Finding]) -> str:
-    checked = [r for r in report.results if r.error is None]
+    checked = [r for r in report.result_list() if r.error is None]
     words = report.words
     safe = sum(1 for f in findings if f.safety is Safety.SAFE)
     unsafe = sum(1 for f in findings if f.safety is Safety.UNSAFE)
@@ -143,10 +144,10 @@ def _totals(report: Report, findings: Sequence[Finding]) -> str:
         ("fixable with --fix", f"{safe:,}"),
         ("more with --unsafe-fixes", f"{unsafe:,}"),
     ]
-    applied = sum(len(r.applied) for r in report.results)
+    applied = sum(len(r.applied) for r in report.result_list())
     if report.fixing:
         items.append(("fixed", f"{applied:,}"))
-    errors = len(report.results) - len(checked)
+    errors = len(report.result_list()) - len(checked)
     if errors:
         items.append(("could not be checked", f"{errors:,}"))
     for applied_baseline in report.baselines:
@@ -250,7 +251,7 @@ def _findings(report: Report, rules: Sequence[str], by_rule: Counter[str]) -> st
         for code in rules
     )
     groups = []
-    for result in report.results:
+    for result in report.result_list():
         if not result.findings:
             continue
         codes = " ".join(sorted({f.code for f in result.findings}))

@@ -1,8 +1,16 @@
-"""JUnit XML: one test suite per file, one failing test case per finding."""
+"""JUnit XML: one test suite per file, one failing test case per finding.
+
+The root element opens with the counts of the whole run, so the suites are
+written, as each file's results come, to a temporary file, and copied after the
+root's start tag once every result is read: memory stays flat however large the
+run. The text is what ``ElementTree.indent`` and ``tostring`` make of the whole
+tree.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator
 from xml.etree import ElementTree
 
 import regex
@@ -11,6 +19,8 @@ from lint.report.model import Report
 from lint.result import FileResult
 
 _NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_INDENT = "\n  "  # before each suite: a child of the root
+_COPY = 1 << 20  # characters copied from the spool at a time
 
 
 def _xml_safe(text: str) -> str:
@@ -18,51 +28,68 @@ def _xml_safe(text: str) -> str:
     return str(_NOT_XML.sub(lambda m: f"U+{ord(m.group()):04X}", text))
 
 
+def _suite(result: FileResult) -> ElementTree.Element:
+    """The test suite of a file with findings or an error."""
+    suite = ElementTree.Element(
+        "testsuite",
+        name=_xml_safe(result.path),
+        tests=str(max(1, len(result.findings))),
+        failures=str(len(result.findings)),
+        errors="1" if result.error else "0",
+    )
+    if result.error:
+        case = ElementTree.SubElement(
+            suite, "testcase", name="read", classname=_xml_safe(result.path)
+        )
+        ElementTree.SubElement(case, "error", message=_xml_safe(result.error))
+    for f in result.findings:
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            name=f"transcript-lint.{f.code}",
+            classname=_xml_safe(f.filename),
+            line=str(f.location.row),
+            column=str(f.location.column),
+        )
+        failure = ElementTree.SubElement(case, "failure", message=_xml_safe(f.message))
+        failure.text = f"line {f.location.row}, col {f.location.column}, {_xml_safe(f.message)}"
+    return suite
+
+
+def _text(suite: ElementTree.Element) -> str:
+    """A suite as it reads in the indented tree (a child of the root)."""
+    ElementTree.indent(suite, level=1)
+    return ElementTree.tostring(suite, encoding="unicode")
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The XML in pieces: the root's start tag with the run's counts, then the
+    suites (see the module's docstring)."""
+    findings = errors = 0
+    with tempfile.TemporaryFile(
+        "w+", encoding="utf-8", errors="surrogatepass", newline=""
+    ) as spool:
+        for result in report.results:
+            findings += len(result.findings)
+            errors += 1 if result.error else 0
+            if result.findings or result.error:
+                spool.write(_INDENT + _text(_suite(result)))
+        yield (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuites name="transcript-lint" tests="{max(1, findings)}" '
+            f'failures="{findings}" errors="{errors}">'
+        )
+        if not findings:
+            none = ElementTree.Element(
+                "testsuite", name="transcript-lint", tests="1", failures="0", errors="0"
+            )
+            ElementTree.SubElement(none, "testcase", name="No problems found")
+            yield _INDENT + _text(none)
+        spool.seek(0)
+        while piece := spool.read(_COPY):
+            yield piece
+    yield "\n</testsuites>\n"
+
+
 def render(report: Report) -> str:
-    results: Sequence[FileResult] = report.results
-    findings = list(report.findings())
-    root = ElementTree.Element(
-        "testsuites",
-        name="transcript-lint",
-        tests=str(max(1, len(findings))),
-        failures=str(len(findings)),
-        errors=str(sum(1 for r in results if r.error)),
-    )
-    if not findings:
-        suite = ElementTree.SubElement(
-            root, "testsuite", name="transcript-lint", tests="1", failures="0", errors="0"
-        )
-        ElementTree.SubElement(suite, "testcase", name="No problems found")
-    for result in results:
-        if not result.findings and not result.error:
-            continue
-        suite = ElementTree.SubElement(
-            root,
-            "testsuite",
-            name=_xml_safe(result.path),
-            tests=str(max(1, len(result.findings))),
-            failures=str(len(result.findings)),
-            errors="1" if result.error else "0",
-        )
-        if result.error:
-            case = ElementTree.SubElement(
-                suite, "testcase", name="read", classname=_xml_safe(result.path)
-            )
-            ElementTree.SubElement(case, "error", message=_xml_safe(result.error))
-        for f in result.findings:
-            case = ElementTree.SubElement(
-                suite,
-                "testcase",
-                name=f"transcript-lint.{f.code}",
-                classname=_xml_safe(f.filename),
-                line=str(f.location.row),
-                column=str(f.location.column),
-            )
-            failure = ElementTree.SubElement(case, "failure", message=_xml_safe(f.message))
-            failure.text = f"line {f.location.row}, col {f.location.column}, {_xml_safe(f.message)}"
-    ElementTree.indent(root)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        + ElementTree.tostring(root, encoding="unicode")
-        + "\n"
-    )
+    return "".join(chunks(report))

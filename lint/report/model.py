@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from lint.baseline import Applied
 from lint.fix import Safety
@@ -13,12 +14,45 @@ from lint.result import FileResult, Finding, Row, Tally, rows, tally
 from lint.rule import Rule
 
 
+@dataclass
+class Totals:
+    """What a report counts over every result: findings by code and fix safety,
+    words, fixes applied, files checked and files that could not be."""
+
+    tally: Tally = field(default_factory=Counter)
+    words: int = 0
+    applied: int = 0
+    checked: int = 0
+    failed: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.tally.update(tally(result.findings))
+        self.words += result.words
+        self.applied += len(result.applied)
+        if result.error:
+            self.failed += 1
+        else:
+            self.checked += 1
+
+
+def totals_of(results: Iterable[FileResult]) -> Totals:
+    totals = Totals()
+    for result in results:
+        totals.add(result)
+    return totals
+
+
 @dataclass(frozen=True)
 class Report:
     """The results of a run (with the baseline's findings already taken out), the
-    rules, and what the baselines and gates of the run made of them."""
+    rules, and what the baselines and gates of the run made of them.
 
-    results: Sequence[FileResult]
+    A run reports its results as they come, reading them once (``results`` is then
+    an iterator): what is printed after the findings is a second report, with no
+    results and the ``totals`` they were counted to.
+    """
+
+    results: Iterable[FileResult]
     rules: Sequence[Rule]
     unsafe: bool = False
     fixing: bool = False
@@ -29,6 +63,7 @@ class Report:
     gates: Sequence[GateOutcome] = ()
     # Run by pre-commit: the hints name its hooks and `args:`, not options.
     pre_commit: bool = False
+    totals: Totals | None = None  # counted as the results were read; else from them
 
     def findings(self) -> Iterator[Finding]:
         for result in self.results:
@@ -39,17 +74,30 @@ class Report:
         for result in self.results:
             yield from rows(result.findings)
 
+    def listed(self) -> Report:
+        """The report with its results in a list: for reporters that read them more
+        than once."""
+        if isinstance(self.results, Sequence):
+            return self
+        return dataclasses.replace(self, results=list(self.results))
+
+    def result_list(self) -> Sequence[FileResult]:
+        """The results as a sequence, for reporters that read them more than once
+        (a report read as it comes is ``listed`` first)."""
+        return self.results if isinstance(self.results, Sequence) else list(self.results)
+
+    def counted(self) -> Totals:
+        """The totals of the run: given, or counted over the results."""
+        return self.totals if self.totals is not None else totals_of(self.results)
+
     def tally(self) -> Tally:
         """The findings of the run by code and fix safety, without unpacking them."""
-        total: Tally = Counter()
-        for result in self.results:
-            total.update(tally(result.findings))
-        return total
+        return self.counted().tally
 
     @property
     def words(self) -> int:
         """The words of every file checked."""
-        return sum(r.words for r in self.results)
+        return self.counted().words
 
     def applicable(self, finding: Finding) -> bool:
         """Whether --fix (with --unsafe-fixes if given) would apply this finding's fix."""

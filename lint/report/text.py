@@ -21,17 +21,35 @@ STALE_LISTED = 50
 
 
 def render(report: Report) -> str:
-    return "".join(lines(report))
+    return "".join(lines(report.listed()))
 
 
 def lines(report: Report) -> Iterator[str]:
-    """The report a line at a time, each with its line break: a large run prints its
-    findings as they are unpacked instead of holding the whole report."""
-    body = statistics(report) if report.statistics else (_line(report, r) for r in report.rows())
-    tail = () if report.quiet else (*notes(report), summary(report))
-    for line in itertools.chain(body, tail):
-        if line:
-            yield line + "\n"
+    """The report a line at a time, each with its line break."""
+    if report.statistics:
+        return itertools.chain(statistics_lines(report), closing_lines(report))
+    return itertools.chain(finding_lines(report), closing_lines(report))
+
+
+def statistics_lines(report: Report) -> Iterator[str]:
+    """The counts per code (see ``statistics``), each with its line break."""
+    return (line + "\n" for line in statistics(report))
+
+
+def finding_lines(report: Report) -> Iterator[str]:
+    """A line per finding, each with its line break, as the findings are read: a
+    large run prints them as they come instead of holding the whole report."""
+    for row in report.rows():
+        yield _line(report, row) + "\n"
+
+
+def closing_lines(report: Report) -> Iterator[str]:
+    """What follows the findings: the notes on baselines and gates and the summary
+    (none when quiet)."""
+    if not report.quiet:
+        for line in (*notes(report), summary(report)):
+            if line:
+                yield line + "\n"
 
 
 def _paint(report: Report, style: str, text: str) -> str:
@@ -54,11 +72,12 @@ def statistics(report: Report) -> list[str]:
     `12  WS001  [*] trailing-whitespace  3.10 per 10k words`, then the words checked."""
     counts: Counter[str] = Counter()
     fixable = set()
-    for (code, safety), n in report.tally().items():
+    totals = report.counted()
+    for (code, safety), n in totals.tally.items():
         counts[code] += n
         if report.applies(safety):
             fixable.add(code)
-    words = report.words
+    words = totals.words
     rates = {code: format_rate(rate(count, words)) for code, count in counts.items()}
     width = len(str(max(counts.values(), default=0)))
     name_width = max((len(report.rule(code).name) for code in counts), default=0)
@@ -68,7 +87,7 @@ def statistics(report: Report) -> list[str]:
         f"{report.rule(code).name:<{name_width}}  {rates[code]:>{rate_width}} per 10k words"
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
-    checked = sum(1 for r in report.results if r.error is None)
+    checked = totals.checked
     lines.append(f"{words:,} words in {checked} file{'s' if checked != 1 else ''}.")
     return lines
 
@@ -128,10 +147,11 @@ def shown_source(source: str) -> str:
 
 def summary(report: Report) -> str:
     safeties: Counter[Safety | None] = Counter()
-    for (_, safety), n in report.tally().items():
+    totals = report.counted()
+    for (_, safety), n in totals.tally.items():
         safeties[safety] += n
-    applied = sum(len(r.applied) for r in report.results)
-    failed = sum(1 for r in report.results if r.error)
+    applied = totals.applied
+    failed = totals.failed
     if failed:
         files = "1 file" if failed == 1 else f"{failed} files"
         return f"{_counts(report, safeties, applied)} {files} could not be checked."

@@ -1,0 +1,100 @@
+"""A run reports each file's findings as soon as the file and those before it (in
+order of name) are checked, in every format that can be written a finding at a
+time: the report is never held whole."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import runner
+from lint.cli import main
+from lint.config import Settings
+from lint.result import FileResult
+from lint.runner import Job, Mode, Workers, stream_jobs
+from rules import registry
+from tests.conftest import write
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+NAMES = ("a.txt", "b.txt", "c.txt")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_findings_are_written_before_the_last_file_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    for name in NAMES:
+        write(tmp_path / name, "A line with a trailing space. \n")
+    out = io.StringIO()
+    seen: dict[str, str] = {}
+    real = runner.process_job
+
+    def process_job(job: Job, held: runner.Held | None = None) -> FileResult:
+        seen[job.display] = out.getvalue()
+        return real(job, held)
+
+    monkeypatch.setattr(runner, "process_job", process_job)
+    monkeypatch.setattr(sys, "stdout", out)
+    code = main(["check", "--no-cache", "--jobs", "1", "--format", fmt, *NAMES])
+    assert code == 1
+    assert "a.txt" not in seen["a.txt"]
+    assert "a.txt" in seen["c.txt"] and "b.txt" in seen["c.txt"]
+    assert "c.txt" not in seen["c.txt"]
+    assert "c.txt" in out.getvalue()
+
+
+def test_results_come_in_order_of_name_and_are_told_in_order_of_the_jobs(
+    tmp_path: Path,
+) -> None:
+    paths = [write(tmp_path / name, "Fine.\n") for name in ("b.txt", "a.txt", "c.txt")]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    told: list[str] = []
+    with Workers(1, len(jobs)) as workers:
+        given = [
+            (i, result.path)
+            for i, result in stream_jobs(jobs, workers, lambda r: told.append(r.path))
+        ]
+    assert given == [(1, "a.txt"), (0, "b.txt"), (2, "c.txt")]
+    assert told == ["b.txt", "a.txt", "c.txt"]
+
+
+def test_files_named_out_of_order_are_reported_in_order_of_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in NAMES:
+        write(tmp_path / name, "A line with a trailing space. \n")
+    code = main(["check", "--no-cache", "--jobs", "1", "c.txt", "a.txt", "b.txt"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()[:3]] == list(NAMES)
+
+
+def test_fixed_files_are_told_in_the_order_they_were_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in NAMES:
+        write(tmp_path / name, "A line with a trailing space. \n")
+    code = main(["check", "--fix", "--jobs", "1", "c.txt", "a.txt", "b.txt"])
+    err = capsys.readouterr().err
+    assert code == 0
+    fixed = [line.split()[1].rstrip(":") for line in err.splitlines() if line.startswith("Fixed")]
+    assert fixed == ["c.txt", "a.txt", "b.txt"]
+
+
+def test_two_workers_give_every_result_once_in_order_of_name(tmp_path: Path) -> None:
+    """More tasks than the window lets the workers run ahead: every file still
+    comes once, in order of name."""
+    paths = [
+        write(tmp_path / f"{i:03}.txt", f"Line {i} with a trailing space. \n") for i in range(200)
+    ]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    told: list[str] = []
+    with Workers(2, len(jobs)) as workers:
+        assert workers.pooled
+        given = [result for _, result in stream_jobs(jobs, workers, lambda r: told.append(r.path))]
+    assert [r.path for r in given] == [p.name for p in paths] == told
+    assert all(len(r.findings) == 1 for r in given)
