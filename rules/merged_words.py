@@ -1125,7 +1125,9 @@ def _loose_doubts(
     reading and not one of its parts (`atout`: `about`, `beair`: `bear`, `extraits`:
     `extracts`; not `know` for `Iknow`), or two neighbouring content words that are
     both rare and short (`no wing lava`: garble or a compound as often; not `a
-    truthful photograph`: long words are seldom made by chance)."""
+    truthful photograph`: long words are seldom made by chance), or two neighbouring
+    parts of two letters or more that make a listed word (`where of this`: `whereof
+    this`; not `As a`: `Asa`)."""
     parts = [part.lower() for part in best.parts]
     doubts = []
     if misread < best.cost + CLOSE_COST:
@@ -1144,6 +1146,10 @@ def _loose_doubts(
         for left, right in itertools.pairwise(parts)
     ):
         doubts.append(words.reading(token))
+    for at, (left, right) in enumerate(itertools.pairwise(parts)):
+        if min(len(left), len(right)) > 1 and words.frequency(left + right) > 0:
+            joined = (*best.parts[:at], best.parts[at] + best.parts[at + 1], *best.parts[at + 2 :])
+            doubts.append(words.reading(*joined))
     return tuple(doubts)
 
 

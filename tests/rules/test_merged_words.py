@@ -907,6 +907,8 @@ OCR_LOSING_SPACES = (
         ("There are social evila besides.", "evila", "evil a", Safety.DISPLAY_ONLY),
         ("That is the atout answer.", "atout", "at out", Safety.DISPLAY_ONLY),
         ("It was nowinglava there.", "nowinglava", "no wing lava", Safety.DISPLAY_ONLY),
+        # two parts that make a word (`whereof this`)
+        ("The deed,-whereofthis tale speaks.", "whereofthis", "where of this", Safety.DISPLAY_ONLY),
         (
             "IfeverourGlorbaTrunchet falls, we weep.",
             "IfeverourGlorbaTrunchet",
