@@ -712,6 +712,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
     A join garbled by OCR gets the spaces only, no letter changed (`tbeking` becomes
     `tbe king`; the message names `the king`): the tool never rewrites letters.
+    In OCR that loses spaces, a doubtful reading is display-only: a word misread by
+    OCR or a word one edit away about as likely (`atout`: `about`), two rare short
+    words side by side, two parts that make a word (`whereof`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
