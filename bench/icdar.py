@@ -20,7 +20,10 @@ The MW rules (``select MW``) run on the raw OCR text of each file:
   `shaUbe` split as `shaU be` is exact);
 - wrong splits: spaces such fixes insert between two letters where the gold has
   none (other OCR errors make a few of these right in spirit; ``--verbose`` lists
-  them);
+  them): wrong *fixes*;
+- shown / wrong: spaces that display-only suggestions would insert between two
+  letters, and those of them where the gold has none: wrong *flags* (a suggestion
+  is not applied, but a linter that suggests wrong splits is still switched off);
 - false alarms: MW findings on the gold text itself, per 10,000 gold words (the
   gold text is ``[ GS_aligned] `` without ``@`` and ``#``). The gold has a few
   joins of its own; ``--verbose`` lists every hit to judge.
@@ -88,6 +91,8 @@ class Tally:
     flagged: int = 0
     exact: int = 0
     wrong_splits: int = 0
+    suggested: int = 0
+    wrong_suggested: int = 0
     gold_words: int = 0
     gold_hits: int = 0
     hits_by_code: Counter[str] = field(default_factory=Counter)
@@ -97,10 +102,20 @@ class Tally:
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    wrong_shown: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for name in ("lost", "flagged", "exact", "wrong_splits", "gold_words", "gold_hits"):
+        for name in (
+            "lost",
+            "flagged",
+            "exact",
+            "wrong_splits",
+            "suggested",
+            "wrong_suggested",
+            "gold_words",
+            "gold_hits",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
         self.hits_by_code.update(other.hits_by_code)
@@ -109,6 +124,7 @@ class Tally:
         self.exact_by_kind.update(other.exact_by_kind)
         self.misses += other.misses
         self.wrong += other.wrong
+        self.wrong_shown += other.wrong_shown
         self.alarms += other.alarms
 
 
@@ -181,11 +197,12 @@ def kind_of(ocr: str, aligned: str, gold: str, places: list[int], at: int) -> st
     return "w" if words.is_known(ocr[start:end]) else "a"
 
 
-def inserted_spaces(finding: Finding) -> Iterator[int]:
+def inserted_spaces(finding: Finding, shown: bool = False) -> Iterator[int]:
     """Offsets in the checked text where the finding's fix (if it would be applied
-    with unsafe fixes) inserts a space, for fixes that only insert spaces."""
+    with unsafe fixes; with ``shown``, a display-only suggestion instead) inserts a
+    space, for fixes that only insert spaces."""
     fix = finding.fix
-    if fix is None or fix.safety is Safety.DISPLAY_ONLY:
+    if fix is None or (fix.safety is Safety.DISPLAY_ONLY) != shown:
         return
     for edit in fix.edits:
         before, content = edit.before, edit.content
@@ -204,6 +221,17 @@ def token_span(text: str, at: int) -> tuple[int, int]:
     start = text.rfind(" ", 0, at) + 1
     end = text.find(" ", at)
     return start, len(text) if end < 0 else end
+
+
+def between_letters(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies between two letters (not a space after `,` or `.`)."""
+    return text[at - 1 : at].isalpha() and text[at : at + 1].isalpha()
+
+
+def shown_at(text: str, at: int) -> str:
+    """The OCR token around offset ``at`` with a bar where a space is inserted."""
+    start, end = token_span(text, at)
+    return f"{text[start:at]}|{text[at:end]}"
 
 
 def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
@@ -227,12 +255,22 @@ def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
         if at in inserted and all(p in lost for p in inserted if start <= p <= end):
             tally.exact += 1
             tally.exact_by_kind[kind] += 1
-    for at in sorted(inserted - lost):
-        if not (sample.ocr[at - 1 : at].isalpha() and sample.ocr[at : at + 1].isalpha()):
-            continue  # a space after a comma or a period: not a lost space between letters
-        tally.wrong_splits += 1
-        start, end = token_span(sample.ocr, at)
-        tally.wrong.append(f"{sample.name}: {sample.ocr[start:at]}|{sample.ocr[at:end]}")
+    between = [at for at in sorted(inserted - lost) if between_letters(sample.ocr, at)]
+    tally.wrong_splits = len(between)
+    tally.wrong = [f"{sample.name}: {shown_at(sample.ocr, at)}" for at in between]
+    # display-only suggestions: how many spaces they would put between two letters,
+    # and how many of those the gold does not have
+    suggested = {
+        at
+        for f in findings
+        for at in inserted_spaces(f, shown=True)
+        if between_letters(sample.ocr, at)
+    }
+    tally.suggested = len(suggested)
+    tally.wrong_shown = [
+        f"{sample.name}: {shown_at(sample.ocr, at)}" for at in sorted(suggested - lost)
+    ]
+    tally.wrong_suggested = len(tally.wrong_shown)
     tally.gold_words = len(sample.gold.split())
     for f in gold_findings:
         tally.gold_hits += 1
@@ -250,7 +288,8 @@ def row(label: str, t: Tally) -> str:
     per_10k = 10_000 * t.gold_hits / t.gold_words if t.gold_words else 0.0
     return (
         f"{label:<10} {t.lost:>5} {share(t.flagged):>8} {share(t.exact):>8} "
-        f"{t.wrong_splits:>6} {t.gold_words:>8} {t.gold_hits:>6} {per_10k:>8.2f} {t.seconds:>7.1f}"
+        f"{t.wrong_splits:>6} {t.suggested:>5} {t.wrong_suggested:>6} "
+        f"{t.gold_words:>8} {t.gold_hits:>6} {per_10k:>8.2f} {t.seconds:>7.1f}"
     )
 
 
@@ -280,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ICDAR 2017 post-OCR, English evaluation files; rules {','.join(codes)}")
     print(
         f"{'files':<10} {'lost':>5} {'flagged':>8} {'exact':>8} {'wrong':>6} "
+        f"{'shown':>5} {'wrong':>6} "
         f"{'goldwords':>8} {'hits':>6} {'per10k':>8} {'seconds':>7}"
     )
     print(row("all", total))
@@ -307,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for title, lines in (
             ("missed lost spaces", total.misses),
-            ("wrong splits on the OCR text", total.wrong),
+            ("wrong splits on the OCR text (fixes)", total.wrong),
+            ("wrong display-only suggestions on the OCR text", total.wrong_shown),
             ("hits on the gold text", total.alarms),
         ):
             print(f"\n## {title} ({len(lines)})")

@@ -251,6 +251,9 @@ LOOSE_LONG_PART = 7
 # Two content words with no function word (`darkhair`, `sideroom`) must both be
 # this common.
 LOOSE_PAIR_FREQUENCY = 3000
+# Two neighbouring content words both rarer than this and shorter than
+# LOOSE_LONG_PART (`wing lava`) make a reading doubtful: a display-only suggestion.
+LOOSE_RARE_WORD = 30_000
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -394,6 +397,8 @@ _CODE_AFTER = frozenset("(_[=<{/\\`@#$")
 _WORD_BEFORE_TOKEN = frozenset("._$#@/\\-'’`")
 # Characters next to a token that make it code even in OCR text that loses spaces.
 _LOOSE_CODE = frozenset("_$#@/\\=<>`~^*+&|([{")
+# The first letters of what follows an apostrophe in English: 's 't 'd 'm 'll 're 've
+_CONTRACTION_STARTS = frozenset("stdmlrv")
 
 
 # -- MW001 ----------------------------------------------------------------------------
@@ -707,6 +712,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `themall` is `them all` or `the mall`, `postalso` is `postal so` or `post also`.
     A join garbled by OCR gets the spaces only, no letter changed (`tbeking` becomes
     `tbe king`; the message names `the king`): the tool never rewrites letters.
+    In OCR that loses spaces, a doubtful reading is display-only: a word misread by
+    OCR or a word one edit away about as likely (`atout`: `about`), two rare short
+    words side by side, two parts that make a word (`whereof`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -958,7 +966,8 @@ def _loose_joins(
         # two content words are as often a compound (`broadgauge`, `turkeycock`)
         pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
         safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
-        others = "".join(f" or '{r.text}'" for r in close) + (f" or '{token}'" if pair else "")
+        texts = dict.fromkeys([*(r.text for r in close), *([token] if pair else [])])
+        others = "".join(f" or '{text}'" for text in texts)
         for start, end in found:
             if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
                 continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
@@ -976,11 +985,13 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
     capital starts a word, each piece between capitals is a listed word or read by
     ``_loose_reading`` (`Godofoursalvation`: `God of our salvation`), and at least
     one piece must be read so, that is have lost a space itself: `WeChat`,
-    `YouTube`, `ofBalfour` (two words glued at a capital) are for MW001."""
+    `YouTube`, `ofBalfour` (two words glued at a capital) are for MW001. With two
+    pieces that are unlisted names the reading is doubtful (a display-only fix)."""
     if len(token) > _LONGEST_JOIN or token in accepted:
         return None
     parts: list[str] = []
     read = False
+    named = 0
     for piece in _CAMEL_PIECE.findall(token):
         lower = piece.lower()
         listed = words.frequency(lower) > 0
@@ -990,10 +1001,11 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
             first, *rest = verdict.best.parts
             parts += [piece[0] + first[1:], *rest]
             read = True
-        elif listed or (
-            piece[0].isupper() and len(piece) >= 4 and not words.VOWELS.isdisjoint(lower)
-        ):
-            parts.append(piece)  # a word, or a name (`Albert`, `Manx`; not `Jcu`)
+        elif listed:
+            parts.append(piece)
+        elif piece[0].isupper() and len(piece) >= 4 and not words.VOWELS.isdisjoint(lower):
+            named += 1  # a name (`Manx`; not `Jcu`); two are doubtful (`EstaMiahment`)
+            parts.append(piece)
         else:
             return None
     lowered = tuple(part.lower() for part in parts)
@@ -1003,7 +1015,9 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
         or (token[0].isupper() and lowered[0] not in words.FUNCTION_WORDS)
     ):
         return None
-    return _Reading(words.reading(*parts), (), needs_phrase=False)
+    # two names no list knows are as often garble: a display-only suggestion
+    doubts = (words.reading(token),) if named > 1 else ()
+    return _Reading(words.reading(*parts), doubts, needs_phrase=False)
 
 
 def _after_a_word(masked: str, start: int) -> bool:
@@ -1037,7 +1051,8 @@ def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bo
     """Whether a token of a document that loses spaces stands in prose and is not
     flagged yet (at one of the offsets ``done``): punctuation glued to it is more
     lost spaces (`Iknow.itwas`), but not digits, code characters, a hyphen after a
-    letter (`self-registered`), a word broken at a line end or by a space."""
+    letter (`self-registered`), an apostrophe before anything but an English ending
+    (`visitit'g`), a word broken at a line end or by a space."""
     if start in done or _word_broken_by_a_space(masked, start, end):
         return False
     before = masked[start - 1] if start > 0 else " "
@@ -1046,6 +1061,9 @@ def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bo
         return False
     if before == "-" and masked[start - 2 : start - 1].isalpha():
         return False
+    following = masked[end + 1 : end + 2]
+    if after == "'" and following.isalpha() and following.lower() not in _CONTRACTION_STARTS:
+        return False  # `visitit'g`: a word garbled around a stray mark
     return not _broken_word(masked, start, end)
 
 
@@ -1090,14 +1108,52 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         return None  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
     if function < len(parts) > 2 and max(map(len, parts)) <= 3:
         return None  # `pet rat or`: pieces of a word
-    if words.is_known(token, accepted) or _misread_cost(token) < best.cost:
+    misread = _misread_cost(token)
+    if words.is_known(token, accepted) or misread < best.cost:
         return None
     if _own_word_odds(token, best) >= (LOOSE_TYPO_COST if function else 0.0):
         return None
     close = tuple(
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
-    return _Reading(best, close, needs_phrase=False)
+    return _Reading(best, close + _loose_doubts(token, best, misread), needs_phrase=False)
+
+
+def _loose_doubts(
+    token: str, best: words.Segmentation, misread: float
+) -> tuple[words.Segmentation, ...]:
+    """What makes ``_loose_reading``'s reading of a token doubtful, as other readings
+    (the fix is then display-only): a listed word misread by OCR about as likely
+    (`evila`: `evils`, `docease`: `decease`), a word one edit away likelier than the
+    reading and not one of its parts (`atout`: `about`, `beair`: `bear`, `extraits`:
+    `extracts`; not `know` for `Iknow`), or two neighbouring content words that are
+    both rare and short (`no wing lava`: garble or a compound as often; not `a
+    truthful photograph`: long words are seldom made by chance), or two neighbouring
+    parts of two letters or more that make a listed word (`where of this`: `whereof
+    this`; not `As a`: `Asa`)."""
+    parts = [part.lower() for part in best.parts]
+    doubts = []
+    if misread < best.cost + CLOSE_COST:
+        table = words.frequencies()
+        variants = (variant.text for variant in words.ocr_variants(token.lower()))
+        misread_as = max(variants, key=lambda text: table.get(text) or 0)
+        doubts.append(words.reading(misread_as))
+    near = words.nearest_word(token.lower())
+    if near is not None and near[0] not in parts and words.count_cost(near[1]) <= best.cost:
+        doubts.append(words.reading(near[0]))
+    if any(
+        left not in words.FUNCTION_WORDS
+        and right not in words.FUNCTION_WORDS
+        and max(words.frequency(left), words.frequency(right)) < LOOSE_RARE_WORD
+        and max(len(left), len(right)) < LOOSE_LONG_PART
+        for left, right in itertools.pairwise(parts)
+    ):
+        doubts.append(words.reading(token))
+    for at, (left, right) in enumerate(itertools.pairwise(parts)):
+        if min(len(left), len(right)) > 1 and words.frequency(left + right) > 0:
+            joined = (*best.parts[:at], best.parts[at] + best.parts[at + 1], *best.parts[at + 2 :])
+            doubts.append(words.reading(*joined))
+    return tuple(doubts)
 
 
 def _misread_cost(token: str) -> float:

@@ -889,8 +889,9 @@ OCR_LOSING_SPACES = (
             "of calumny",
             Safety.UNSAFE,
         ),
-        # `tons` misread is less likely than `to us`
-        ("She gave it tous with joy.", "tous", "to us", Safety.UNSAFE),
+        # `tons` misread is less likely than `to us`, but `tour`, one edit away, is
+        # likelier: a suggestion only
+        ("She gave it tous with joy.", "tous", "to us", Safety.DISPLAY_ONLY),
         # a join OCR also misread, among garble: a suggestion, spaces only
         (
             "Alas, uuccessfally direotlyfrom seoms home.",
@@ -900,6 +901,20 @@ OCR_LOSING_SPACES = (
         ),
         # two content words are as often a compound: a suggestion only
         ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
+        # doubtful readings, suggestions only: a word misread by OCR about as likely
+        # (`evils`), a word one edit away likelier (`about`), two rare content words
+        # side by side, two names no list knows
+        ("There are social evila besides.", "evila", "evil a", Safety.DISPLAY_ONLY),
+        ("That is the atout answer.", "atout", "at out", Safety.DISPLAY_ONLY),
+        ("It was nowinglava there.", "nowinglava", "no wing lava", Safety.DISPLAY_ONLY),
+        # two parts that make a word (`whereof this`)
+        ("The deed,-whereofthis tale speaks.", "whereofthis", "where of this", Safety.DISPLAY_ONLY),
+        (
+            "IfeverourGlorbaTrunchet falls, we weep.",
+            "IfeverourGlorbaTrunchet",
+            "If ever our Glorba Trunchet",
+            Safety.DISPLAY_ONLY,
+        ),
     ],
 )
 def test_mw002_joins_of_ocr_that_loses_spaces(
@@ -931,6 +946,7 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
         "He sat ititin the chair.",  # garble: `it it in`
         "The calorificating engine ran.",  # not `calorific a ting`
         "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
+        "He was visitit'g them.",  # a stray mark inside a garbled word
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
