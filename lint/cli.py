@@ -279,8 +279,6 @@ def run_dataset(args: argparse.Namespace) -> int:
     """Check or fix every record of a dataset file, locally or on Ray."""
     from lint import datasets  # its pool and JSON handling are needed by this command only
 
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     settings = SettingsResolver(overrides_of(args), args.config).for_path(Path("_"))
     settings.check_selectors(ALL_RULES)
     task = datasets.Task(
@@ -292,25 +290,13 @@ def run_dataset(args: argparse.Namespace) -> int:
         prefix=args.output_prefix,
     )
     try:
-        if not args.ray and datasets.both_jsonl(args.input, args.output):
-            return datasets.report(
-                args.input, datasets.run_jsonl(args.input, args.output, task, args.jobs), task
-            )
-        if args.ray:
-            count = datasets.run_ray(args.input, args.output, task, args.ray)
-            print(
-                f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr
-            )
-            return EXIT_CLEAN
-        if datasets.both_parquet(args.input, args.output):
-            outcome = datasets.run_parquet(args.input, args.output, task, args.jobs)
-            return datasets.report(args.input, outcome, task)
-        results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
-        datasets.write_records(args.output, results)
+        outcome = run.dataset(task, args.input, args.output, args.jobs, args.ray)
     except datasets.DatasetError as exc:
         raise UsageError(str(exc)) from None
-    counts = datasets.results_of(task, results)
-    outcome = datasets.Outcome(len(results), sum(counts), sum(1 for n in counts if n))
+    if args.ray:
+        action = args.action.capitalize()
+        print(f"{action}ed {outcome.records} records into {args.output}.", file=sys.stderr)
+        return EXIT_CLEAN
     return datasets.report(args.input, outcome, task)
 
 

@@ -404,6 +404,15 @@ def results_of(task: Task, records: Sequence[Record]) -> list[int]:
     return [len(r[column] or ()) for r in records]
 
 
+def outcome_of(task: Task, records: Sequence[Record], results: Sequence[Record]) -> Outcome:
+    """What a run over ``records`` did, given their ``results``: the records that
+    could not be checked are listed by their place (from 1), as the streamed runs
+    list them by line."""
+    counts = results_of(task, results)
+    skipped = [(i, why) for i, r in enumerate(records, 1) if (why := problem(task, r)) is not None]
+    return Outcome(len(results), sum(counts), sum(1 for n in counts if n), skipped)
+
+
 def _gather_batch(job: tuple[Task, Sequence[Record]]) -> Evidence:
     return gather_records(*job)
 

@@ -6,9 +6,14 @@ file's result in a stable order of names, as soon as it is done. The command lin
 (``lint.cli``) parses arguments into ``Options``, calls ``run`` and prints; so do
 ``baseline`` and ``learn``, each through the same function.
 
-The error policy is one for the whole run: a file that cannot be checked (missing,
-unreadable, not text, too large) is a result with an ``error``; the run goes on
-with the other files, and the run's exit code is 2 (``EXIT_ERROR``).
+``dataset(task, source, target, jobs)`` is the same run over the records of a
+dataset file (JSON Lines or Parquet, locally or on Ray).
+
+The error policy is one for files and records: a file that cannot be checked
+(missing, unreadable, not text, too large) is a result with an ``error``, a record
+that cannot be checked (invalid JSON, not an object, no text) is listed in the
+outcome's ``skipped`` and written as it came; either way the run goes on with the
+others, and its exit code is 2 (``EXIT_ERROR``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import discovery, files
 from lint.baseline import Applied, Applying, Baseline, Subject, relative_name
@@ -32,6 +38,9 @@ from lint.result import FileResult
 from lint.rule import gatherers_of
 from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, stream_jobs
 from rules import ALL_RULES, registry
+
+if TYPE_CHECKING:
+    from lint.datasets import Outcome, Task
 
 
 class UsageError(Exception):
@@ -155,6 +164,30 @@ def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
         return jobs
     evidence = gather_jobs(jobs, workers).kept(needed_gatherers(jobs))
     return [dataclasses.replace(job, evidence=evidence) for job in jobs]
+
+
+# -- datasets: the records of a file instead of files -------------------------------------
+
+
+def dataset(task: Task, source: Path, target: Path, jobs: int, ray: str | None = None) -> Outcome:
+    """Check or fix every record of ``source`` into ``target``: JSON Lines streamed,
+    Parquet with the tool's columns appended, other pairs converted, or on the Ray
+    cluster at ``ray`` (whose outcome counts the records only). Raises
+    ``datasets.DatasetError`` for a dataset that cannot be read or written."""
+    from lint import datasets  # its pool and JSON handling are needed by datasets only
+
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if ray:
+        return datasets.Outcome(records=datasets.run_ray(source, target, task, ray))
+    if datasets.both_jsonl(source, target):
+        return datasets.run_jsonl(source, target, task, jobs)
+    if datasets.both_parquet(source, target):
+        return datasets.run_parquet(source, target, task, jobs)
+    records = datasets.read_records(source)
+    results = datasets.run_local(records, task, jobs)
+    datasets.write_records(target, results)
+    return datasets.outcome_of(task, records, results)
 
 
 # -- learn: the evidence of every file, as a run gathers it ------------------------------
