@@ -4,6 +4,8 @@ records (reported, the run goes on, exit code 2)."""
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from lint.api import settings_for
 from lint.cli import main
 from lint.config import Overrides, SettingsResolver
 from lint.result import EXIT_ERROR
-from lint.runner import Mode
+from lint.runner import TASKS_AHEAD, Mode, Workers
 
 
 def resolver() -> SettingsResolver:
@@ -102,3 +104,31 @@ def test_the_dataset_command_runs_through_the_run_module(
     assert "--jobs must be at least 1" in capsys.readouterr().err
     assert main(["dataset", "check", "in.jsonl", "out.jsonl", "--jobs", "1"]) == EXIT_ERROR
     assert "4 records: 2 findings in 2 records." in capsys.readouterr().err
+
+
+def test_records_and_files_share_one_executor_that_reads_a_stream_a_few_ahead() -> None:
+    read: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in range(40):
+            read.append(i)
+            yield -i
+
+    with Workers(2, sys.maxsize) as workers:
+        results = workers.ordered(abs, items())
+        assert next(results) == 0
+        assert len(read) <= 2 * TASKS_AHEAD + 1  # not the whole stream
+        assert list(results) == list(range(1, 40))
+
+
+def test_a_stopped_stream_gives_what_it_did_then_stops() -> None:
+    with Workers(1, 1) as workers:
+
+        def stop_at_two(i: int) -> int:
+            workers.stopped = workers.stopped or i == 2
+            return i
+
+        done: list[int] = []
+        with pytest.raises(KeyboardInterrupt):
+            done.extend(workers.ordered(stop_at_two, range(10)))
+    assert done == [0, 1, 2]
