@@ -7,37 +7,27 @@ findings remain, 2 for a usage, config or input error.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
-import heapq
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from lint import __version__, discovery, files, lexicon
-from lint.baseline import Applied, Applying, Baseline, BaselineError, Subject, relative_name
-from lint.config import ConfigError, Gate, Overrides, Settings, SettingsResolver, parse_selectors
-from lint.evidence import Gatherer
-from lint.gate import Counting, GateOutcome
-from lint.masking import format_for
+from lint import __version__, discovery, files, lexicon, run
+from lint.baseline import Baseline, BaselineError
+from lint.config import ConfigError, Overrides, SettingsResolver, parse_selectors
 from lint.progress import FixProgress
 from lint.report import REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
-from lint.report.model import Totals
 from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, compacted
-from lint.rule import Availability, Rule, gatherers_of
-from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_text, stream_jobs
-from rules import ALL_RULES, registry
+from lint.rule import Availability, Rule
+from lint.run import Checked, UsageError
+from lint.runner import Interrupted, Mode
+from rules import ALL_RULES
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
-
-
-class UsageError(Exception):
-    pass
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
@@ -289,8 +279,6 @@ def run_dataset(args: argparse.Namespace) -> int:
     """Check or fix every record of a dataset file, locally or on Ray."""
     from lint import datasets  # its pool and JSON handling are needed by this command only
 
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     settings = SettingsResolver(overrides_of(args), args.config).for_path(Path("_"))
     settings.check_selectors(ALL_RULES)
     task = datasets.Task(
@@ -302,25 +290,13 @@ def run_dataset(args: argparse.Namespace) -> int:
         prefix=args.output_prefix,
     )
     try:
-        if not args.ray and datasets.both_jsonl(args.input, args.output):
-            return datasets.report(
-                args.input, datasets.run_jsonl(args.input, args.output, task, args.jobs), task
-            )
-        if args.ray:
-            count = datasets.run_ray(args.input, args.output, task, args.ray)
-            print(
-                f"{args.action.capitalize()}ed {count} records into {args.output}.", file=sys.stderr
-            )
-            return EXIT_CLEAN
-        if datasets.both_parquet(args.input, args.output):
-            outcome = datasets.run_parquet(args.input, args.output, task, args.jobs)
-            return datasets.report(args.input, outcome, task)
-        results = datasets.run_local(datasets.read_records(args.input), task, args.jobs)
-        datasets.write_records(args.output, results)
+        outcome = run.dataset(task, args.input, args.output, args.jobs, args.ray)
     except datasets.DatasetError as exc:
         raise UsageError(str(exc)) from None
-    counts = datasets.results_of(task, results)
-    outcome = datasets.Outcome(len(results), sum(counts), sum(1 for n in counts if n))
+    if args.ray:
+        action = args.action.capitalize()
+        print(f"{action}ed {outcome.records} records into {args.output}.", file=sys.stderr)
+        return EXIT_CLEAN
     return datasets.report(args.input, outcome, task)
 
 
@@ -329,48 +305,24 @@ def run_dataset(args: argparse.Namespace) -> int:
 
 def learn(args: argparse.Namespace) -> int:
     """Gather evidence from every file and merge what it teaches into the lexicon."""
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     resolver = SettingsResolver(overrides_of(args), args.config)
-    selection = selected_files(args.paths, resolver)
-    errors = selection.errors
-    jobs = [
-        Job(path, display, resolver.for_path(path), Mode.CHECK, False, registry)
-        for path, display in selection.files
-    ]
-    for error in errors:
-        print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
-    with Workers(args.jobs, len(jobs)) as workers:
-        evidence = gather_jobs(jobs, workers)
-    learned: dict[str, dict[str, int]] = {}
-    for gatherer in needed_gatherers(jobs):
-        if gatherer.learn is not None and gatherer.section is not None:
-            entries = gatherer.learn(evidence.get(gatherer.name), evidence.documents)
-            learned.setdefault(gatherer.section, {}).update(entries)
+    learned = run.learn(run.Options(args.paths, jobs=args.jobs, warn=warn), resolver)
+    print_errors(learned.errors)
     target = args.lexicon or resolver.for_path(Path("_")).lexicon_path
     assert target is not None  # settings always name a lexicon file
     try:
-        lexicon.save(target, lexicon.load(target).merge_learned(learned))
+        lexicon.save(target, lexicon.load(target).merge_learned(learned.entries))
     except lexicon.LexiconError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    found = ", ".join(f"{len(v)} {k}" for k, v in sorted(learned.items())) or "nothing new"
-    print(f"Learned {found} from {evidence.documents} files into {target}.")
-    return EXIT_ERROR if errors else EXIT_CLEAN
+    entries = sorted(learned.entries.items())
+    found = ", ".join(f"{len(v)} {k}" for k, v in entries) or "nothing new"
+    print(f"Learned {found} from {learned.documents} files into {target}.")
+    return EXIT_ERROR if learned.errors else EXIT_CLEAN
 
 
 # -- check ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The result of one path with what it was checked under: ``settings`` is None
-    for a path that was not found, ``path`` None for standard input."""
-
-    result: FileResult
-    settings: Settings | None = None
-    path: Path | None = None
 
 
 def overrides_of(args: argparse.Namespace) -> Overrides:
@@ -386,71 +338,8 @@ def overrides_of(args: argparse.Namespace) -> Overrides:
     )
 
 
-def selected_files(paths: Sequence[str], resolver: SettingsResolver) -> discovery.Selection:
-    """The files of the paths; warns of a path under which no file is selected, and
-    of each file not checked that the user may expect to be (a FIFO, a link out)."""
-    selection = discovery.select(paths, resolver)
-    for skipped in selection.skipped:
-        if skipped.notice:
-            print(f"warning: {skipped.display}: not checked: {skipped.reason}", file=sys.stderr)
-    if selection.empty:
-        print(
-            f"warning: no transcript files found under: {', '.join(selection.empty)}",
-            file=sys.stderr,
-        )
-    return selection
-
-
-def run(
-    args: argparse.Namespace,
-    resolver: SettingsResolver,
-    mode: Mode,
-    unsafe: bool,
-    progress: FixProgress | None = None,
-) -> Iterator[Checked]:
-    """Check (or fix) every path given: the results in a stable order of file names,
-    each as soon as it is done (and so are those before it), so that a run holds
-    its results only as long as it takes to report them."""
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    first: list[Checked] = []
-    jobs: list[Job] = []
-    selection = selected_files(args.paths, resolver)
-    if selection.stdin:
-        stdin_name = getattr(args, "stdin_filename", None)
-        settings = resolver.for_path(Path(stdin_name or "stdin"))
-        result = check_stdin(stdin_name or "-", settings, mode, unsafe)
-        first.append(Checked(result, settings))
-    for path, display in selection.files:
-        settings = resolver.for_path(path)
-        settings.check_selectors(ALL_RULES)
-        jobs.append(Job(path, display, settings, mode, unsafe, registry))
-    unreadable = sorted((Checked(r) for r in selection.errors), key=_path_of)
-    if mode is Mode.FIX:
-        for folder in sorted({job.path.parent for job in jobs}):
-            files.remove_stale_temporaries(folder)
-    with Workers(args.jobs, len(jobs), total_size(jobs)) as workers:
-        done: Iterator[tuple[int, FileResult]]
-        if mode is Mode.CHECK and jobs and cache_wanted(args):
-            from lint import cache  # only `check` reads the cache
-
-            store = cache.Cache.open(jobs[0].settings.root / cache.FOLDER)
-            results = cache.check_files(jobs, workers, store, needed_gatherers(jobs))
-            by_name = sorted(range(len(jobs)), key=lambda i: jobs[i].display)
-            done = ((i, results[i]) for i in by_name)
-        else:
-            try:
-                jobs = with_evidence(jobs, workers)  # the same files, carrying the evidence
-            except Interrupted:  # before any file was checked
-                raise Interrupted(len(jobs)) from None
-            done = stream_jobs(jobs, workers, progress)
-        checked = (Checked(r, jobs[i].settings, jobs[i].path) for i, r in done)
-        # Ties keep the order of the parts: standard input, unreadable paths, files.
-        yield from heapq.merge(first, unreadable, checked, key=_path_of)
-
-
-def _path_of(checked: Checked) -> str:
-    return checked.result.path
+def warn(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def cache_wanted(args: argparse.Namespace) -> bool:
@@ -494,7 +383,17 @@ def check(args: argparse.Namespace) -> int:
     # report goes to standard error after what the fixing said there.
     fixing_stdin = mode is Mode.FIX and "-" in args.paths
     try:
-        checked: Iterable[Checked] = run(args, resolver, mode, args.unsafe_fixes, progress)
+        options = run.Options(
+            args.paths,
+            mode,
+            args.unsafe_fixes,
+            args.jobs,
+            args.stdin_filename,
+            cache=cache_wanted(args),
+            warn=warn,
+            on_result=progress,
+        )
+        checked: Iterable[Checked] = run.run(options, resolver)
         if fixing_stdin:
             checked = list(checked)
             stdin = next((c.result for c in checked if c.path is None and c.settings), None)
@@ -539,75 +438,6 @@ def fix_progress(ledger_path: Path | None) -> FixProgress:
         raise UsageError(f"{ledger_path}: cannot write the ledger: {exc.strerror or exc}") from None
 
 
-def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[int]]:
-    """The files checked without error, by the baseline file that covers them."""
-    groups: dict[Path, list[int]] = {}
-    for i, c in enumerate(checked):
-        if c.settings is not None and c.path is not None and c.result.error is None:
-            groups.setdefault(c.settings.baseline_path, []).append(i)
-    return groups
-
-
-def subject_of(c: Checked, baseline_path: Path) -> Subject:
-    assert c.settings is not None and c.path is not None
-    codes = frozenset(r.code for r in c.settings.enabled_rules(ALL_RULES, c.path))
-    return Subject(relative_name(baseline_path, c.path), c.result, codes)
-
-
-class Reading:
-    """What a run makes of its results as they pass, in order: each file's baseline
-    takes out the findings it knows, the quality gates count what is left, the
-    totals add up, and the results that are errors are kept to be listed."""
-
-    def __init__(self, use_baselines: bool) -> None:
-        self.use_baselines = use_baselines
-        self.totals = Totals()
-        self.errors: list[FileResult] = []
-        self.ungated_findings = False  # a file that no gate covers has findings
-        self._baselines: dict[Path, Applying | None] = {}  # None: no baseline file
-        self._gates: dict[Gate, Counting] = {}
-        self._codes: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set
-
-    def results(self, checked: Iterable[Checked]) -> Iterator[FileResult]:
-        for c in checked:
-            result = c.result
-            if result.error:
-                self.errors.append(result)
-            elif self.use_baselines and c.settings is not None and c.path is not None:
-                result = self._baselined(c, c.settings.baseline_path)
-            gate = c.settings.gate if c.settings is not None else None
-            if gate is None:
-                self.ungated_findings = self.ungated_findings or bool(result.findings)
-            else:
-                counting = self._gates.get(gate)
-                if counting is None:
-                    counting = self._gates[gate] = Counting(gate)
-                counting.add(result)
-            self.totals.add(result)
-            yield result
-
-    def _baselined(self, c: Checked, path: Path) -> FileResult:
-        if path not in self._baselines:
-            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
-        applying = self._baselines[path]
-        if applying is None:
-            return c.result
-        subject = subject_of(c, path)
-        codes = self._codes.setdefault(subject.codes, subject.codes)
-        return applying.take(dataclasses.replace(subject, codes=codes))
-
-    def baselines(self) -> list[Applied]:
-        return [a.outcome() for a in self._baselines.values() if a is not None]
-
-    def gates(self) -> list[GateOutcome]:
-        return [counting.outcome() for counting in self._gates.values()]
-
-    @property
-    def failed(self) -> bool:
-        """Whether findings fail the run: in a file no gate covers, or over a gate."""
-        return self.ungated_findings or any(not c.outcome().passed for c in self._gates.values())
-
-
 # -- baseline ---------------------------------------------------------------------------
 
 
@@ -616,20 +446,19 @@ def write_baseline(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         raise UsageError("baseline reads files, not standard input")
     resolver = SettingsResolver(overrides_of(args), args.config)
-    checked = list(run(args, resolver, Mode.CHECK, False))
+    checked = list(run.run(run.Options(args.paths, jobs=args.jobs, warn=warn), resolver))
     errors = [c.result for c in checked if c.result.error]
-    for error in errors:
-        print(f"transcript-lint: error: {error.path}: {error.error}", file=sys.stderr)
-    groups = baseline_groups(checked)
+    print_errors(errors)
+    groups = run.baseline_groups(checked)
     if not groups:
         print("No files to baseline.")
-    for path, indices in groups.items():
+    for path, subjects in groups.items():
         shown = os.path.relpath(path)
         if args.prune and not path.is_file():
             print(f"{shown}: no baseline to prune.")
             continue
         old = Baseline.load(path)
-        new = old.rebuilt([subject_of(checked[i], path) for i in indices], prune=args.prune)
+        new = old.rebuilt(subjects, prune=args.prune)
         text = new.dumps()
         unchanged = path.is_file() and path.read_text(encoding="utf-8") == text
         if not unchanged:
@@ -653,43 +482,12 @@ def write_baseline(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
-def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
-    distinct = {id(job.settings): job.settings for job in jobs}.values()
-    return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
-
-
-def total_size(jobs: Sequence[Job]) -> int:
-    """The bytes of the files of a run (unreadable ones count as none)."""
-    size = 0
-    for job in jobs:
-        with contextlib.suppress(OSError):
-            size += job.path.stat().st_size
-    return size
-
-
-def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
-    """The jobs carrying the evidence of the whole run, when an enabled rule needs it."""
-    if not needed_gatherers(jobs):
-        return jobs
-    evidence = gather_jobs(jobs, workers).kept(needed_gatherers(jobs))
-    return [dataclasses.replace(job, evidence=evidence) for job in jobs]
-
-
-def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> FileResult:
-    settings.check_selectors(ALL_RULES)
-    try:
-        text, _ = files.decode(sys.stdin.buffer.read())
-    except files.InputError as exc:
-        return FileResult(name, error=str(exc))
-    return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
-
-
 def report(args: argparse.Namespace, checked: Iterable[Checked], mode: Mode, stream: TextIO) -> int:
     """Report the results as they come (the errors are listed at the end, on
     standard error; first when the report goes there too)."""
     if mode is Mode.DIFF:
         return report_diff(args, checked, stream)
-    reading = Reading(use_baselines=not args.no_baseline)
+    reading = run.Reading(use_baselines=not args.no_baseline)
     errors_first = stream is sys.stderr
     if errors_first:
         checked = list(checked)

@@ -3,7 +3,8 @@
 ``transcript-lint dataset check|fix INPUT OUTPUT`` reads records with a text field,
 gathers the corpus evidence of all of them first (as a run over files does), then
 writes every record back with ``findings`` (check) or ``fixed_text`` and ``applied``
-(fix) added. Locally the records go through a process pool in batches; with
+(fix) added. Locally the records go in batches through the workers of a run over
+files (``lint.runner.Workers``: one executor, one way to stop); with
 ``--ray ADDRESS`` the same work runs on a Ray cluster (see ``lint.ray_data``), and
 OUTPUT is a folder of shards written by Ray.
 
@@ -25,14 +26,12 @@ appended to the table as read, so every other column (nanosecond timestamps,
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from lint import files
 from lint.api import check_text, fix_text, gather_text
@@ -40,12 +39,11 @@ from lint.config import Settings
 from lint.evidence import Evidence, total
 from lint.report.json_format import as_dict
 from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from lint.runner import Workers
 
 BATCH = 64
-IN_FLIGHT = 4  # batches per process submitted ahead: bounded memory, busy workers
 Record = dict[str, Any]
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-T = TypeVar("T")
 
 
 class DatasetError(Exception):
@@ -259,37 +257,21 @@ def _lines(path: Path) -> Iterator[list[Line]]:
         yield batch
 
 
-def _bounded_map(
-    pool: Any, processes: int, function: Callable[[Any], T], jobs: Iterable[Any]
-) -> Iterator[T]:
-    """``pool.map`` that reads ``jobs`` only a few batches ahead of the results."""
-    if processes <= 1:
-        yield from map(function, jobs)
-        return
-    pending: list[Future[T]] = []
-    for job in jobs:
-        pending.append(pool.submit(function, job))
-        if len(pending) >= processes * IN_FLIGHT:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
-
-
 def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome:
     """Check or fix a JSON Lines file into ``target``, streaming; see the module doc."""
     outcome = Outcome()
     try:
-        with _pool(processes) as pool:
+        with _workers(processes) as workers:
             evidence = []
-            for found, skipped in _bounded_map(
-                pool, processes, _gather_lines, ((task, b) for b in _lines(source))
+            for found, skipped in workers.ordered(
+                _gather_lines, ((task, b) for b in _lines(source))
             ):
                 evidence.append(found)
                 outcome.skipped.extend(skipped)
             whole = total(evidence)
             with files.replacing(target) as out:
-                for batch in _bounded_map(
-                    pool, processes, _apply_lines, ((task, b, whole) for b in _lines(source))
+                for batch in workers.ordered(
+                    _apply_lines, ((task, b, whole) for b in _lines(source))
                 ):
                     for line, count in batch:
                         out.write(line + b"\n")
@@ -404,6 +386,15 @@ def results_of(task: Task, records: Sequence[Record]) -> list[int]:
     return [len(r[column] or ()) for r in records]
 
 
+def outcome_of(task: Task, records: Sequence[Record], results: Sequence[Record]) -> Outcome:
+    """What a run over ``records`` did, given their ``results``: the records that
+    could not be checked are listed by their place (from 1), as the streamed runs
+    list them by line."""
+    counts = results_of(task, results)
+    skipped = [(i, why) for i, r in enumerate(records, 1) if (why := problem(task, r)) is not None]
+    return Outcome(len(results), sum(counts), sum(1 for n in counts if n), skipped)
+
+
 def _gather_batch(job: tuple[Task, Sequence[Record]]) -> Evidence:
     return gather_records(*job)
 
@@ -417,9 +408,11 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     batches = [records[i : i + BATCH] for i in range(0, len(records), BATCH)]
     show = sys.stderr.isatty()
     done: list[Record] = []
-    with _pool(processes) as pool:
-        evidence = total(pool.map(_gather_batch, [(task, batch) for batch in batches]))
-        for results in pool.map(_process_batch, [(task, batch, evidence) for batch in batches]):
+    with _workers(processes) as workers:
+        evidence = total(workers.ordered(_gather_batch, [(task, batch) for batch in batches]))
+        for results in workers.ordered(
+            _process_batch, [(task, batch, evidence) for batch in batches]
+        ):
             done.extend(results)
             if show:
                 print(f"\r{len(done)}/{len(records)} records", end="", file=sys.stderr, flush=True)
@@ -428,26 +421,10 @@ def run_local(records: Sequence[Record], task: Task, processes: int) -> list[Rec
     return done
 
 
-def _pool(processes: int) -> Any:
-    """A process pool whose workers die with this process, or none for one process."""
-    if processes <= 1:
-        return _InProcess()
-    from lint.runner import exit_with_parent
-
-    return ProcessPoolExecutor(processes, initializer=exit_with_parent, initargs=(os.getpid(),))
-
-
-class _InProcess:
-    """The part of an executor ``run_local`` uses, without processes."""
-
-    def __enter__(self) -> _InProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def map(self, function: Any, items: Sequence[Any]) -> Iterator[Any]:
-        return map(function, items)
+def _workers(processes: int) -> Workers:
+    """The executor of a run over files, for batches of records: worker processes
+    that die with this one, and SIGINT or SIGTERM stop the run between batches."""
+    return Workers(processes, sys.maxsize)  # a stream: as many batches as may come
 
 
 def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:

@@ -15,7 +15,7 @@ import enum
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -39,6 +39,7 @@ MAX_PASSES = 20
 # peak stays under 150 MB whatever the size of the run.
 KEEP_BYTES = 2_800_000
 R = TypeVar("R")
+A = TypeVar("A")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
 MAX_FILES_PER_TASK = 64
 TASKS_AHEAD = 2  # tasks sent to a worker and not yet done, at most
@@ -545,6 +546,32 @@ class Workers:
                 first_open += 1
             if not self.stopped:
                 send()
+
+    def ordered(self, function: Callable[[A], R], items: Iterable[A]) -> Iterator[R]:
+        """``function`` of each item (a batch of dataset records), in the order of the
+        items, which are dealt to the workers in turn and read only a few ahead of the
+        results: a stream of any length holds a few batches at a time. After a
+        signal, the results of the items sent, then KeyboardInterrupt (a stream has
+        no count of what is left)."""
+        if not self._pools:
+            for item in items:
+                if self.stopped:
+                    break
+                yield function(item)
+        else:
+            from concurrent.futures import Future
+
+            pending: collections.deque[Future[R]] = collections.deque()
+            for k, item in enumerate(items):
+                if self.stopped:
+                    break
+                pending.append(self._pools[k % len(self._pools)].submit(function, item))
+                if len(pending) >= len(self._pools) * TASKS_AHEAD:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        if self.stopped:
+            raise KeyboardInterrupt
 
     def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
         """The indices of the jobs each worker does: the worker a file went to in an
