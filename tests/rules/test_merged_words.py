@@ -801,6 +801,41 @@ def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
         assert flagged(text, code) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "token", "result"),
+    [
+        # a heading: a word in capitals glued to the ordinal of the next line
+        ("THE CONGRESS2nd Session\n", "CONGRESS2nd", "THE CONGRESS 2nd Session\n"),
+        ("We met on the3rd of May.\n", "the3rd", "We met on the 3rd of May.\n"),
+        ("It was the Session21st.\n", "Session21st", "It was the Session 21st.\n"),
+        ("Wait until the11th, then go.\n", "the11th", "Wait until the 11th, then go.\n"),
+    ],
+)
+def test_mw002_word_glued_to_an_ordinal(text: str, token: str, result: str) -> None:
+    start = text.index(token)
+    assert codes_and_spans(text, "MW002") == [(start, start + len(token))]
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(result, "MW002", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won the 2nd round on the 11th.",  # an ordinal alone
+        "Play the MP3 and the COVID19 data.",  # names with digits and no ending
+        "Add H2O, then print on A4 in 4K.",
+        "A 10km run in the 1990s.",  # a unit, a decade
+        "It was the2th try, then the11st.",  # the ending does not fit the number
+        "Buy an iPhone2nd now.",  # no word in one case
+        "Ask xyzzy2nd and it2nd.",  # no word; too short a word
+        "Tag #Day2nd and x.day2nd and re-day2nd here.",  # a handle, code
+        "Set round2nd_score and round2nd(x) now.",  # an identifier
+    ],
+)
+def test_mw002_ordinal_lookalikes_are_left_alone(text: str) -> None:
+    assert codes_and_spans(text, "MW002") == []
+
+
 # OCR text: three common words with one letter misread (`houso`, `aftor`, `nevor`)
 # mark the document as OCR, where a join may be garbled too.
 OCR_TEXT = "The old houso stood aftor the storm and nevor fell down. "
