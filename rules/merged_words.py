@@ -801,14 +801,18 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 
 def _number_joins(masked: str, runs: set[str]) -> Iterator[Violation]:
-    """A function word glued to the number after it (`about3 dollars`, `than10`), in
-    prose: a space and a word follow. Identifiers have a content word there
-    (`python3`, `utf8`, `sha256`)."""
+    """A function word glued to the number after it (`about3 dollars`, `than10,000
+    people`, `by about3.5%.`), in prose: a space and a word follow, or punctuation
+    that ends a clause. Identifiers have a content word there (`python3`, `utf8`,
+    `sha256`)."""
     for run in sorted(runs):
         word = run[:-1]
         if word not in NUMBER_HEADS:
             continue
-        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+)(?=[ ]\p{{L}})", masked):
+        for match in regex.finditer(
+            rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+(?:[.,]\d+)*%?)(?=[ ]\p{{L}}|[.,;!?](?:\s|$))",
+            masked,
+        ):
             start, end = match.span()
             if start > 0 and (masked[start - 1] in _CODE_BEFORE or masked[start - 1] == "-"):
                 continue  # `$about3`, `x.about3`, `re-about3`

@@ -759,6 +759,13 @@ def test_words_segmentations_best_first() -> None:
         ),
         # a function word glued to a number in prose
         ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
+        ("We had than10,000 people.\n", "MW002", "We had than 10,000 people.\n"),
+        (
+            "It rose by about3.5%. Then it fell.\n",
+            "MW002",
+            "It rose by about 3.5%. Then it fell.\n",
+        ),
+        ("We paid about3, and left.\n", "MW002", "We paid about 3, and left.\n"),
         # a Chinese heading glued to the English heading that ends its line
         ("新闻中心Press Center\nThe text.\n", "MW002", "新闻中心 Press Center\nThe text.\n"),
         # an imperative after a period
@@ -786,6 +793,8 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
         "The QueenMary sailed. Queen Mary is a ship.",
         "Install python3 and sha256 now.",
         "Set x.about3 now.",
+        "Use with3D glasses, for4K screens and over9000x too.",  # no number alone
+        "Read about3.x and from2.0.1-beta today.",  # a version or a name goes on
         "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
         "We also discussed rails.Application in the second session.",
         "Then ofEaster came, and we left.",  # `Easter` is no name elsewhere
