@@ -348,6 +348,8 @@ _GREETING = regex.compile(
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
 _LOWER_RUN = regex.compile(r"[a-z]{3,}\d?")
+# An ordinal glued to the letters before it (`SESSION2nd`, `the3rd`), ending a token.
+_GLUED_ORDINAL = regex.compile(r"(?<=\p{L})[1-9]\d{0,2}(?:st|nd|rd|th)(?![\p{L}\p{N}_])")
 # A run of letters with capitals inside, each starting a piece of lowercase letters
 # (`TheGodofour`, `andbecauseNorth`, `ToTheebywhomIlive`), and its pieces.
 _CAMEL_RUN = regex.compile(r"\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)+")
@@ -667,7 +669,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     piece lost a space itself), punctuation glued to it is more lost spaces
     (`Iknow.itwas`), and garbled words may stand around it. Two content words
     (`darkhair`) and joins OCR also misread (`direotlyfrom`) are suggestions only.
-    Also a function word glued to a number in prose (`about3 dollars`), and Chinese
+    Also a function word glued to a number in prose (`about3 dollars`), a word
+    glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
+    May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
     or Japanese text glued to an English phrase that ends its line (`新闻中心Press
     Center`, two page blocks joined).
 
@@ -791,19 +795,24 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if _loses_spaces(masked, split):
             yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
+    yield from _ordinal_joins(masked, accepted)
     if not masked.isascii() and max(masked) >= _FIRST_CJK:
         yield from _script_joins(masked)
 
 
 def _number_joins(masked: str, runs: set[str]) -> Iterator[Violation]:
-    """A function word glued to the number after it (`about3 dollars`, `than10`), in
-    prose: a space and a word follow. Identifiers have a content word there
-    (`python3`, `utf8`, `sha256`)."""
+    """A function word glued to the number after it (`about3 dollars`, `than10,000
+    people`, `by about3.5%.`), in prose: a space and a word follow, or punctuation
+    that ends a clause. Identifiers have a content word there (`python3`, `utf8`,
+    `sha256`)."""
     for run in sorted(runs):
         word = run[:-1]
         if word not in NUMBER_HEADS:
             continue
-        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+)(?=[ ]\p{{L}})", masked):
+        for match in regex.finditer(
+            rf"(?<![\p{{L}}\p{{N}}_]){word}(\d+(?:[.,]\d+)*%?)(?=[ ]\p{{L}}|[.,;!?](?:\s|$))",
+            masked,
+        ):
             start, end = match.span()
             if start > 0 and (masked[start - 1] in _CODE_BEFORE or masked[start - 1] == "-"):
                 continue  # `$about3`, `x.about3`, `re-about3`
@@ -814,6 +823,39 @@ def _number_joins(masked: str, runs: set[str]) -> Iterator[Violation]:
                 f"'{match.group()}' looks like '{word} {match.group(1)}'",
                 replace(cut, cut, " ", Safety.UNSAFE, f"Split into '{word} {match.group(1)}'"),
             )
+
+
+def _ordinal_joins(masked: str, accepted: frozenset[str]) -> Iterator[Violation]:
+    """A word glued to the ordinal after it (`CONGRESS2nd Session`, `the3rd of May`),
+    in prose: the word is a word in one case (not `iPhone`), the ending fits the
+    number (`2nd`, `11th`; not `2th`), and a space, a line end or punctuation and a
+    space follow. Names with digits have none of those endings (`MP3`, `COVID19`)."""
+    for ordinal in _GLUED_ORDINAL.finditer(masked):
+        cut, end = ordinal.span()
+        number = ordinal.group()[:-2]
+        if ordinal.group()[-2:] != _ordinal_ending(int(number)):
+            continue
+        if not _ends_in_prose(masked, end):
+            continue
+        left = _LETTERS_LEFT.search(masked, max(0, cut - 40), cut)
+        if left is None:  # the lookbehind and the pattern disagree on a character
+            continue
+        start, word = left.start(), left.group()
+        if start > 0 and (masked[start - 1].isalnum() or masked[start - 1] in _WORD_BEFORE_TOKEN):
+            continue  # `x.day2nd`, `#Day2nd`, `re-2nd`
+        token = masked[start:end]
+        if len(word) < 3 or not (word.islower() or word.isupper() or word.istitle()):
+            continue
+        if token in accepted or not words.is_known(word, accepted):
+            continue
+        yield _split_violation(start, end, token, f"{word} {ordinal.group()}", "", Safety.UNSAFE)
+
+
+def _ordinal_ending(number: int) -> str:
+    """The ending of an ordinal in English: `st` for 1, 21 but `th` for 11."""
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _script_joins(masked: str) -> Iterator[Violation]:

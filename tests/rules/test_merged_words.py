@@ -759,6 +759,13 @@ def test_words_segmentations_best_first() -> None:
         ),
         # a function word glued to a number in prose
         ("It costs about3 dollars a day.\n", "MW002", "It costs about 3 dollars a day.\n"),
+        ("We had than10,000 people.\n", "MW002", "We had than 10,000 people.\n"),
+        (
+            "It rose by about3.5%. Then it fell.\n",
+            "MW002",
+            "It rose by about 3.5%. Then it fell.\n",
+        ),
+        ("We paid about3, and left.\n", "MW002", "We paid about 3, and left.\n"),
         # a Chinese heading glued to the English heading that ends its line
         ("新闻中心Press Center\nThe text.\n", "MW002", "新闻中心 Press Center\nThe text.\n"),
         # an imperative after a period
@@ -786,6 +793,8 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
         "The QueenMary sailed. Queen Mary is a ship.",
         "Install python3 and sha256 now.",
         "Set x.about3 now.",
+        "Use with3D glasses, for4K screens and over9000x too.",  # no number alone
+        "Read about3.x and from2.0.1-beta today.",  # a version or a name goes on
         "我用Visual Studio写代码。",  # an English name inside a Chinese sentence
         "We also discussed rails.Application in the second session.",
         "Then ofEaster came, and we left.",  # `Easter` is no name elsewhere
@@ -799,6 +808,41 @@ def test_mw_glued_names_numbers_scripts_imperatives(text: str, code: str, result
 def test_mw_glued_lookalikes_are_left_alone(text: str) -> None:
     for code in ("MW001", "MW002", "MW003"):
         assert flagged(text, code) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "result"),
+    [
+        # a heading: a word in capitals glued to the ordinal of the next line
+        ("THE CONGRESS2nd Session\n", "CONGRESS2nd", "THE CONGRESS 2nd Session\n"),
+        ("We met on the3rd of May.\n", "the3rd", "We met on the 3rd of May.\n"),
+        ("It was the Session21st.\n", "Session21st", "It was the Session 21st.\n"),
+        ("Wait until the11th, then go.\n", "the11th", "Wait until the 11th, then go.\n"),
+    ],
+)
+def test_mw002_word_glued_to_an_ordinal(text: str, token: str, result: str) -> None:
+    start = text.index(token)
+    assert codes_and_spans(text, "MW002") == [(start, start + len(token))]
+    assert fixed(text, "MW002", unsafe=True) == result
+    assert fixed(result, "MW002", unsafe=True) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won the 2nd round on the 11th.",  # an ordinal alone
+        "Play the MP3 and the COVID19 data.",  # names with digits and no ending
+        "Add H2O, then print on A4 in 4K.",
+        "A 10km run in the 1990s.",  # a unit, a decade
+        "It was the2th try, then the11st.",  # the ending does not fit the number
+        "Buy an iPhone2nd now.",  # no word in one case
+        "Ask xyzzy2nd and it2nd.",  # no word; too short a word
+        "Tag #Day2nd and x.day2nd and re-day2nd here.",  # a handle, code
+        "Set round2nd_score and round2nd(x) now.",  # an identifier
+    ],
+)
+def test_mw002_ordinal_lookalikes_are_left_alone(text: str) -> None:
+    assert codes_and_spans(text, "MW002") == []
 
 
 # OCR text: three common words with one letter misread (`houso`, `aftor`, `nevor`)
