@@ -11,7 +11,6 @@ on the command line override the file.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -371,6 +370,8 @@ def _has_table(pyproject: Path) -> bool:
 
 def load_settings(path: Path) -> Settings:
     """Read one config file; raise ConfigError naming the file and key on any problem."""
+    import tomllib  # a run without a config file never parses TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

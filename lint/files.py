@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -91,6 +90,8 @@ class Stamp:
 
 
 def _digest(data: bytes) -> bytes:
+    import hashlib  # OpenSSL's load (2-4 ms) is paid only by runs that digest a file
+
     return hashlib.blake2b(data, digest_size=16).digest()
 
 

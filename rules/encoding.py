@@ -9,7 +9,6 @@ safe; anything that changes visible characters is unsafe.
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections.abc import Iterator
 
@@ -474,6 +473,8 @@ def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     for match in _ENTITY.finditer(doc.masked):
         start, end = match.span()
+        import html  # here: most texts have no entity, and html.entities costs ~2 ms
+
         decoded = html.unescape(match.group())
         if decoded == match.group():
             continue
