@@ -11,25 +11,24 @@ on the command line override the file.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import regex
-from pathspec import GitIgnoreSpec
 
 from lint import lexicon
 from lint.evidence import Evidence
 from lint.lexicon import Lexicon
+from lint.patterns import lazy_regex
 from lint.rule import Context, Rule
 
 CONFIG_FILE = "transcript-lint.toml"
 PYPROJECT = "pyproject.toml"
 TABLE = "tool.transcript-lint"
-SELECTOR = regex.compile(r"ALL|[A-Z]{2}\d{0,3}")
+SELECTOR = lazy_regex(r"ALL|[A-Z]{2}\d{0,3}")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.srt", "*.vtt")
 # Folders never searched (a folder or file named on the command line is still
 # checked, unless --force-exclude).
@@ -152,15 +151,15 @@ class Settings:
         return absolute.relative_to(cwd).as_posix() if absolute.is_relative_to(cwd) else path.name
 
     @cached_property
-    def _exclude_spec(self) -> GitIgnoreSpec:
+    def _exclude_spec(self) -> PathMatcher:
         return _spec((*self.exclude, *self.extend_exclude))
 
     @cached_property
-    def _include_spec(self) -> GitIgnoreSpec:
+    def _include_spec(self) -> PathMatcher:
         return _spec(self.include)
 
     @cached_property
-    def _per_file_specs(self) -> tuple[tuple[GitIgnoreSpec, tuple[str, ...]], ...]:
+    def _per_file_specs(self) -> tuple[tuple[PathMatcher, tuple[str, ...]], ...]:
         return tuple((_spec((pattern,)), codes) for pattern, codes in self.per_file_ignores)
 
     def is_excluded(self, path: Path, is_dir: bool = False) -> bool:
@@ -263,10 +262,27 @@ class Settings:
                     raise ConfigError(f"{source}: {option}: no rule matches '{selector}'")
 
 
-def _spec(patterns: Iterable[str]) -> GitIgnoreSpec:
+class PathMatcher(Protocol):
+    """What a list of path patterns answers (a ``pathspec.GitIgnoreSpec``)."""
+
+    def match_file(self, file: str, /) -> bool: ...
+
+
+class _NoPatterns:
+    def match_file(self, file: str, /) -> bool:
+        return False
+
+
+def _spec(patterns: Iterable[str]) -> PathMatcher:
     """Gitignore patterns; ``./archive/`` is taken as ``/archive/`` (anchored), as
-    users write it, where git would match nothing."""
-    return GitIgnoreSpec.from_lines("/" + p[2:] if p.startswith("./") else p for p in patterns)
+    users write it, where git would match nothing. Without patterns (the default
+    ``exclude``), pathspec and its backend probes (10 ms and more) are not loaded."""
+    lines = ["/" + p[2:] if p.startswith("./") else p for p in patterns]
+    if not lines:
+        return _NoPatterns()
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
 
 
 def _specificity(code: str, selectors: Iterable[str]) -> int:
@@ -354,6 +370,8 @@ def _has_table(pyproject: Path) -> bool:
 
 def load_settings(path: Path) -> Settings:
     """Read one config file; raise ConfigError naming the file and key on any problem."""
+    import tomllib  # a run without a config file never parses TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -23,11 +23,13 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from lint.config import ALWAYS_EXCLUDED, Settings, SettingsResolver
 from lint.result import FileResult
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 GIT_IGNORE_FILE = ".gitignore"
 NOT_REGULAR = "not a regular file (a FIFO, socket or device)"
@@ -60,7 +62,7 @@ class Selection:
     stdin: bool = False
 
 
-Sources = tuple[tuple[str, GitIgnoreSpec], ...]  # (folder with a final "/", its patterns)
+Sources = tuple[tuple[str, "GitIgnoreSpec"], ...]  # (folder with a final "/", its patterns)
 
 
 class GitIgnore:
@@ -191,6 +193,8 @@ def _read_spec(path: Path) -> GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    from pathspec import GitIgnoreSpec  # loaded only where an ignore file is read
+
     try:
         return GitIgnoreSpec.from_lines(lines)
     except ValueError:  # a line git would skip; git does not fail on it either
@@ -198,6 +202,8 @@ def _read_spec(path: Path) -> GitIgnoreSpec | None:
 
 
 def _valid(line: str) -> bool:
+    from pathspec import GitIgnoreSpec
+
     try:
         GitIgnoreSpec.from_lines([line])
     except ValueError:

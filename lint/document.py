@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -34,6 +33,7 @@ from lint.masking import (
     protected_regions,
     user_spans,
 )
+from lint.patterns import lazy_re, lazy_regex
 
 T = TypeVar("T")
 # A line longer than this (in characters) is not read as prose: it is a protected
@@ -41,11 +41,11 @@ T = TypeVar("T")
 # A scraped transcript with no line breaks at all stays well under it (an hour of
 # speech is about 60,000 characters).
 MAX_LINE = 2_000_000
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 # A word of the word counts: letters, digits and `_` (the standard library's `\w`,
 # several times faster than `regex` at this).
-_WORD = re.compile(r"\w+")
-_MARKDOWN_LABEL = regex.compile(
+_WORD = lazy_re(r"\w+")
+_MARKDOWN_LABEL = lazy_regex(
     r"^\*\*([^*\n]{1,80}?):\*\*|^\*\*([^*\n]{1,80}?)\*\*:", regex.MULTILINE
 )
 # `Name:` at a line start, or after a caption turn marker (`>> Name:`): up to five
@@ -63,8 +63,8 @@ _LABEL_NAME = (
     rf"(?:(?<=(?i:{_NUMBERED}))[ ]\d{{1,3}})?"
     r"(?:[ ]\([^()\r\n]{1,40}\))?):(?=[ \t]|\r?$)"
 )
-_TEXT_LABEL = regex.compile(rf"(?:(?<=^>>[ \t]{{0,3}})|^){_LABEL_NAME}", regex.MULTILINE)
-_CUE_LABEL = regex.compile(
+_TEXT_LABEL = lazy_regex(rf"(?:(?<=^>>[ \t]{{0,3}})|^){_LABEL_NAME}", regex.MULTILINE)
+_CUE_LABEL = lazy_regex(
     rf"(?:(?<=^[ \t]*>>[ \t]{{0,3}})|(?<=^[ \t]*)){_LABEL_NAME}", regex.MULTILINE
 )
 

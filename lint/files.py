@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from lint.patterns import lazy_re
+
 BINARY_SNIFF = 8192
 READ_CHUNK = 1024 * 1024
 # A temporary file of ours is `.NAME.transcript-lint-XXXXXXXX.tmp` beside NAME. One
@@ -33,7 +34,7 @@ READ_CHUNK = 1024 * 1024
 # removes those older than STALE_AFTER seconds (younger ones may be another run's).
 TEMPORARY_MARK = ".transcript-lint-"
 STALE_AFTER = 60.0
-_TEMPORARY = re.compile(r"\..+" + re.escape(TEMPORARY_MARK) + r"[^./]+\.tmp")
+_TEMPORARY = lazy_re(r"\..+" + re.escape(TEMPORARY_MARK) + r"[^./]+\.tmp")
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -48,9 +49,9 @@ CHANGED = "changed since it was read; not fixed"
 MAX_STRAY_BYTES = 16
 ENCODE_ERRORS = "surrogateescape"
 # Controls that do not occur in text: a "UTF-16" reading that has them is not one.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_CONTROL = lazy_re("[\x00-\x08\x0e-\x1f]")
 # A byte that cannot start (or continue) a UTF-8 sequence where it stands.
-_STRAY = re.compile(rb"(?<![\xc2-\xf4])[\x80-\xbf]|[\xc0\xc1\xf5-\xff]|[\xc2-\xf4](?![\x80-\xbf])")
+_STRAY = lazy_re(rb"(?<![\xc2-\xf4])[\x80-\xbf]|[\xc0\xc1\xf5-\xff]|[\xc2-\xf4](?![\x80-\xbf])")
 
 
 class InputError(Exception):
@@ -89,6 +90,8 @@ class Stamp:
 
 
 def _digest(data: bytes) -> bytes:
+    import hashlib  # OpenSSL's load (2-4 ms) is paid only by runs that digest a file
+
     return hashlib.blake2b(data, digest_size=16).digest()
 
 

@@ -18,8 +18,6 @@ or drops it. ``ignore = true`` (with ``reviewed``) keeps a learned entry out for
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,11 +110,15 @@ class Lexicon:
 
 def _toml_string(text: str) -> str:
     # A JSON string is a valid TOML basic string.
+    import json  # only writing a lexicon needs it
+
     return json.dumps(text, ensure_ascii=False)
 
 
 def load(path: Path) -> Lexicon:
     """Read a lexicon file; a missing file is an empty lexicon."""
+    import tomllib  # a run without a lexicon file never parses TOML
+
     try:
         data = tomllib.loads(_read(path))
     except FileNotFoundError:

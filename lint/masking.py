@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from lint.patterns import lazy_regex
+
 Span = tuple[int, int]
 
 
@@ -57,19 +59,19 @@ NAME_ENDINGS = frozenset(
 
 # Each kind of region is found by its own pattern, and every pattern starts with a
 # rare literal (`http`, `@`, `.`, `[`, `:`) so that scanning the text stays cheap.
-_URL = regex.compile(
+_URL = lazy_regex(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'`]+?(?=[.,;:!?)\]'"]*(?:[\s<>"'`]|\Z))"""
 )
-_EMAIL = regex.compile(r"(?<=[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b")
-_EMAIL_USER = regex.compile(r"[\w.+-]+$")
-_NAME_END = regex.compile(r"(?<=[\w-])\.([a-z]{2,8})(?![\w-])")
-_NAME_START = regex.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*$")
-_ANNOTATION = regex.compile(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
-_TIMESTAMP = regex.compile(r"(?<=(?<![\w:.])\d{1,2}):\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\w:])")
-_TIMESTAMP_HOURS = regex.compile(r"\d{1,2}$")
+_EMAIL = lazy_regex(r"(?<=[\w.+-]+)@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL_USER = lazy_regex(r"[\w.+-]+$")
+_NAME_END = lazy_regex(r"(?<=[\w-])\.([a-z]{2,8})(?![\w-])")
+_NAME_START = lazy_regex(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*$")
+_ANNOTATION = lazy_regex(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
+_TIMESTAMP = lazy_regex(r"(?<=(?<![\w:.])\d{1,2}):\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\w:])")
+_TIMESTAMP_HOURS = lazy_regex(r"\d{1,2}$")
 _LOOKBACK = 80  # characters searched to the left of an anchor
 
-_MARKDOWN = regex.compile(
+_MARKDOWN = lazy_regex(
     r"""
     \A\ufeff?(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)  # front matter
     # a fenced code block, closed by a fence of the same kind, or left open to the end
@@ -90,10 +92,10 @@ _MARKDOWN = regex.compile(
 # Subtitles: everything but the cue text is structure. A cue timing is
 # `00:00:01,000 --> 00:00:04,000` (SRT) or `00:01.000 --> 00:04.000 align:start` (WebVTT).
 TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
-TIMING_LINE = regex.compile(
+TIMING_LINE = lazy_regex(
     rf"^[ \t]*{TIME}[ \t]+-->[ \t]+{TIME}(?:[ \t][^\r\n]*)?\r?$", regex.MULTILINE
 )
-_SUBTITLES = regex.compile(
+_SUBTITLES = lazy_regex(
     rf"""
     ^[^\r\n]*\S[^\r\n]*(?=\r?\n[ \t]*{TIME}[ \t]+-->)   # a cue number or identifier
     | \A\ufeff?WEBVTT(?:[ \t][^\n]*)?(?:\n[^\r\n]*\S[^\r\n]*)*  # the WebVTT header block
@@ -105,7 +107,7 @@ _SUBTITLES = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
-_NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
+_NOT_LINE_BREAK = lazy_regex(r"[^\r\n]")
 PATTERN_TIMEOUT = 2.0  # seconds a user's ignore-pattern may take on one file
 PATTERN_RUN_BUDGET = 10.0  # CPU seconds a user's ignore-pattern may take in one run
 

@@ -11,15 +11,14 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from lint.document import Document
 from lint.evidence import Evidence, Gatherer
 from lint.fix import Fix, Safety
 from lint.lexicon import Lexicon
+from lint.patterns import lazy_regex
 
-CODE_PATTERN = regex.compile(r"[A-Z]{2}\d{3}")
-NAME_PATTERN = regex.compile(r"[a-z]+(?:-[a-z]+)*")
+CODE_PATTERN = lazy_regex(r"[A-Z]{2}\d{3}")
+NAME_PATTERN = lazy_regex(r"[a-z]+(?:-[a-z]+)*")
 DOC_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Fix safety")
 
 

@@ -25,16 +25,17 @@ import regex
 
 from lint.document import Document
 from lint.masking import Format
+from lint.patterns import lazy_regex
 from lint.rule import Diagnostic
 
 UNUSED = "SU001"  # the code of the rule that reports a suppression that suppressed nothing
 SIC_CODES = frozenset({"SP001", "SP002"})
 _MARK = "transcript-lint-"
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy_regex(
     r"<!--[ \t]*transcript-lint-(disable-next-line|disable|enable)"
     r"(?:[ \t]+([A-Z]{2}\d{0,3}(?:[ \t]*,[ \t]*[A-Z]{2}\d{0,3})*))?[ \t]*-->"
 )
-_SIC = regex.compile(r"[ \t]*\[sic!?\]", regex.IGNORECASE)
+_SIC = lazy_regex(r"[ \t]*\[sic!?\]", regex.IGNORECASE)
 _SIC_REACH = 64  # characters after a finding in which its `[sic]` may stand
 
 

@@ -38,6 +38,7 @@ from lint.evidence import Evidence, Gatherer
 from lint.fix import Edit, Fix, Safety
 from lint.lexicon import Lexicon
 from lint.masking import Format
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
 
@@ -45,14 +46,14 @@ from rules import words
 
 # A word: letters and digits with at least one letter, not right after an apostrophe
 # (the `s` of `internet's`, the `t` of `don't` are not words of their own).
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-_LETTER = regex.compile(r"\p{L}")
-_INTERNAL_CAPITAL = regex.compile(r"\p{Ll}\p{M}*\p{Lu}")
+_TOKEN = lazy_regex(r"(?<![\p{L}\p{M}\p{N}'’])[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_LETTER = lazy_regex(r"\p{L}")
+_INTERNAL_CAPITAL = lazy_regex(r"\p{Ll}\p{M}*\p{Lu}")
 # What may stand between two words of a term: spaces, or one line break (hard wraps).
-_TERM_GAP = regex.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+_TERM_GAP = lazy_regex(r"[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 _GAP_PATTERN = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
 # What may stand between two words of a name: a term gap, or a joining sign.
-_NAME_GAP = regex.compile(r"[ \t\u00a0]*(?:[-+&/][ \t\u00a0]*)?(?:\r?\n[ \t\u00a0]*)?")
+_NAME_GAP = lazy_regex(r"[ \t\u00a0]*(?:[-+&/][ \t\u00a0]*)?(?:\r?\n[ \t\u00a0]*)?")
 # Characters skipped when looking back for what ends the previous sentence.
 _OPENING = frozenset("\"“‘'([{*_>#•·-–—")
 _CLOSING = frozenset("\"”’')]}*_")
@@ -60,13 +61,13 @@ _OPEN_QUOTES = frozenset("\"“‘'")
 _SENTENCE_ENDS = frozenset(".?!:;…")
 _SPACE = frozenset(" \t\u00a0\r\n\x0c")
 _NEIGHBOURHOOD = 60  # characters searched for the word next to another
-_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-_NOT_AFTER = regex.compile(r"[\p{L}\p{M}\p{N}'’]")  # a word does not start after these
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_UPPER = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-_LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+_LAST_WORD = lazy_regex(r"(?r)[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_FIRST_WORD = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_NOT_AFTER = lazy_regex(r"[\p{L}\p{M}\p{N}'’]")  # a word does not start after these
+_WORD_CHAR = lazy_regex(r"[\p{L}\p{M}\p{N}]")
+_UPPER = lazy_regex(r"\p{Lu}")
+_LOWER = lazy_regex(r"\p{Ll}")
+_LOWER_RUN = lazy_regex(r"\p{Ll}{3}")
 _OLDER_WORDS = 4  # a text with this many older spellings (`hee`, `owne`) ...
 _OLDER_SHARE = 0.03  # ... making this share of its distinct words is older English
 # How older spellings end (`hee`, `withall`, `publick`, `hastie`, `asmuch`): the
@@ -77,11 +78,11 @@ _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
 _ADDRESS_SIGNS = frozenset("/@#")
 # Short quotations (titles, programme names, a word in quotes); longer ones are speech.
 _QUOTE_PATTERN = r'"[^"\r\n]{1,80}"|“[^”\r\n]{1,80}”|‘[^’\r\n]{1,80}’'
-_QUOTED = regex.compile(_QUOTE_PATTERN)
-_QUOTED_OR_EMPHASISED = regex.compile(_QUOTE_PATTERN + r"|(?<!\*)\*[^*\r\n]{1,80}\*(?!\*)")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
+_QUOTED = lazy_regex(_QUOTE_PATTERN)
+_QUOTED_OR_EMPHASISED = lazy_regex(_QUOTE_PATTERN + r"|(?<!\*)\*[^*\r\n]{1,80}\*(?!\*)")
+_LOWER_WORD = lazy_regex(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # Words for counting, by the standard library: much faster than `regex` here.
-_VOCABULARY = re.compile(r"\w+")
+_VOCABULARY = lazy_re(r"\w+")
 _PLAIN_WORD = _VOCABULARY  # a word the vocabulary can hold (not `c++`, `.net`)
 # Looking for terms: with more first words than this, only the terms whose words the
 # document has are looked for; with more than the second, one pass over the words of
@@ -486,7 +487,7 @@ _MIN_PAIR_COHESION = 0.5  # ... nor one whose second word mostly stands elsewher
 _CLEAR_MAJORITY = 3  # a majority of fewer occurrences is reported without a fix
 _COMMON_WORD = 1000  # a word this frequent (in words.frequency) is common English
 # A capitalised word after a word in lower case (checked further in `_candidates`).
-_CAPITAL_AFTER_LOWER = regex.compile(
+_CAPITAL_AFTER_LOWER = lazy_regex(
     r"(?<=(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*[ \t\u00a0\r\n]{1,4})"
     r"\p{Lu}[\p{L}\p{M}\p{N}]*"
 )
@@ -1036,7 +1037,7 @@ def _clear(votes: Counter[str]) -> bool:
 
 # -- CA002 -----------------------------------------------------------------------------
 
-_SEGMENT = regex.compile(r"\S+")
+_SEGMENT = lazy_regex(r"\S+")
 
 
 def _plain_title(words_: Iterable[str]) -> bool:
@@ -1165,23 +1166,21 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 # A sentence end inside a paragraph, then a word in lower case: after a letter or a
 # digit (not after another stop: `...` is an ellipsis), on the same line or the next.
 _STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-_LOWER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
-_UPPER_START = regex.compile(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+_LOWER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
+_UPPER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
 # A capital that opens the text or a paragraph: a sentence start no stop precedes.
-_PARAGRAPH_CAPITAL = regex.compile(r"(?:\A|\n[ \t]*\r?\n)\s*\p{Lu}")
+_PARAGRAPH_CAPITAL = lazy_regex(r"(?:\A|\n[ \t]*\r?\n)\s*\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
 # (Each scan starts at a literal, which the standard library finds fast.)
-_OCR_L_AT_TEXT_START = re.compile(r"[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
-_OCR_L_AT_PARAGRAPH_START = re.compile(r"\n[ \t]*\r?\n[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
-_NEXT_WORD = regex.compile(r" (\p{Ll}+)\b")
+_OCR_L_AT_TEXT_START = lazy_re(r"[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+_OCR_L_AT_PARAGRAPH_START = lazy_re(r"\n[ \t]*\r?\n[ \t]*(l[tnf]?)(?=[ \t]+[a-z])")
+_NEXT_WORD = lazy_regex(r" (\p{Ll}+)\b")
 _OCR_I = {"l": "I", "lt": "It", "ln": "In", "lf": "If"}
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.]+$")
-_LETTERS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
-_ROMAN = regex.compile(
-    r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-)
-_MONEY = regex.compile(r"\p{Sc}[\p{N},]*\p{N}$")
-_DIGIT_AND_LETTER = regex.compile(r"\p{N}.*\p{L}|\p{L}.*\p{N}")
+_WORD_BEFORE = lazy_regex(r"[\p{L}\p{M}\p{N}.]+$")
+_LETTERS_BEFORE = lazy_regex(r"(?<![\p{L}\p{M}\p{N}.'’-])\p{L}+$")
+_ROMAN = lazy_regex(r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_MONEY = lazy_regex(r"\p{Sc}[\p{N},]*\p{N}$")
+_DIGIT_AND_LETTER = lazy_regex(r"\p{N}.*\p{L}|\p{L}.*\p{N}")
 _EXCLAIMED_NAMES = frozenset({"yahoo", "jeopardy"})  # names with their own `!`
 # Older style goes on in lower case after an exclamation (`Oh! what a day`), and
 # after a question in reported speech without quotes (`What news? said he`).
@@ -1210,13 +1209,13 @@ _OPEN_ENDED = frozenset(
     "a an the of to for from with into onto upon and or nor than my your our their its".split()
 )
 # `the plan. the minister said,`: a reporting clause after a stop that was a comma.
-_REPORTING = regex.compile(
+_REPORTING = lazy_regex(
     r"(?:the[ \t]+\p{Ll}+|he|she|they|we|i|you)[ \t]+(?:said|says|added|adds|told|"
     r"tells|noted|notes|explained|explains|stated|states|replied|recalled|continued)[,.]"
 )
-_OPTION = regex.compile(r" --?\p{L}")  # a command's option: `ls -la`, `npm ci --force`
-_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
-_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
+_OPTION = lazy_regex(r" --?\p{L}")  # a command's option: `ls -la`, `npm ci --force`
+_LAYOUT = lazy_regex(r"\.{4,}|\S[ ]{3,}\S|\|.*\|")
+_LIST_NUMBER = lazy_regex(r"(?:^|\n)[ \t]*\(?[\p{N}\p{L}]{1,3}\)?$")
 _LOWER_CASE_DOCUMENT = 3  # this many lower-case sentence starts, twice the capitalised
 _OLDER_STYLE_EXCLAMATIONS = 3  # this many in lower case after `!` or `?` are a style
 _NOISY_STOPS = 5  # with this many findings, the text's stops are noise (OCR): show only
@@ -1523,11 +1522,11 @@ _AFTER_A_COMMA = frozenset({"The", "An"})
 # text are its convention (verse flattened into lines, pronouns of the deity).
 _FEW_SLIPS = 2
 _SLIP_SPAN = 100_000
-_PREVIOUS_WORD = re.compile(r"(?<![\w'’.-])([a-z]+),? $")
+_PREVIOUS_WORD = lazy_re(r"(?<![\w'’.-])([a-z]+),? $")
 
 
 # A title's next capital, after its small words: `Under the Dome`, `Of Mice`.
-_TITLE_AHEAD = regex.compile(r"(?:[ \t]+(?:the|a|an|of|and|in|on|to|for|with|at|by))*[ \t]+\p{Lu}")
+_TITLE_AHEAD = lazy_regex(r"(?:[ \t]+(?:the|a|an|of|and|in|on|to|for|with|at|by))*[ \t]+\p{Lu}")
 
 
 @functools.cache

@@ -9,7 +9,6 @@ safe; anything that changes visible characters is unsafe.
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,16 +17,17 @@ import regex
 from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
+from lint.patterns import lazy_regex
 from lint.rule import Availability, Context, Violation, characters, rule
 
 # A UTF-8 lead byte read as Latin-1 / Windows-1252 (Â..ô) followed by what a
 # continuation byte becomes: cheap evidence that ftfy is worth asking.
-_MOJIBAKE_HINT = regex.compile(
+_MOJIBAKE_HINT = lazy_regex(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_RUN = regex.compile(r"[^ \t\r\n]*\Z")  # searched up to a hint: where its run starts
-_RUN_END = regex.compile(r"[ \t\r\n]|\Z")
+_RUN = lazy_regex(r"[^ \t\r\n]*\Z")  # searched up to a hint: where its run starts
+_RUN_END = lazy_regex(r"[ \t\r\n]|\Z")
 _RUN_REACH = 64  # characters: how far back a run is followed
 # The characters EN002, EN003 and EN007 look for: the rules' patterns and triggers.
 _INVISIBLES = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064"
@@ -35,20 +35,20 @@ _JOINERS = "\u200c\u200d"
 _BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _STRAY = "\udc80-\udcff"
-_INVISIBLE = regex.compile(f"[{_INVISIBLES}]+")
-_JOINER_IN_LATIN = regex.compile(rf"(?<=[\p{{Latin}}\d])[{_JOINERS}]+(?=[\p{{Latin}}\d])")
-_BIDI_CONTROL = regex.compile(f"[{_BIDI_CONTROLS}]+")
-_RIGHT_TO_LEFT = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
-_CONTROL = regex.compile(f"[{_CONTROLS}]+")
-_REPLACEMENT = regex.compile("\ufffd+")
+_INVISIBLE = lazy_regex(f"[{_INVISIBLES}]+")
+_JOINER_IN_LATIN = lazy_regex(rf"(?<=[\p{{Latin}}\d])[{_JOINERS}]+(?=[\p{{Latin}}\d])")
+_BIDI_CONTROL = lazy_regex(f"[{_BIDI_CONTROLS}]+")
+_RIGHT_TO_LEFT = lazy_regex(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
+_CONTROL = lazy_regex(f"[{_CONTROLS}]+")
+_REPLACEMENT = lazy_regex("\ufffd+")
 # A byte that was not UTF-8, kept as the surrogate U+DC80..U+DCFF that stands for it
 # (the reader's ``surrogateescape``): writing the text back restores the byte.
-_STRAY_BYTES = regex.compile(f"[{_STRAY}]+")
-_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_DOUBLE_ESCAPED_ENTITY = regex.compile(
+_STRAY_BYTES = lazy_regex(f"[{_STRAY}]+")
+_ENTITY = lazy_regex(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_DOUBLE_ESCAPED_ENTITY = lazy_regex(
     r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 )
-_TAG = regex.compile(
+_TAG = lazy_regex(
     r"</?(?P<name>br|p|div|span|b|i|u|em|strong|a|font|li|ul|ol|h[1-6]|table|tr|td|th|tbody|"
     r"thead|img|hr|sup|sub|blockquote|center|small|big|section|article|header|footer|nav|"
     r"script|style|iframe|html|body|head|meta|title)(?:\s[^<>\n]{0,300}?)?\s*/?>",
@@ -80,12 +80,12 @@ _BLOCK_TAGS = frozenset(
 )
 # GBK (GB2312) text decoded as Latin-1 or Windows-1252: every character becomes two
 # in U+00A1..U+00FE (`，` -> `£¬`, `中文` -> `ÖÐÎÄ`).
-_GBK_RUN = regex.compile("[\u00a1-\u00fe]{2,}")
-_GBK_SYMBOL = regex.compile("[\u00a1-\u00bf\u00d7\u00f7]")
-_GBK_RESULT = regex.compile(
+_GBK_RUN = lazy_regex("[\u00a1-\u00fe]{2,}")
+_GBK_SYMBOL = lazy_regex("[\u00a1-\u00bf\u00d7\u00f7]")
+_GBK_RESULT = lazy_regex(
     "[\\p{Han}\u3000-\u303f\uff01-\uff5e\u00b7\u2014-\u2016\u2018\u2019\u201c\u201d\u2026]+"
 )
-_ASCII_LETTER = regex.compile("[A-Za-z]")
+_ASCII_LETTER = lazy_regex("[A-Za-z]")
 _MIN_GBK_WORD = 6  # characters: a run of accented letters alone shorter than this is Latin
 _MIN_GBK_EVIDENCE = 2  # different decoded characters in the document, ideographic space aside
 _SPACE_LIKE_ENTITIES = {"\u00a0": " ", "\u2009": " ", "\u202f": " "}
@@ -473,6 +473,8 @@ def html_entity(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     for match in _ENTITY.finditer(doc.masked):
         start, end = match.span()
+        import html  # here: most texts have no entity, and html.entities costs ~2 ms
+
         decoded = html.unescape(match.group())
         if decoded == match.group():
             continue

@@ -28,6 +28,7 @@ from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete
 from lint.masking import Format
+from lint.patterns import lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 
 # -- PG001 --------------------------------------------------------------------------------
@@ -38,15 +39,15 @@ _NAVIGATION_WORDS = frozenset(
     "zurück weiter vorherige nächste".split()
 )
 _PAGE_WORDS = frozenset("page pages of 页 共".split())  # `Page 1 of 9 Next >`: not navigation alone
-_STRIP_TOKEN = regex.compile(r"[^\s|]+")
-_NUMBER = regex.compile(r"[1-9]\d{0,3}")
-_DIGIT = regex.compile(r"\d")
-_STRIP_START = regex.compile(
+_STRIP_TOKEN = lazy_regex(r"[^\s|]+")
+_NUMBER = lazy_regex(r"[1-9]\d{0,3}")
+_DIGIT = lazy_regex(r"\d")
+_STRIP_START = lazy_regex(
     r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer|page|précédent|suivant"
     r"|anterior|siguiente|zurück|weiter|vorherige|nächste)|上一页|下一页|首页|共)"
 )
 # Arrows glued to words, and words glued to numbers (`Previous20 21 22`, `Next»`).
-_SPLIT_SYMBOLS = regex.compile(
+_SPLIT_SYMBOLS = lazy_regex(
     r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})"
 )
 _MAX_STRIP = 200  # characters
@@ -133,7 +134,7 @@ def _is_number_row(doc: Document, line: int) -> bool:
 
 # -- PG002 --------------------------------------------------------------------------------
 
-_MARKER_LINE = regex.compile(
+_MARKER_LINE = lazy_regex(
     r"""[ \t]*(?:
         \[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?      # [[Page D783]]
       | (?i:page)[ ]+\d{1,5}(?:[ ]+(?i:of)[ ]+\d{1,5})?                # Page 834, Page 3 of 12
@@ -141,7 +142,7 @@ _MARKER_LINE = regex.compile(
     )[ \t]*""",
     regex.VERBOSE,
 )
-_MARKER_INLINE = regex.compile(r"[ ]?\[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?")
+_MARKER_INLINE = lazy_regex(r"[ ]?\[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?")
 
 
 @rule("PG002", "page-marker", fix=Availability.ALWAYS, safety=(Safety.SAFE, Safety.UNSAFE))
@@ -198,17 +199,17 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 # -- PG003 --------------------------------------------------------------------------------
 
-_GUTTER = regex.compile(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
+_GUTTER = lazy_regex(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
 _MIN_GUTTER_RUN = 8
 # A number standing alone in the text, as a flattened gutter leaves it.
-_LOOSE_NUMBER = regex.compile(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
-_GUTTER_START = regex.compile(
+_LOOSE_NUMBER = lazy_regex(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
+_GUTTER_START = lazy_regex(
     r"(?<!\S)1[ \t\n](?s:.{0,100}?)(?<!\S)2[ \t\n](?s:.{0,100}?)(?<!\S)3[ \t\n]"
 )
-_SPACES_AFTER = regex.compile(r"[ \t\u00a0]+")
+_SPACES_AFTER = lazy_regex(r"[ \t\u00a0]+")
 # Searched backwards from a number (`(?r)`): forwards, it would try every position
 # from the start of the text, once per number.
-_SPACES_BEFORE = regex.compile(r"(?r)[ \t\u00a0]+\Z")
+_SPACES_BEFORE = lazy_regex(r"(?r)[ \t\u00a0]+\Z")
 _MAX_PRINTED_LINE = 100  # characters between two gutter numbers: one printed line
 _MIN_PAGE = 3  # lines of a page before the numbering may restart at 1
 
@@ -381,7 +382,7 @@ def _gutter_findings(run: list[tuple[int, int]]) -> Iterator[Violation]:
 # -- PG004 --------------------------------------------------------------------------------
 
 # Site chrome whose shape cannot be anything else: deleted safely.
-_CHROME_CERTAIN = regex.compile(
+_CHROME_CERTAIN = lazy_regex(
     r"""(?ix)[ \t]*(?:
         adjust\ font\ size:?(?:\s*[A-Z+\-]{1,3}){0,3}
       | (?:print|e-?mail|share|tweet|facebook|twitter|linkedin|weibo|wechat)
@@ -394,16 +395,16 @@ _CHROME_CERTAIN = regex.compile(
     )[ \t]*""",
 )
 _CHROME_DATA = Path(__file__).parent / "data" / "chrome.txt"
-_SECTION = regex.compile(r"\[(\w+)\]")
-_NUMBERS = regex.compile(r"\d+")
+_SECTION = lazy_regex(r"\[(\w+)\]")
+_NUMBERS = lazy_regex(r"\d+")
 _CHROME_MARKS = " :：?？!！»›«‹>[]【】*"
 _BAR_MARKS = "|•·¦‖】"
-_BAR_SEPARATOR = regex.compile(f"[{_BAR_MARKS}]")
-_BAR_SPLIT = regex.compile(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
+_BAR_SEPARATOR = lazy_regex(f"[{_BAR_MARKS}]")
+_BAR_SPLIT = lazy_regex(r"[ \t]*(?:[|•·¦‖]|】[ \t]*【|：|:[ \t]+|[ \t]{2,})[ \t]*")
 _MAX_CHROME_LINE = 64  # characters: the longest listed phrase, with room to spare
 _MAX_BAR = 160
 _MAX_UNKNOWN_ITEM_WORDS = 3
-_DATE = regex.compile(
+_DATE = lazy_regex(
     r"""(?ix)
       \d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?
     | \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}
@@ -412,15 +413,15 @@ _DATE = regex.compile(
     | \d{1,2}[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d{4}
     """
 )
-_COPYRIGHT = regex.compile(r"(?i)[ \t]*(?:©|\(c\)|copyright\b).{0,100}all rights reserved\.?[ \t]*")
-_LABEL_END = regex.compile(
+_COPYRIGHT = lazy_regex(r"(?i)[ \t]*(?:©|\(c\)|copyright\b).{0,100}all rights reserved\.?[ \t]*")
+_LABEL_END = lazy_regex(
     r"[ \t]*[:：]|[ \t]+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]\d)"
 )
-_WORD = regex.compile(r"\p{L}+")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_WORD = lazy_regex(r"\p{L}+")
+_WORD_BEFORE = lazy_regex(r"(\p{L}+)[ \t]+\Z")
 _MIN_LINE_WORDS = 3  # a printed line, not a list item (`1. Item 1 2. Item 2`) or a count
-_THREE_LETTERS = regex.compile(r"\p{L}(?:\P{L}*\p{L}){2}")
-_SENTENCE_END = regex.compile(r"[.?!…][\"'”’)\]]*\s*$")
+_THREE_LETTERS = lazy_regex(r"\p{L}(?:\P{L}*\p{L}){2}")
+_SENTENCE_END = lazy_regex(r"[.?!…][\"'”’)\]]*\s*$")
 _MAX_BOILERPLATE_LENGTH = 100
 _DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
 _EDGE_LINES = 8  # headers and footers sit within this many non-blank lines of an end
@@ -429,7 +430,7 @@ _MIN_SHARE = 0.05  # ... and this share of the corpus to count as boilerplate wh
 _MIN_TITLE_SHARE = 0.2  # looks like chrome; a line that may be a title needs this share
 _SIGNATURE_LINES = 3  # lines under `Sincerely,` that sign a letter
 _MAX_CLOSING_WORDS = 4
-_WEB_ADDRESS = regex.compile(r"(?i)www\.|\w\.(?:com|org|gov|net|int|edu|cn)\b|https?:")
+_WEB_ADDRESS = lazy_regex(r"(?i)www\.|\w\.(?:com|org|gov|net|int|edu|cn)\b|https?:")
 _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
 
@@ -781,7 +782,7 @@ def _running_headers(doc: Document) -> Counter[str]:
 
 # -- PG005 --------------------------------------------------------------------------------
 
-_HEAD_PAGE_WORD = regex.compile(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
+_HEAD_PAGE_WORD = lazy_regex(r"(?i:page|p\.|pg\.?|seite|página|页)[ \t]*\Z")
 _MIN_HEAD_LENGTH = 12
 _MAX_HEAD_LENGTH = 120
 _MIN_HEAD_WORDS = 2

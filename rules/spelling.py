@@ -29,6 +29,7 @@ from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete, replace
 from lint.masking import TIMING_LINE
+from lint.patterns import lazy_re
 from lint.rule import Availability, Context, Violation, rule
 from rules.words import (
     ARTICLES,
@@ -123,11 +124,11 @@ def _is_compound(word: str) -> bool:
 # finds that no source knows are then located with their neighbours checked, so a
 # word that is part of an identifier, a path, a handle, a hyphenated compound or a
 # contraction (`chillin'`, `don'ts`) is left alone.
-_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
+_LOWER_WORD = lazy_re(r"\b[a-z]{5,}\b")
 _JOINED = frozenset("'’@#/\\$%&*+=<>~^`-")
 # Characters stripped from the ends of a whitespace-separated token for the evidence.
 _PUNCTUATION = "\"'“”‘’()[]{}<>*_.,;:!?…—–-/\\|~^`#@$%&+="
-_ELONGATED = re.compile(r"(.)\1\1")
+_ELONGATED = lazy_re(r"(.)\1\1")
 _MIN_CANDIDATE_FREQUENCY = 1000  # a correction is a common word
 _MIN_CANDIDATE_LENGTH = 4
 _CLEAR_MARGIN = 10  # the best correction is this many times as common as the next
@@ -286,17 +287,17 @@ def _misspelling(word: str, candidates: tuple[str, ...], start: int, end: int) -
 
 # A cheap scan for a word followed by the same word (any case) after spaces and at
 # most one line break; everything else is decided on the few candidates it finds.
-_DOUBLED = re.compile(
+_DOUBLED = lazy_re(
     r"\b([^\W\d_]++(?:['’][^\W\d_]++)*+)"
     r"([ \t]++(?:\r\n|\r|\n)?+[ \t]*+|(?:\r\n|\r|\n)[ \t]*+)\1\b",
     re.IGNORECASE,
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)?([^\w]*)\Z")
-_WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
-_CLAUSE_END = re.compile(r"[.?!;:]|\n[ \t]*\n")
-_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_WORD_BEFORE = lazy_re(r"([^\W\d_]+(?:['’][^\W\d_]+)*)?([^\w]*)\Z")
+_WORD_AFTER = lazy_re(r"[ \t]*([^\W\d_]+)")
+_CLAUSE_END = lazy_re(r"[.?!;:]|\n[ \t]*\n")
+_CLAUSE_WORD = lazy_re(r"[^\W\d_]+")
+_LINE_BREAK = lazy_re(r"\r\n|\r|\n")
+_BLANK_LINE = lazy_re(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _JOINERS = frozenset("-_/@#\\")
 _APOSTROPHES = frozenset("'’")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "`": "`"}
@@ -671,7 +672,7 @@ def _newline_length(text: str, at: int) -> int:
 
 STRIPPED_APOSTROPHES_FILE = Path(__file__).parent / "data" / "stripped_apostrophes.txt"
 # A contraction or possessive written with its apostrophe: the document's evidence.
-_WITH_APOSTROPHE = re.compile(r"[^\W\d_]['’](?:t|s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_WITH_APOSTROPHE = lazy_re(r"[^\W\d_]['’](?:t|s|re|ve|ll|d|m)\b", re.IGNORECASE)
 _NOT_BEFORE = frozenset("-‐‑_/@#\\'’")
 _SHORT_ACRONYM = 3  # `IM`, `IVE` in capitals are more often acronyms
 _NOUN_BEFORE = _DETERMINERS | frozenset({"as", "is", "was", "pure", "mere"})

@@ -18,27 +18,28 @@ import regex
 from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import TIMING_LINE, Format
+from lint.patterns import lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 
 # What was meant as a timing line: an arrow, or two times joined by a dash or arrow.
 _LOOSE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[,.:]\d{1,3})?"
-_TIMING_ATTEMPT = regex.compile(
+_TIMING_ATTEMPT = lazy_regex(
     rf"^(?:[^\r\n]*-->[^\r\n]*"
     rf"|[ \t]*{_LOOSE_TIME}[ \t]*(?:-+>?|–|—)[ \t]*{_LOOSE_TIME}[^\r\n]*)\r?$",
     regex.MULTILINE,
 )
-_TIME = regex.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})")
+_TIME = lazy_regex(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[,.](\d{1,3})")
 # What a cue's text holds besides words: tags (`<i>`, `<v Name>`, `{\an8}`) and space.
-_CUE_MARKUP = regex.compile(r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|\s+")
+_CUE_MARKUP = lazy_regex(r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|\s+")
 # Cue settings and tags that place a cue on the screen: two cues so placed may be
 # shown at once on purpose (a speaker on each side, a sign and a line of speech).
-_SETTINGS = regex.compile(r"\b(?:line|position|region):")  # on the timing line
-_PLACING_TAG = regex.compile(r"\{\\(?:an\d|pos\()")  # in the cue's text
+_SETTINGS = lazy_regex(r"\b(?:line|position|region):")  # on the timing line
+_PLACING_TAG = lazy_regex(r"\{\\(?:an\d|pos\()")  # in the cue's text
 # A WebVTT timestamp as its syntax has it: hours of two digits or more (optional),
 # two-digit minutes and seconds, a dot and three digits.
-_VTT_TIMESTAMP = regex.compile(r"(?:(\d+):)?(\d+):(\d+)([,.])(\d+)")
-_VTT_TIMES = regex.compile(r"[ \t]*(\S+)[ \t]+-->[ \t]+(\S+)")
-_NOT_SPACE = regex.compile(r"\S")
+_VTT_TIMESTAMP = lazy_regex(r"(?:(\d+):)?(\d+):(\d+)([,.])(\d+)")
+_VTT_TIMES = lazy_regex(r"[ \t]*(\S+)[ \t]+-->[ \t]+(\S+)")
+_NOT_SPACE = lazy_regex(r"\S")
 
 
 def _milliseconds(match: regex.Match[str]) -> int | None:

@@ -28,6 +28,7 @@ import regex
 from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules.words import WORD_CACHE, data_lines
 
@@ -40,8 +41,8 @@ _HONORIFICS = frozenset(
     ambassador chairman chairwoman chair secretary gen general col colonel capt captain
     """.split()
 )
-_NOT_LETTER = re.compile(r"[\W_]+")
-_AFFILIATION = re.compile(r"[ \t]+\([^()]*\)$")
+_NOT_LETTER = lazy_re(r"[\W_]+")
+_AFFILIATION = lazy_re(r"[ \t]+\([^()]*\)$")
 
 
 class Label(NamedTuple):
@@ -258,18 +259,18 @@ def _label_variant(
 
 # Page-break tokens of web editors that leak into scraped text: UEditor's, and
 # DedeCMS' page-title marker `#p#Title#e#`.
-_CMS_TOKEN = re.compile(r"_ueditor_page_break_tag_|#p#[^#\r\n]{0,60}#e#", re.IGNORECASE)
+_CMS_TOKEN = lazy_re(r"_ueditor_page_break_tag_|#p#[^#\r\n]{0,60}#e#", re.IGNORECASE)
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # The part of a timestamp after the hours (or minutes): a colon is a cheap anchor.
-_AFTER_HOURS = re.compile(r":\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
-_BRACKET = re.compile(r"[\[\]]")
+_AFTER_HOURS = lazy_re(r":\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+_WORD_AFTER = lazy_re(r"[^\W\d_]+")
+_BRACKET = lazy_re(r"[\[\]]")
 # Endings that belong to a time of day or a duration: `10:30am`, `5:00pm`, `2:30h`.
 _TIME_SUFFIXES = frozenset(
     "a am p pm h hr hrs hour hours m min mins s sec secs ish utc gmt z".split()
 )
-_ANNOTATION = re.compile(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
-_HAS_TIME = re.compile(rf"(?<![\w:]){_TIME}(?![\w:])")
+_ANNOTATION = lazy_re(r"\\\[[^\n]{1,160}?\\\]|\[[^\[\]\n]{1,160}\](?![(\[:])")
+_HAS_TIME = lazy_re(rf"(?<![\w:]){_TIME}(?![\w:])")
 # First words of an annotation (`[laughs]`, `\[unintelligible 00:16:51.23\]`).
 _ANNOTATION_WORDS = frozenset(
     """
@@ -280,16 +281,16 @@ _ANNOTATION_WORDS = frozenset(
 )
 # A name as the document model reads labels: up to five capitalised words.
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}"
-_TEXT_LABEL_GLUED = regex.compile(rf"^({_NAME}):(?=\p{{L}})", regex.MULTILINE)
-_LABEL_AHEAD = regex.compile(rf"{_NAME}:(?=\s)")
+_TEXT_LABEL_GLUED = lazy_regex(rf"^({_NAME}):(?=\p{{L}})", regex.MULTILINE)
+_LABEL_AHEAD = lazy_regex(rf"{_NAME}:(?=\s)")
 # What a glued label needs: a colon right before a letter (in C, without `regex`).
-_COLON_LETTER = re.compile(r":[^\W\d_]")
+_COLON_LETTER = lazy_re(r":[^\W\d_]")
 # What a glued annotation needs, each found from its literal: a closing bracket
 # before a letter, digit or `“`, or an opening one (maybe escaped) after one.
 _GLUED_BRACKETS = (
-    re.compile(r"\][\w“]"),
-    re.compile(r"\[(?<=\w\[)"),
-    re.compile(r"\\\[(?<=\w\\\[)"),
+    lazy_re(r"\][\w“]"),
+    lazy_re(r"\[(?<=\w\[)"),
+    lazy_re(r"\\\[(?<=\w\\\[)"),
 )
 _GLUED_START = frozenset("\"“'‘(\\[")
 
@@ -553,9 +554,9 @@ def empty_speaker_turn(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 TURN_PHRASES_FILE = Path(__file__).parent / "data" / "turn_phrases.txt"
 # A paragraph: lines with text, up to a blank line.
-_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
-_SENTENCE = re.compile(r"[^.?!\r\n]*[.?!]*")
-_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*\Z")
+_PARAGRAPH = lazy_re(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
+_SENTENCE = lazy_re(r"[^.?!\r\n]*[.?!]*")
+_QUESTION_END = lazy_re(r"\?[\"”’')\]]*\s*\Z")
 _OPENING = 240  # characters of a paragraph in which a new speaker introduces a question
 _MAX_HAND_OVER_WORDS = 30  # a moderator's hand-over is short
 

@@ -9,14 +9,12 @@ URLs, timestamps) are left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-import regex
 
 from lint.document import MAX_LINE, Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, characters, rule
 
 # Characters that render as a plain space but are not one.
@@ -28,21 +26,21 @@ SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range
 
 # Patterns start at rare characters (a line break, a punctuation mark) and look back,
 # rather than trying every space in the text.
-_LINE_END_AFTER_SPACE = regex.compile(rf"(?<={HORIZONTAL})[\r\n]")
-_SPACE_RUN = re.compile(rf"[ {ODD_SPACES}]{{2,}}")  # (the standard library is faster here)
+_LINE_END_AFTER_SPACE = lazy_regex(rf"(?<={HORIZONTAL})[\r\n]")
+_SPACE_RUN = lazy_re(rf"[ {ODD_SPACES}]{{2,}}")  # (the standard library is faster here)
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
-_BLANK_RUN = regex.compile(LINE_END + _BLANK_LINES)
-_LEADING_BLANKS = regex.compile(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
-_SPACE_BEFORE_PUNCTUATION = regex.compile(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
-_WORD_CHARACTER = regex.compile(r"\w")
-_SPACED_ELLIPSIS = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
-_LETTER = regex.compile(r"\p{L}")
-_LINE_ENDING = regex.compile(LINE_END)
-_ODD_SPACE = regex.compile(rf"(?<=\p{{L}})[{ODD_SPACES}](?=\p{{L}})")
-_WIDE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_SENTENCE_END = regex.compile(r"[.?!:][\"'”’)\]]?\Z")
-_INDENTATION = regex.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?")
-_LEADER = regex.compile(r"\.{4,}|(?:\. ){3,}|_{3,}")
+_BLANK_RUN = lazy_regex(LINE_END + _BLANK_LINES)
+_LEADING_BLANKS = lazy_regex(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
+_SPACE_BEFORE_PUNCTUATION = lazy_regex(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
+_WORD_CHARACTER = lazy_regex(r"\w")
+_SPACED_ELLIPSIS = lazy_regex(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
+_LETTER = lazy_regex(r"\p{L}")
+_LINE_ENDING = lazy_regex(LINE_END)
+_ODD_SPACE = lazy_regex(rf"(?<=\p{{L}})[{ODD_SPACES}](?=\p{{L}})")
+_WIDE_SCRIPT = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_SENTENCE_END = lazy_regex(r"[.?!:][\"'”’)\]]?\Z")
+_INDENTATION = lazy_regex(r"[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?")
+_LEADER = lazy_regex(r"\.{4,}|(?:\. ){3,}|_{3,}")
 _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import importlib.util
-import json
 import marshal
 import math
 import os
@@ -327,6 +325,9 @@ def frequencies() -> WordTable:
 
 
 def _parsed(source: Path) -> dict[str, int]:
+    import gzip  # only a run without a compact copy of the table parses it
+    import json
+
     with gzip.open(source, "rt", encoding="utf-8") as text:
         table: dict[str, int] = json.load(text)
     return table
