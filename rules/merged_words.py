@@ -58,6 +58,7 @@ import regex
 
 from lint.document import Document
 from lint.fix import Safety, replace
+from lint.patterns import lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
 
@@ -299,8 +300,8 @@ COMPOUND_HEADS = frozenset("over under up out off down back".split())
 COMPOUND_TAILS = frozenset(
     "time times where thing things body one how way ways day days place".split()
 )
-_NEIGHBOUR_WORDS_BEFORE = regex.compile(r"(?:(?P<word>\p{L}+)[ ,;]{1,2}){1,2}$")
-_NEIGHBOUR_WORDS_AFTER = regex.compile(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
+_NEIGHBOUR_WORDS_BEFORE = lazy_regex(r"(?:(?P<word>\p{L}+)[ ,;]{1,2}){1,2}$")
+_NEIGHBOUR_WORDS_AFTER = lazy_regex(r"(?:[ ,;]{1,2}(?P<word>\p{L}+)){1,2}")
 MIN_SEGMENT_FREQUENCY = 1000
 MIN_SHORT_SEGMENT_FREQUENCY = 10_000
 
@@ -327,70 +328,70 @@ HYPHEN_PREFIXES = frozenset("self ex all well non co re pre post anti semi multi
 
 # The capital where a word starts inside a token: `industrial|Internet`, `SCIO|Updated`.
 # (Anchored on the capital: an alternation of two-letter patterns is ten times slower.)
-_CAMEL_HUMP = regex.compile(r"(?<=\p{Ll})\p{Lu}|(?<=\p{Lu})\p{Lu}(?=\p{Ll})")
-_LETTERS_LEFT = regex.compile(r"\p{L}+$")
-_LETTERS_RIGHT = regex.compile(r"\p{L}+")
-_LOWER_CAMEL = regex.compile(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
-_ACRONYM_CAMEL = regex.compile(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
-_WORD_AFTER_SPACE = regex.compile(r"[ ](\p{L}+)")
-_TITLED_CAMEL = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
-_WORD_THEN_NAME = regex.compile(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}{3,})")
-_HONORIFIC = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.|\b(?:Chairman|Chairwoman|Senator|Madam)")
+_CAMEL_HUMP = lazy_regex(r"(?<=\p{Ll})\p{Lu}|(?<=\p{Lu})\p{Lu}(?=\p{Ll})")
+_LETTERS_LEFT = lazy_regex(r"\p{L}+$")
+_LETTERS_RIGHT = lazy_regex(r"\p{L}+")
+_LOWER_CAMEL = lazy_regex(r"(\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+_ACRONYM_CAMEL = lazy_regex(r"(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})")
+_WORD_AFTER_SPACE = lazy_regex(r"[ ](\p{L}+)")
+_TITLED_CAMEL = lazy_regex(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+_WORD_THEN_NAME = lazy_regex(r"(\p{Lu}\p{Ll}{2,})(\p{Lu}{3,})")
+_HONORIFIC = lazy_regex(r"\b(?:Mr|Mrs|Ms|Dr)\.|\b(?:Chairman|Chairwoman|Senator|Madam)")
 # What a title has none of: the end of a sentence, a subject pronoun.
-_NOT_IN_TITLE = regex.compile(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
+_NOT_IN_TITLE = lazy_regex(r"[.!?:;]|\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b")
 # The greetings that open a talk or a briefing: glued to a title at the start of a
 # paragraph (`industrial InternetGood morning`, `productionWelcome back`).
-_GREETING = regex.compile(
+_GREETING = lazy_regex(
     r"(?:Good[ ](?:morning|afternoon|evening|day)|Welcome[ ](?:back|to|everyone|aboard)"
     r"|Hello[ ](?:and[ ]welcome|everyone|again)"
     r"|Ladies[ ]and[ ]gentlemen|Dear[ ](?:friends|colleagues|listeners|members))\b"
 )
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
-_LOWER_RUN = regex.compile(r"[a-z]{3,}\d?")
+_LOWER_RUN = lazy_regex(r"[a-z]{3,}\d?")
 # An ordinal glued to the letters before it (`SESSION2nd`, `the3rd`), ending a token.
-_GLUED_ORDINAL = regex.compile(r"(?<=\p{L})[1-9]\d{0,2}(?:st|nd|rd|th)(?![\p{L}\p{N}_])")
+_GLUED_ORDINAL = lazy_regex(r"(?<=\p{L})[1-9]\d{0,2}(?:st|nd|rd|th)(?![\p{L}\p{N}_])")
 # A run of letters with capitals inside, each starting a piece of lowercase letters
 # (`TheGodofour`, `andbecauseNorth`, `ToTheebywhomIlive`), and its pieces.
-_CAMEL_RUN = regex.compile(r"\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)+")
-_CAMEL_PIECE = regex.compile(r"\p{L}\p{Ll}*")
+_CAMEL_RUN = lazy_regex(r"\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)+")
+_CAMEL_PIECE = lazy_regex(r"\p{L}\p{Ll}*")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
-_SENTENCE_GAP = regex.compile(r"[.!?][”’)]?(?=\p{Lu}|\d)")
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}*")
+_SENTENCE_GAP = lazy_regex(r"[.!?][”’)]?(?=\p{Lu}|\d)")
+_CAPITALISED = lazy_regex(r"\p{Lu}\p{Ll}*")
 # A sentence going on after a word: a space (or a comma and a space) and a word.
 # A Chinese or Japanese character glued to a capitalised English phrase that runs to
 # the end of the line.
-_SCRIPT_GAP = regex.compile(
+_SCRIPT_GAP = lazy_regex(
     r"[\p{Han}\p{Hiragana}\p{Katakana}]"
     r"(\p{Lu}\p{Ll}+(?:[ ][\p{Lu}\p{Ll}][\p{Ll}]*)+)[ \t]*(?=\n|$)"
 )
-_PROSE_AFTER = regex.compile(r",?[ ][\p{L}\d]")
+_PROSE_AFTER = lazy_regex(r",?[ ][\p{L}\d]")
 # Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
 # camelCase name.
-_NAME_IN_MID_SENTENCE = regex.compile(
+_NAME_IN_MID_SENTENCE = lazy_regex(
     r"(?<!\p{L})(?!(?:a|an|the)[ ])\p{Ll}+[ ](\p{Lu}\p{L}*)(?![\p{L}\p{N}_])"
 )
-_CODE_NEARBY = regex.compile(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
+_CODE_NEARBY = lazy_regex(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
 # Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
 # name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
-_DOTTED_WORD = regex.compile(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
-_CODE_IN_TEXT = regex.compile(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
+_DOTTED_WORD = lazy_regex(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
+_CODE_IN_TEXT = lazy_regex(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
 # A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
 # too often a man page section or a version: `node.1 page`, `alpha.2 release`).
-_NUMBER_IN_PROSE = regex.compile(r"(?:\d\d+(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)(?=[ ]\p{L})")
-_DIGITS_LEFT = regex.compile(r"\d{2,}$")
-_SEPARATOR_GAP = regex.compile(r"[,;:](?=\p{L}|\d)")
-_WORD_AFTER = regex.compile(r"[\p{L}’']+")
-_YEAR_AFTER_DAY = regex.compile(
+_NUMBER_IN_PROSE = lazy_regex(r"(?:\d\d+(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)(?=[ ]\p{L})")
+_DIGITS_LEFT = lazy_regex(r"\d{2,}$")
+_SEPARATOR_GAP = lazy_regex(r"[,;:](?=\p{L}|\d)")
+_WORD_AFTER = lazy_regex(r"[\p{L}’']+")
+_YEAR_AFTER_DAY = lazy_regex(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}$"
 )
-_YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")
-_HYPHEN_GAP = regex.compile(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
-_SUSPENDED_BEFORE = regex.compile(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
-_LAYOUT = regex.compile(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
-_WORD_FORM = regex.compile(r"[\p{L}\p{N}_-]+")
-_STANDALONE_LETTERS = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
-_FIELD_LABEL = regex.compile(r"[ \t]*[\w-]+:[ \t]*")
+_YEAR = lazy_regex(r"(?:1[6-9]|20)\d\d(?!\d)")
+_HYPHEN_GAP = lazy_regex(r"(?<=\p{L})-[ \t]+(?=\p{Ll})")
+_SUSPENDED_BEFORE = lazy_regex(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
+_LAYOUT = lazy_regex(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
+_WORD_FORM = lazy_regex(r"[\p{L}\p{N}_-]+")
+_STANDALONE_LETTERS = lazy_regex(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
+_FIELD_LABEL = lazy_regex(r"[ \t]*[\w-]+:[ \t]*")
 
 # Characters that, right before or after a token, mean it is part of code, a path
 # or a handle rather than prose.
