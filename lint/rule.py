@@ -119,8 +119,8 @@ def rule(
     the whole corpus before it runs. ``triggers`` are literals of which one must
     occur in the text for the rule to find anything (a character the rule looks
     for, say): a document with none of them costs the rule one test in C. They are
-    searched for in the text, so a rule that reads the masked view, where regions
-    are spaces, must not use a literal holding a space.
+    searched for in the raw text, not the masked view (where protected regions are
+    spaces): a literal holding a space suits only a rule that flags unmasked text.
     """
 
     def declare(check: Check) -> Rule:
