@@ -154,8 +154,10 @@ def excerpt(doc: Document, start: int, end: int) -> Excerpt:
     )
 
 
-def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
-    """A diagnostic placed in its document."""
+def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule, details: bool = True) -> Finding:
+    """A diagnostic placed in its document; with ``details``, with its fingerprint
+    and excerpt, which only SARIF, HTML, baselines and the cache read (without, they
+    are empty: a sha256 and two slices of the text less per finding)."""
     fix = None
     if diagnostic.fix is not None:
         edits = tuple(
@@ -180,8 +182,12 @@ def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
         location=Location(*doc.location(diagnostic.start)),
         end_location=Location(*doc.location(diagnostic.end)),
         fix=fix,
-        fingerprint=fingerprint(doc.text, diagnostic.code, diagnostic.start, diagnostic.end),
-        excerpt=excerpt(doc, diagnostic.start, diagnostic.end),
+        fingerprint=(
+            fingerprint(doc.text, diagnostic.code, diagnostic.start, diagnostic.end)
+            if details
+            else ""
+        ),
+        excerpt=excerpt(doc, diagnostic.start, diagnostic.end) if details else Excerpt("", "", ""),
     )
 
 
