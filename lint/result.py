@@ -4,11 +4,12 @@ This is what leaves the engine: reporters print findings, the public API returns
 them, and worker processes send them back. Lines and columns are 1-based and count
 characters; an end location is exclusive.
 
-Each finding also carries what the CLI needs without the text at hand: a short
+Each finding can also carry what the CLI needs without the text at hand: a short
 excerpt of its line for reports, and a fingerprint of the flagged text and its
-context for the baseline. The fingerprint does not depend on the line number or on
-whitespace around the finding, so editing elsewhere in the file, or fixing the
-whitespace next to it, leaves it unchanged.
+context for the baseline (a run makes them only where they are read: ``resolve``).
+The fingerprint does not depend on the line number or on whitespace around the
+finding, so editing elsewhere in the file, or fixing the whitespace next to it,
+leaves it unchanged.
 """
 
 from __future__ import annotations
