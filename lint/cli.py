@@ -18,7 +18,7 @@ from lint import __version__, discovery, files, lexicon, run
 from lint.baseline import Baseline, BaselineError
 from lint.config import ConfigError, Overrides, SettingsResolver, parse_selectors
 from lint.progress import FixProgress
-from lint.report import REPORTERS, Report
+from lint.report import DETAILED, REPORTERS, Report
 from lint.report import chunks as report_chunks
 from lint.report import text as text_report
 from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, compacted
@@ -390,6 +390,7 @@ def check(args: argparse.Namespace) -> int:
             args.jobs,
             args.stdin_filename,
             cache=cache_wanted(args),
+            details=args.format in DETAILED,
             warn=warn,
             on_result=progress,
         )

@@ -4,11 +4,12 @@ This is what leaves the engine: reporters print findings, the public API returns
 them, and worker processes send them back. Lines and columns are 1-based and count
 characters; an end location is exclusive.
 
-Each finding also carries what the CLI needs without the text at hand: a short
+Each finding can also carry what the CLI needs without the text at hand: a short
 excerpt of its line for reports, and a fingerprint of the flagged text and its
-context for the baseline. The fingerprint does not depend on the line number or on
-whitespace around the finding, so editing elsewhere in the file, or fixing the
-whitespace next to it, leaves it unchanged.
+context for the baseline (a run makes them only where they are read: ``resolve``).
+The fingerprint does not depend on the line number or on whitespace around the
+finding, so editing elsewhere in the file, or fixing the whitespace next to it,
+leaves it unchanged.
 """
 
 from __future__ import annotations
@@ -154,8 +155,10 @@ def excerpt(doc: Document, start: int, end: int) -> Excerpt:
     )
 
 
-def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
-    """A diagnostic placed in its document."""
+def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule, details: bool = True) -> Finding:
+    """A diagnostic placed in its document; with ``details``, with its fingerprint
+    and excerpt, which only SARIF, HTML, baselines and the cache read (without, they
+    are empty: a sha256 and two slices of the text less per finding)."""
     fix = None
     if diagnostic.fix is not None:
         edits = tuple(
@@ -180,8 +183,12 @@ def resolve(doc: Document, diagnostic: Diagnostic, rule: Rule) -> Finding:
         location=Location(*doc.location(diagnostic.start)),
         end_location=Location(*doc.location(diagnostic.end)),
         fix=fix,
-        fingerprint=fingerprint(doc.text, diagnostic.code, diagnostic.start, diagnostic.end),
-        excerpt=excerpt(doc, diagnostic.start, diagnostic.end),
+        fingerprint=(
+            fingerprint(doc.text, diagnostic.code, diagnostic.start, diagnostic.end)
+            if details
+            else ""
+        ),
+        excerpt=excerpt(doc, diagnostic.start, diagnostic.end) if details else Excerpt("", "", ""),
     )
 
 

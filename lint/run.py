@@ -53,7 +53,9 @@ class Options:
 
     ``warn`` receives each one-line warning of the run (a path under which no file
     was found, a file named that is not checked); ``on_result`` each result of a
-    ``--fix`` run as its file is written, in the order of the files."""
+    ``--fix`` run as its file is written, in the order of the files. ``details``:
+    whether the report prints each finding's fingerprint or excerpt (SARIF, HTML);
+    a run also computes them where a baseline file or the cache needs them."""
 
     paths: Sequence[str]
     mode: Mode = Mode.CHECK
@@ -61,6 +63,7 @@ class Options:
     jobs: int = 1
     stdin_filename: str | None = None
     cache: bool = False  # read and write the results cache (a check only)
+    details: bool = True
     warn: Callable[[str], None] = lambda line: None
     on_result: Callable[[FileResult], None] | None = None
 
@@ -101,12 +104,18 @@ def run(options: Options, resolver: SettingsResolver) -> Iterator[Checked]:
     selection = selected_files(options, resolver)
     if selection.stdin:
         settings = resolver.for_path(Path(options.stdin_filename or "stdin"))
-        result = check_stdin(options.stdin_filename or "-", settings, mode, options.unsafe)
+        name = options.stdin_filename or "-"
+        result = check_stdin(name, settings, mode, options.unsafe, options.details)
         first.append(Checked(result, settings))
+    baselined: dict[Path, bool] = {}  # baseline file -> whether it exists
     for path, display in selection.files:
         settings = resolver.for_path(path)
         settings.check_selectors(ALL_RULES)
-        jobs.append(Job(path, display, settings, mode, options.unsafe, registry))
+        where = settings.baseline_path
+        if where not in baselined:
+            baselined[where] = where.is_file()
+        details = options.details or options.cache or baselined[where]
+        jobs.append(Job(path, display, settings, mode, options.unsafe, registry, details=details))
     unreadable = sorted((Checked(r) for r in selection.errors), key=_path_of)
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
@@ -135,13 +144,17 @@ def _path_of(checked: Checked) -> str:
     return checked.result.path
 
 
-def check_stdin(name: str, settings: Settings, mode: Mode, unsafe: bool) -> FileResult:
+def check_stdin(
+    name: str, settings: Settings, mode: Mode, unsafe: bool, details: bool = True
+) -> FileResult:
     settings.check_selectors(ALL_RULES)
     try:
         text, _ = files.decode(sys.stdin.buffer.read())
     except files.InputError as exc:
         return FileResult(name, error=str(exc))
-    return process_text(text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name))
+    return process_text(
+        text, name, settings, ALL_RULES, mode, unsafe, format_for(name), Path(name), details=details
+    )
 
 
 def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:

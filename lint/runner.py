@@ -94,12 +94,17 @@ def _settled(
 
 
 def check_findings(
-    doc: Document, rules: Sequence[Rule], ctx: Context, before_rule: Callable[[], None] = _nothing
+    doc: Document,
+    rules: Sequence[Rule],
+    ctx: Context,
+    before_rule: Callable[[], None] = _nothing,
+    details: bool = True,
 ) -> tuple[Finding, ...]:
-    """Every finding of the rules in the document, placed in lines and columns."""
+    """Every finding of the rules in the document, placed in lines and columns (with
+    its fingerprint and excerpt if ``details``: see ``resolve``)."""
     by_code = {r.code: r for r in rules}
     diagnostics = check_document(doc, rules, ctx, before_rule)
-    return tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
+    return tuple(resolve(doc, d, by_code[d.code], details) for d in diagnostics)
 
 
 def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
@@ -117,7 +122,11 @@ class FixOutcome:
 
 
 def fix_document(
-    doc: Document, rules: Sequence[Rule], ctx: Context, allowed: frozenset[Safety]
+    doc: Document,
+    rules: Sequence[Rule],
+    ctx: Context,
+    allowed: frozenset[Safety],
+    details: bool = True,
 ) -> FixOutcome:
     """Apply allowed fixes until none is left; raise NotConverged if it never settles.
 
@@ -128,13 +137,14 @@ def fix_document(
     those of every rule.) That holds for rules whose fixes keep to their declared
     safety, as every rule's tests check; where a rule left out offers an allowed fix
     on the fixed text, the fixer starts again with every rule in every pass.
+    ``details``: as for ``check_findings``.
     """
     fixing = [r for r in rules if allowed.intersection(r.safety)]
     if len(fixing) == len(rules):
-        return _fix_passes(doc, rules, rules, ctx, allowed)
-    outcome = _fix_passes(doc, rules, fixing, ctx, allowed)
+        return _fix_passes(doc, rules, rules, ctx, allowed, details)
+    outcome = _fix_passes(doc, rules, fixing, ctx, allowed, details)
     if any(f.fix is not None and f.fix.safety in allowed for f in outcome.remaining):
-        return _fix_passes(doc, rules, rules, ctx, allowed)
+        return _fix_passes(doc, rules, rules, ctx, allowed, details)
     return outcome
 
 
@@ -144,6 +154,7 @@ def _fix_passes(
     fixing: Sequence[Rule],
     ctx: Context,
     allowed: frozenset[Safety],
+    details: bool,
 ) -> FixOutcome:
     """The fix loop, running ``fixing`` (a part of ``rules``, in their order) in
     each pass and the other rules on the text that is left."""
@@ -160,11 +171,11 @@ def _fix_passes(
             if others:
                 raw.extend(d for r in others for d in r.run(doc, ctx))
                 diagnostics = _settled(doc, raw, rules)
-            remaining = tuple(resolve(doc, d, by_code[d.code]) for d in diagnostics)
+            remaining = tuple(resolve(doc, d, by_code[d.code], details) for d in diagnostics)
             return FixOutcome(doc, tuple(applied), remaining, tuple(passes))
         chosen = {id(f) for f in select_non_overlapping(d.fix for d in fixable if d.fix)}
         taken = [d for d in fixable if id(d.fix) in chosen]
-        applied.extend(resolve(doc, d, by_code[d.code]) for d in taken)
+        applied.extend(resolve(doc, d, by_code[d.code], details) for d in taken)
         passes.extend([number] * len(taken))
         codes_per_pass = [d.code for d in taken]
         text = apply_edits(doc.text, [e for d in taken if d.fix for e in d.fix.edits])
@@ -187,6 +198,7 @@ class Job:
     unsafe: bool
     registry: Callable[[], Sequence[Rule]]
     evidence: Evidence | None = None
+    details: bool = True  # give findings their fingerprint and excerpt (``resolve``)
 
 
 def document_for(
@@ -233,12 +245,13 @@ def process_text(
     path: Path | None = None,
     evidence: Evidence | None = None,
     doc: Document | None = None,
+    details: bool = True,
 ) -> FileResult:
     """Check or fix one text; errors become part of the result, never exceptions.
 
     ``evidence`` is what was gathered from the whole run; without it, the text's own.
     A user pattern that ran out of time on this text in an earlier pass of the run
-    (``doc.budget``) is this text's error.
+    (``doc.budget``) is this text's error. ``details``: as for ``check_findings``.
     """
     words = count_words(text)
     failure = doc.budget.failure(display) if doc is not None and doc.budget else None
@@ -247,8 +260,9 @@ def process_text(
     try:
         doc, enabled, ctx = prepare(text, display, settings, rules, fmt, path, evidence, doc)
         if mode is Mode.CHECK:
-            return FileResult(display, check_findings(doc, enabled, ctx), words=words)
-        outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe))
+            findings = check_findings(doc, enabled, ctx, details=details)
+            return FileResult(display, findings, words=words)
+        outcome = fix_document(doc, enabled, ctx, allowed_safeties(unsafe), details)
     except (NotConverged, PatternTimeout) as exc:
         return FileResult(display, error=str(exc))
     except Exception as exc:  # a bug in a rule must not cost the user the other files
@@ -290,6 +304,7 @@ def process_job(job: Job, held: Held | None = None) -> FileResult:
         path=job.path,
         evidence=job.evidence,
         doc=doc,
+        details=job.details,
     )
     if result.error is None and held.budget.disabled(job.settings.ignore_patterns):
         if job.mode is not Mode.CHECK:  # never fix text a pattern was meant to protect

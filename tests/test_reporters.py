@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from lint.api import settings_for
-from lint.report import REPORTERS, Report
+from lint.report import REPORTERS, Report, chunks
 from lint.result import FileResult
 from lint.runner import Mode, process_text
 from rules import ALL_RULES
@@ -187,3 +187,16 @@ def test_junit_written_a_suite_at_a_time_is_the_whole_tree_laid_out(shape: str) 
     }[shape]
     out = REPORTERS["junit"](Report(iter(results), ALL_RULES))
     assert out == _junit_as_one_tree(results)
+
+
+def test_junit_copied_from_its_spool_in_many_pieces_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    results = [
+        report().result_list()[0],
+        report("Caf\u00e9 , here.\n", "b\u00e9.txt").result_list()[0],
+    ]
+    monkeypatch.setattr("lint.report.junit._COPY", 7)  # the spool read in many pieces
+    pieces = list(chunks("junit", Report(iter(results), ALL_RULES)))
+    assert len(pieces) > 10
+    assert "".join(pieces) == _junit_as_one_tree(results)

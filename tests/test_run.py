@@ -14,6 +14,7 @@ from lint import datasets, run
 from lint.api import settings_for
 from lint.cli import main
 from lint.config import Overrides, SettingsResolver
+from lint.report import DETAILED, REPORTERS
 from lint.result import EXIT_ERROR
 from lint.runner import TASKS_AHEAD, Mode, Workers
 
@@ -132,3 +133,50 @@ def test_a_stopped_stream_gives_what_it_did_then_stops() -> None:
         with pytest.raises(KeyboardInterrupt):
             done.extend(workers.ordered(stop_at_two, range(10)))
     assert done == [0, 1, 2]
+
+
+# -- fingerprints and excerpts only where they are read ----------------------------------
+
+
+def test_findings_carry_fingerprint_and_excerpt_only_when_asked(in_tmp: Path) -> None:
+    (in_tmp / "a.txt").write_text("Two  spaces.\n", encoding="utf-8")
+    lean = list(run.run(run.Options(["a.txt"], details=False), resolver()))
+    full = list(run.run(run.Options(["a.txt"]), resolver()))
+    [bare] = lean[0].result.findings
+    [finding] = full[0].result.findings
+    assert (bare.fingerprint, bare.excerpt.text) == ("", "")
+    assert finding.fingerprint != ""
+    assert (finding.excerpt.before, finding.excerpt.text) == ("Two", "  ")
+    assert (bare.code, bare.start, bare.end) == (finding.code, finding.start, finding.end)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_baseline_file_or_the_cache_needs_them_in_any_format(in_tmp: Path, cache: bool) -> None:
+    (in_tmp / "a.txt").write_text("Two  spaces.\n", encoding="utf-8")
+    if not cache:
+        (in_tmp / "transcript-lint-baseline.json").write_text(
+            '{"transcript-lint-baseline": 1, "entries": []}\n', encoding="utf-8"
+        )
+    options = run.Options(["a.txt"], cache=cache, details=False)
+    [checked] = list(run.run(options, resolver()))
+    assert [f.fingerprint != "" for f in checked.result.findings] == [True]
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+@pytest.mark.parametrize("fix", [False, True])
+def test_every_format_prints_the_same_without_the_details_it_does_not_read(
+    in_tmp: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    fix: bool,
+) -> None:
+    talk = "Thank you , Mr. Wang.  \nNext  question.\n"
+    args = ["check", "--no-cache", "--format", fmt, *(["--fix"] if fix else []), "a.txt"]
+    printed = []
+    for detailed in (DETAILED, frozenset(REPORTERS)):
+        (in_tmp / "a.txt").write_text(talk, encoding="utf-8")
+        monkeypatch.setattr("lint.cli.DETAILED", detailed)
+        main(args)
+        printed.append(capsys.readouterr())
+    assert printed[0] == printed[1]

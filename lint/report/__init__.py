@@ -47,6 +47,10 @@ class _Reporters(Mapping[str, Reporter]):
 
 REPORTERS: Mapping[str, Reporter] = _Reporters()
 
+# The formats that print a finding's fingerprint (SARIF) or excerpt (HTML): a run
+# in another format leaves them out (``lint.result.resolve``).
+DETAILED = frozenset({"sarif", "html"})
+
 
 def chunks(name: str, report: Report) -> Iterable[str]:
     """The report in format ``name`` in pieces, to be written one after another: the
@@ -57,4 +61,4 @@ def chunks(name: str, report: Report) -> Iterable[str]:
     return pieces(report) if pieces is not None else (REPORTERS[name](report),)
 
 
-__all__ = ["REPORTERS", "Report", "Reporter", "chunks"]
+__all__ = ["DETAILED", "REPORTERS", "Report", "Reporter", "chunks"]

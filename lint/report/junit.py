@@ -20,7 +20,10 @@ from lint.result import FileResult
 
 _NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INDENT = "\n  "  # before each suite: a child of the root
-_COPY = 1 << 20  # characters copied from the spool at a time
+# Characters copied from the spool at a time: small, as a piece of 1M characters
+# (up to 4 MB as text, and again as bytes) made the peak memory of a run grow
+# with its files (3.5 MB per 1,000 generated files, against 2.6 for text).
+_COPY = 1 << 16
 
 
 def _xml_safe(text: str) -> str:
