@@ -636,7 +636,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Four ways find the reading:
+    lost the spaces between them. Four searches find the reading in any text (the
+    list below); OCR that loses spaces has a looser fifth, and words glued to a
+    number, an ordinal or Chinese or Japanese text have their own (after the list):
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -674,8 +676,12 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     token of common words: one function word makes a join (`mytongue`, `aman`,
     `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
     piece lost a space itself), punctuation glued to it is more lost spaces
-    (`Iknow.itwas`), and garbled words may stand around it. Two content words
-    (`darkhair`) and joins OCR also misread (`direotlyfrom`) are suggestions only.
+    (`Iknow.itwas`), and garbled words may stand around it; no article follows a
+    subject pronoun or a plural determiner (`Heathrow` is not `He a throw`,
+    `Bythesea` not `By these a`). Two content words (`darkhair`), joins OCR also
+    misread (`direotlyfrom`) and a capitalised token read as three words or fewer
+    (`Bywater`, `Ifill`, `Asif`: names start sentences too) are suggestions only,
+    the last unless the document writes the reading apart (`I know` for `Iknow`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -725,7 +731,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `tbe king`; the message names `the king`): the tool never rewrites letters.
     In OCR that loses spaces, a doubtful reading is display-only: a word misread by
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
-    words side by side, two parts that make a word (`whereof`).
+    words side by side, two parts that make a word (`whereof`), a capitalised token
+    of up to three words whose reading the document never writes apart (`Atwater`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
