@@ -255,6 +255,8 @@ LOOSE_PAIR_FREQUENCY = 3000
 # Two neighbouring content words both rarer than this and shorter than
 # LOOSE_LONG_PART (`wing lava`) make a reading doubtful: a display-only suggestion.
 LOOSE_RARE_WORD = 30_000
+# A capitalised token read as this many words or fewer may be a name (`Bythesea`).
+NAME_PARTS = 3
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -282,6 +284,10 @@ AUXILIARIES = frozenset(
 )
 PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
 DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
+# Words no article follows (`He a throw` is `Heathrow`, `By these a` is `Bythesea`):
+# subject pronouns (not `it`, `you`: `make it a rule`, `give you a hand`) and
+# plural determiners.
+NO_ARTICLE_AFTER = frozenset("i he she we they these those".split())
 FUNCTION_PAIRS = frozenset(
     {("is", "a"), ("on", "it"), ("on", "a"), ("in", "a"), ("as", "a"), ("was", "a"), ("at", "a")}
     | {(p, a) for p in "i you he she it we they".split() for a in AUXILIARIES}
@@ -630,7 +636,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## What it does
     Finds a token that is not a word (nor an inflection, a British spelling or a
     prefixed form of one, nor one of the user's `words`) and reads as words that
-    lost the spaces between them. Four ways find the reading:
+    lost the spaces between them. Four searches find the reading in any text (the
+    list below); OCR that loses spaces has a looser fifth, and words glued to a
+    number, an ordinal or Chinese or Japanese text have their own (after the list):
     - lists of function words, for lowercase tokens of five letters or more: a
       function word and a common word (`thescale`, `youto`, `rolehas`, `kindof`);
       a short function word that also begins or ends many words (`in`, `on`, `at`,
@@ -668,8 +676,12 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     token of common words: one function word makes a join (`mytongue`, `aman`,
     `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
     piece lost a space itself), punctuation glued to it is more lost spaces
-    (`Iknow.itwas`), and garbled words may stand around it. Two content words
-    (`darkhair`) and joins OCR also misread (`direotlyfrom`) are suggestions only.
+    (`Iknow.itwas`), and garbled words may stand around it; no article follows a
+    subject pronoun or a plural determiner (`Heathrow` is not `He a throw`,
+    `Bythesea` not `By these a`). Two content words (`darkhair`), joins OCR also
+    misread (`direotlyfrom`) and a capitalised token read as three words or fewer
+    (`Bywater`, `Ifill`, `Asif`: names start sentences too) are suggestions only,
+    the last unless the document writes the reading apart (`I know` for `Iknow`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -719,7 +731,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `tbe king`; the message names `the king`): the tool never rewrites letters.
     In OCR that loses spaces, a doubtful reading is display-only: a word misread by
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
-    words side by side, two parts that make a word (`whereof`).
+    words side by side, two parts that make a word (`whereof`), a capitalised token
+    of up to three words whose reading the document never writes apart (`Atwater`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -1008,7 +1021,14 @@ def _loose_joins(
         titled = token[0].isupper() and best.parts[0] != "I"
         # two content words are as often a compound (`broadgauge`, `turkeycock`)
         pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
-        safety = Safety.DISPLAY_ONLY if close or pair else Safety.UNSAFE
+        # a capitalised token may be a name at a sentence's start (`Bywater`,
+        # `Ifill`, `Aman`): fixed only when the document writes the reading apart
+        # or it reads as more words than a name holds (one that the document also
+        # writes in lowercase is left alone by ``_name_in``)
+        named = (
+            token[0].isupper() and len(best.parts) <= NAME_PARTS and not _written_in(doc, best.text)
+        )
+        safety = Safety.DISPLAY_ONLY if close or pair or named else Safety.UNSAFE
         texts = dict.fromkeys([*(r.text for r in close), *([token] if pair else [])])
         others = "".join(f" or '{text}'" for text in texts)
         for start, end in found:
@@ -1614,9 +1634,12 @@ def _pair_veto(left: str, right: str) -> bool:
 
 def _bad_article(parts: list[str]) -> bool:
     """An article inside a reading before a function word, or of the wrong form (`a
-    apple`, `an dog`): the letters are a piece of a word (`headiea`). (An article at
-    the end needs the word after the token: see ``_fits_between``.)"""
+    apple`, `an dog`), or after a subject pronoun or a plural determiner (`he a`,
+    `these a`): the letters are a piece of a word (`headiea`, `Heathrow`). (An
+    article at the end needs the word after the token: see ``_fits_between``.)"""
     for part, following in itertools.pairwise(parts):
+        if following in words.ARTICLES and part in NO_ARTICLE_AFTER:
+            return True
         if part in words.ARTICLES and (
             following in words.FUNCTION_WORDS
             or (part != "the" and (part == "a") == (following[0] in words.VOWELS))

@@ -911,14 +911,25 @@ OCR_LOSING_SPACES = (
     [
         ("Alas, too uuccessfally mytongue seoms dry.", "mytongue", "my tongue", Safety.UNSAFE),
         ("He gave aman his coat.", "aman", "a man", Safety.UNSAFE),
-        ("So far as Iknow.itwas done.", "Iknow", "I know", Safety.UNSAFE),
         ("So far as Iknow.itwas done.", "itwas", "it was", Safety.UNSAFE),
+        # a capitalised token may be a name (`Ifill`, `Bywater`): a suggestion only,
+        # unless the document writes the reading apart or the reading has more
+        # words than a name
+        ("So far as Iknow.itwas done.", "Iknow", "I know", Safety.DISPLAY_ONLY),
+        ("So far as Iknow.itwas done, as I know.", "Iknow", "I know", Safety.UNSAFE),
         (
             "My books are a record, Atruthfulphotograph of me.",
             "Atruthfulphotograph",
             "A truthful photograph",
+            Safety.DISPLAY_ONLY,
+        ),
+        (
+            "Atruthfulphotograph of me is a truthful photograph.",
+            "Atruthfulphotograph",
+            "A truthful photograph",
             Safety.UNSAFE,
         ),
+        ("Ashoutoffear rose in the hall.", "Ashoutoffear", "A shout of fear", Safety.UNSAFE),
         # capitals inside: each starts a word, and a piece lost a space itself
         (
             "They sang. TheKingofthenorth rode out.",
@@ -974,6 +985,39 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
     assert token not in flagged(sentence + "\n", "MW002")
     fewer = OCR_LOSING_SPACES.replace("wasgiven", "was given").replace("ofthe", "of the")
     assert token not in flagged(fewer + sentence + "\n", "MW002")
+
+
+# OCR that loses spaces, as a reviewer wrote it: four misread words and three joins.
+OCR_LOSING_SPACES_TOO = (
+    "He said aftor the meeting nevor mind whioh of tbeir plans.\n"
+    "It was inthe room thatwas one ofthe best.\n"
+)
+NAMES_AT_SENTENCE_START = [
+    "Heathrow",
+    "Aman",
+    "Bywater",
+    "Atwater",
+    "Ifill",
+    "Asif",
+    "Bythesea",
+    "Ourbank",
+]
+
+
+@pytest.mark.parametrize("name", NAMES_AT_SENTENCE_START)
+def test_mw002_ocr_that_loses_spaces_does_not_fix_names_at_a_sentence_start(name: str) -> None:
+    text = OCR_LOSING_SPACES_TOO + f"{name} came here.\n"
+    start = len(OCR_LOSING_SPACES_TOO)
+    joins = [OCR_LOSING_SPACES_TOO.index(join) for join in ("inthe", "thatwas", "ofthe")]
+    assert [s for s, _ in codes_and_spans(text, "MW002") if s < start] == joins
+    assert fixed(text, "MW002", unsafe=True).endswith(f"\n{name} came here.\n")
+
+
+@pytest.mark.parametrize("name", ["Heathrow", "Bythesea"])
+def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str) -> None:
+    # not `He a throw`, `By these a`: not even a suggestion
+    text = OCR_LOSING_SPACES_TOO + f"{name} came here.\n"
+    assert name not in flagged(text, "MW002")
 
 
 @pytest.mark.parametrize(
