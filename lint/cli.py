@@ -394,14 +394,16 @@ def check(args: argparse.Namespace) -> int:
             warn=warn,
             on_result=progress,
         )
-        checked: Iterable[Checked] = run.run(options, resolver)
+        started = run.run(options, resolver)  # a config error stops the run here
+        checked: Iterable[Checked] = started
         if fixing_stdin:
             checked = list(checked)
             stdin = next((c.result for c in checked if c.path is None and c.settings), None)
             if progress is not None and stdin is not None and stdin.error is None:
                 write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
                 progress(stdin)
-        code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
+        stream = sys.stderr if fixing_stdin else sys.stdout
+        code = report(args, checked, mode, stream, started.baseline_files)
     except Interrupted as exc:
         fixed = progress.fixed if progress is not None else 0
         print(f"interrupted: {fixed} files fixed, {exc.unfinished} not checked", file=sys.stderr)
@@ -483,12 +485,19 @@ def write_baseline(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
-def report(args: argparse.Namespace, checked: Iterable[Checked], mode: Mode, stream: TextIO) -> int:
+def report(
+    args: argparse.Namespace,
+    checked: Iterable[Checked],
+    mode: Mode,
+    stream: TextIO,
+    baseline_files: Sequence[Path] = (),
+) -> int:
     """Report the results as they come (the errors are listed at the end, on
-    standard error; first when the report goes there too)."""
+    standard error; first when the report goes there too). The baseline files are
+    loaded first: a broken one stops the run before the report's first byte."""
     if mode is Mode.DIFF:
         return report_diff(args, checked, stream)
-    reading = run.Reading(use_baselines=not args.no_baseline)
+    reading = run.Reading(use_baselines=not args.no_baseline, baseline_files=baseline_files)
     errors_first = stream is sys.stderr
     if errors_first:
         checked = list(checked)
@@ -574,13 +583,13 @@ def report_diff(args: argparse.Namespace, checked: Iterable[Checked], stream: Te
 
 
 def write_report(args: argparse.Namespace, pieces: Iterable[str], stream: TextIO) -> None:
-    """A report to --output-file or to ``stream``, written in the pieces it comes in."""
+    """A report to --output-file or to ``stream``, written in the pieces it comes in.
+    The file is written beside its place and renamed over it once the report is
+    whole: a run that fails or is interrupted leaves the file as it was."""
     if args.output_file is not None:
         try:
             # A file name that is not UTF-8 comes out escaped (\udce9), still valid JSON.
-            with args.output_file.open(
-                "w", encoding="utf-8", errors="backslashreplace", newline=""
-            ) as output:
+            with files.replacing_text(args.output_file, errors="backslashreplace") as output:
                 output.writelines(pieces)
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
