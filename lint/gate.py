@@ -88,4 +88,3 @@ class Counting:
             for selector, limit in self.gate.limits
         )
         return GateOutcome(self.gate.source, self.files, self.words, measures)
-
