@@ -669,3 +669,20 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     error = process.stderr.read()
     assert process.wait() == 1
     assert error == b""
+
+
+def test_version_and_help_load_neither_rules_nor_runner() -> None:
+    # What start-up imports is what every run pays: `--version` and `--help` need
+    # the parser alone, and the format names without a reporter.
+    script = (
+        "import contextlib, io, sys\n"
+        "from lint.cli import main\n"
+        "for argv in (['--version'], ['check', '--help']):\n"
+        "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main(argv)\n"
+        "heavy = ('rules', 'lint.run', 'lint.runner', 'lint.config', 'lint.result', "
+        "'lint.report.model')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "[]\n", "")
