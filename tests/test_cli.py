@@ -676,13 +676,19 @@ def test_version_and_help_load_neither_rules_nor_runner() -> None:
     # the parser alone, and the format names without a reporter.
     script = (
         "import contextlib, io, sys\n"
-        "from lint.cli import main\n"
+        "from lint.cli import main, preload\n"
         "for argv in (['--version'], ['check', '--help']):\n"
+        "    preload(argv)\n"
         "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
         "        main(argv)\n"
         "heavy = ('rules', 'lint.run', 'lint.runner', 'lint.config', 'lint.result', "
         "'lint.report.model')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
+        "preload(['check', '-q', 'a.txt'])  # what lint.__main__ loads with the collector off\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "[]\n", "")
+    loaded = (
+        "['lint.config', 'lint.report.model', 'lint.result', 'lint.run', 'lint.runner', 'rules']"
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"[]\n{loaded}\n", "")
