@@ -7,25 +7,25 @@ findings remain, 2 for a usage, config or input error.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lint import __version__, discovery, files, lexicon, run
-from lint.baseline import Baseline, BaselineError
-from lint.config import ConfigError, Overrides, SettingsResolver, parse_selectors
-from lint.progress import FixProgress
-from lint.report import DETAILED, REPORTERS, Report
-from lint.report import chunks as report_chunks
-from lint.report import text as text_report
-from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, compacted
-from lint.rule import Availability, Rule
-from lint.run import Checked, UsageError
-from lint.runner import Interrupted, Mode
-from rules import ALL_RULES
+from lint import __version__
+from lint.report import DETAILED, FORMATS
+
+# Each command imports what it uses when it runs: `--version`, `--help` and `rules`
+# need neither the runner nor the config, and the imports were most of their time.
+if TYPE_CHECKING:
+    from lint.config import Overrides
+    from lint.progress import FixProgress
+    from lint.report import Report
+    from lint.result import FileResult
+    from lint.rule import Rule
+    from lint.run import Checked
+    from lint.runner import Mode
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="with --fix, append one JSON line per applied edit to FILE",
     )
-    check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     _add_selection(check)
     check.add_argument("--stdin-filename", help="the name (and so the format) of standard input")
@@ -188,6 +188,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What each command runs on, for ``preload``.
+_COMMAND_MODULES = {
+    "check": ("lint.run", "lint.report.model"),
+    "baseline": ("lint.run",),
+    "learn": ("lint.run",),
+    "dataset": ("lint.run",),
+    "rule": ("rules",),
+    "rules": ("rules",),
+    "server": ("lint.server",),
+}
+
+
+def preload(argv: Sequence[str]) -> None:
+    """Import the modules the command of ``argv`` runs on, none for ``--version`` or
+    ``--help``: ``lint.__main__`` calls this with the garbage collector off, then
+    freezes what the imports built, as it does for the imports of start-up."""
+    import importlib
+
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    for module in _COMMAND_MODULES.get(command or "", ()):
+        importlib.import_module(module)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -208,20 +233,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "dataset":
             return run_dataset(args)
         return check(args)
-    except (ConfigError, UsageError, BaselineError) as exc:
-        print(f"transcript-lint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except Interrupted as exc:
-        print(f"interrupted: {exc.unfinished} files not checked", file=sys.stderr)
-        return EXIT_INTERRUPTED
     except KeyboardInterrupt:  # outside the fixing (which handles its own signals)
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other command-line tools
         # do, and keep Python from failing again when it flushes standard output.
+        from lint.result import EXIT_FINDINGS
+
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+    except Exception as exc:
+        code = stopped(exc)
+        if code is None:
+            raise  # a bug: its traceback
+        return code
+
+
+def stopped(exc: Exception) -> int | None:
+    """The exit code of an error that stops a run as a whole (bad options, config or
+    baseline; an interrupt), after its one line on standard error; None for any
+    other exception (loading their modules costs only a run that stops so)."""
+    from lint.baseline import BaselineError
+    from lint.config import ConfigError
+    from lint.result import EXIT_ERROR
+    from lint.run import UsageError
+    from lint.runner import Interrupted
+
+    if isinstance(exc, ConfigError | UsageError | BaselineError):
+        print(f"transcript-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if isinstance(exc, Interrupted):
+        print(f"interrupted: {exc.unfinished} files not checked", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return None
 
 
 def escape_undecodable_names() -> None:
@@ -233,6 +278,10 @@ def escape_undecodable_names() -> None:
 
 
 def explain_rule(code: str) -> int:
+    from lint.result import EXIT_CLEAN
+    from lint.run import UsageError
+    from rules import ALL_RULES
+
     found = [r for r in ALL_RULES if r.code == code.upper() or r.name == code]
     if not found:
         raise UsageError(f"unknown rule '{code}' (see: transcript-lint rules)")
@@ -248,6 +297,9 @@ def explain_rule(code: str) -> int:
 
 def list_rules() -> int:
     """One aligned row per rule; the fix column says how often and how safe."""
+    from lint.result import EXIT_CLEAN
+    from rules import ALL_RULES
+
     header = ("code", "name", "family", "default", "fix", "what it finds")
     rows = [
         (r.code, r.name, r.family, "on" if r.default else "off", fix_column(r), r.summary)
@@ -262,6 +314,8 @@ def list_rules() -> int:
 
 def fix_column(r: Rule) -> str:
     """`safe`, `sometimes: unsafe`, `unsafe or display-only`, `none`."""
+    from lint.rule import Availability
+
     if r.fix is Availability.NEVER or not r.safety:
         return "none"
     safety = " or ".join(s.value for s in r.safety)
@@ -277,7 +331,11 @@ def fix_safety(r: Rule) -> str:
 
 def run_dataset(args: argparse.Namespace) -> int:
     """Check or fix every record of a dataset file, locally or on Ray."""
-    from lint import datasets  # its pool and JSON handling are needed by this command only
+    from lint import datasets, run  # datasets: its pool and JSON handling, for this command
+    from lint.config import SettingsResolver
+    from lint.result import EXIT_CLEAN
+    from lint.run import UsageError
+    from rules import ALL_RULES
 
     settings = SettingsResolver(overrides_of(args), args.config).for_path(Path("_"))
     settings.check_selectors(ALL_RULES)
@@ -305,6 +363,11 @@ def run_dataset(args: argparse.Namespace) -> int:
 
 def learn(args: argparse.Namespace) -> int:
     """Gather evidence from every file and merge what it teaches into the lexicon."""
+    from lint import lexicon, run
+    from lint.config import SettingsResolver
+    from lint.result import EXIT_CLEAN, EXIT_ERROR
+    from lint.run import UsageError
+
     resolver = SettingsResolver(overrides_of(args), args.config)
     learned = run.learn(run.Options(args.paths, jobs=args.jobs, warn=warn), resolver)
     print_errors(learned.errors)
@@ -326,6 +389,8 @@ def learn(args: argparse.Namespace) -> int:
 
 
 def overrides_of(args: argparse.Namespace) -> Overrides:
+    from lint.config import Overrides, parse_selectors
+
     select, extend_select, ignore = (
         getattr(args, k, None) for k in ("select", "extend_select", "ignore")
     )
@@ -351,6 +416,8 @@ def cache_wanted(args: argparse.Namespace) -> bool:
 
 def refuse_combinations(args: argparse.Namespace) -> None:
     """Options that would not do together what each says: a usage error."""
+    from lint.run import UsageError
+
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and args.diff:
@@ -365,6 +432,12 @@ def refuse_combinations(args: argparse.Namespace) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
+    from lint import discovery, run
+    from lint.config import SettingsResolver
+    from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+    from lint.run import UsageError
+    from lint.runner import Interrupted, Mode
+
     refuse_combinations(args)
     mode = Mode.DIFF if args.diff else Mode.FIX if args.fix else Mode.CHECK
     if args.ledger is not None and mode is not Mode.FIX:
@@ -394,14 +467,16 @@ def check(args: argparse.Namespace) -> int:
             warn=warn,
             on_result=progress,
         )
-        checked: Iterable[Checked] = run.run(options, resolver)
+        started = run.run(options, resolver)  # a config error stops the run here
+        checked: Iterable[Checked] = started
         if fixing_stdin:
             checked = list(checked)
             stdin = next((c.result for c in checked if c.path is None and c.settings), None)
             if progress is not None and stdin is not None and stdin.error is None:
                 write_fixed_stdin(stdin.fixed if stdin.fixed is not None else "")
                 progress(stdin)
-        code = report(args, checked, mode, sys.stderr if fixing_stdin else sys.stdout)
+        stream = sys.stderr if fixing_stdin else sys.stdout
+        code = report(args, checked, mode, stream, started.baseline_files)
     except Interrupted as exc:
         fixed = progress.fixed if progress is not None else 0
         print(f"interrupted: {fixed} files fixed, {exc.unfinished} not checked", file=sys.stderr)
@@ -419,6 +494,8 @@ def check(args: argparse.Namespace) -> int:
 def write_fixed_stdin(text: str) -> None:
     """The fixed text of standard input, as UTF-8; a stray byte (EN007) left unfixed
     goes out as the byte it was."""
+    from lint import files
+
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (tests)
@@ -432,6 +509,9 @@ def fix_progress(ledger_path: Path | None) -> FixProgress:
     """Reports each file of a --fix run as it is written (and logs it to the ledger)."""
     import datetime  # here, like difflib below: every import counts against start-up
 
+    from lint.progress import FixProgress
+    from lint.run import UsageError
+
     time = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     try:
         return FixProgress(ledger_path, __version__, time)
@@ -444,6 +524,12 @@ def fix_progress(ledger_path: Path | None) -> FixProgress:
 
 def write_baseline(args: argparse.Namespace) -> int:
     """Write (or with --prune, shrink) the baseline file of every path's config."""
+    from lint import files, run
+    from lint.baseline import Baseline
+    from lint.config import SettingsResolver
+    from lint.result import EXIT_CLEAN, EXIT_ERROR
+    from lint.run import UsageError
+
     if "-" in args.paths:
         raise UsageError("baseline reads files, not standard input")
     resolver = SettingsResolver(overrides_of(args), args.config)
@@ -483,12 +569,28 @@ def write_baseline(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
-def report(args: argparse.Namespace, checked: Iterable[Checked], mode: Mode, stream: TextIO) -> int:
+def report(
+    args: argparse.Namespace,
+    checked: Iterable[Checked],
+    mode: Mode,
+    stream: TextIO,
+    baseline_files: Sequence[Path] = (),
+) -> int:
     """Report the results as they come (the errors are listed at the end, on
-    standard error; first when the report goes there too)."""
+    standard error; first when the report goes there too). The baseline files are
+    loaded first: a broken one stops the run before the report's first byte."""
+    import dataclasses
+
+    from lint import run
+    from lint.report import Report
+    from lint.report import text as text_report
+    from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+    from lint.runner import Mode
+    from rules import ALL_RULES
+
     if mode is Mode.DIFF:
         return report_diff(args, checked, stream)
-    reading = run.Reading(use_baselines=not args.no_baseline)
+    reading = run.Reading(use_baselines=not args.no_baseline, baseline_files=baseline_files)
     errors_first = stream is sys.stderr
     if errors_first:
         checked = list(checked)
@@ -532,6 +634,12 @@ def report_pieces(name: str, rendered: Report, read: Callable[[], Report]) -> It
     """The report in format ``name`` in the pieces it is written in, read as the
     results come; ``read`` gives what is known once they are all read. HTML, which
     opens with a count of everything, holds the results first."""
+    import dataclasses
+
+    from lint.report import chunks as report_chunks
+    from lint.report import text as text_report
+    from lint.result import compacted
+
     if name == "text":
         if rendered.statistics:
             for _ in rendered.results:
@@ -554,6 +662,8 @@ def print_errors(errors: Iterable[FileResult]) -> None:
 
 def report_diff(args: argparse.Namespace, checked: Iterable[Checked], stream: TextIO) -> int:
     """The fixes as a unified diff, a file at a time, and a count on standard error."""
+    from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+
     errors = []
     changed = fixes = 0
     for c in checked:
@@ -574,13 +684,16 @@ def report_diff(args: argparse.Namespace, checked: Iterable[Checked], stream: Te
 
 
 def write_report(args: argparse.Namespace, pieces: Iterable[str], stream: TextIO) -> None:
-    """A report to --output-file or to ``stream``, written in the pieces it comes in."""
+    """A report to --output-file or to ``stream``, written in the pieces it comes in.
+    The file is written beside its place and renamed over it once the report is
+    whole: a run that fails or is interrupted leaves the file as it was."""
+    from lint import files
+    from lint.run import UsageError
+
     if args.output_file is not None:
         try:
             # A file name that is not UTF-8 comes out escaped (\udce9), still valid JSON.
-            with args.output_file.open(
-                "w", encoding="utf-8", errors="backslashreplace", newline=""
-            ) as output:
+            with files.replacing_text(args.output_file, errors="backslashreplace") as output:
                 output.writelines(pieces)
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None

@@ -26,7 +26,6 @@ appended to the table as read, so every other column (nanosecond timestamps,
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,13 +36,14 @@ from lint import files
 from lint.api import check_text, fix_text, gather_text
 from lint.config import Settings
 from lint.evidence import Evidence, total
+from lint.patterns import lazy_re
 from lint.report.json_format import as_dict
 from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint.runner import Workers
 
 BATCH = 64
 Record = dict[str, Any]
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = lazy_re("[\ud800-\udfff]")
 
 
 class DatasetError(Exception):

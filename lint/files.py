@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from lint.patterns import lazy_re
 
@@ -342,6 +342,32 @@ def replacing(target: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+@contextlib.contextmanager
+def replacing_text(target: Path, errors: str = "strict") -> Iterator[TextIO]:
+    """A UTF-8 text file (newlines as written) that becomes ``target`` when the
+    block ends without error, as ``replacing`` does; until then ``target`` is as it
+    was. A link is followed and the file it names replaced, with its mode kept (a
+    new file gets the umask's). A target that is not a regular file (a FIFO,
+    ``/dev/stdout``) cannot be replaced: it is written to directly."""
+    import io
+
+    target = Path(os.path.realpath(target))
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with target.open("w", encoding="utf-8", errors=errors, newline="") as direct:
+            yield direct
+        return
+    with replacing(target) as out:
+        os.chmod(out.fileno(), stat.S_IMODE(info.st_mode) if info else _new_file_mode())
+        text = io.TextIOWrapper(out, encoding="utf-8", errors=errors, newline="")
+        yield text
+        text.flush()
+        text.detach()  # ``replacing`` closes the file once it is on disk
 
 
 def _temporary_copy(target: Path, data: bytes) -> str:

@@ -9,7 +9,7 @@ taken over every word of the files the gate's config applies to in the run.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.config import Gate
@@ -88,11 +88,3 @@ class Counting:
             for selector, limit in self.gate.limits
         )
         return GateOutcome(self.gate.source, self.files, self.words, measures)
-
-
-def evaluate(gate: Gate, results: Sequence[FileResult]) -> GateOutcome:
-    """Count the findings of ``results`` under each limit of ``gate``."""
-    counting = Counting(gate)
-    for result in results:
-        counting.add(result)
-    return counting.outcome()

@@ -22,16 +22,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
-import regex
-
 from lint.document import Document
 from lint.fix import Safety
+from lint.patterns import lazy_regex
 from lint.rule import Diagnostic, Rule
 
 FINGERPRINT_CONTEXT = 40
 EXCERPT_CONTEXT = 60
 EXCERPT_TEXT = 200
-_WHITESPACE = regex.compile(r"\s+")
+_WHITESPACE = lazy_regex(r"\s+")
 
 
 # What a run's exit code says: nothing left to report, findings remain, or an input,

@@ -94,10 +94,26 @@ def selected_files(options: Options, resolver: SettingsResolver) -> discovery.Se
     return selection
 
 
-def run(options: Options, resolver: SettingsResolver) -> Iterator[Checked]:
+class Started(Iterator[Checked]):
+    """A run whose files are chosen and whose settings are checked: its results come
+    as it is iterated. ``baseline_files``: the distinct baseline files that exist
+    for its files, so that a reader can load them before it writes anything."""
+
+    def __init__(self, results: Iterator[Checked], baseline_files: Sequence[Path]) -> None:
+        self._results = results
+        self.baseline_files = tuple(baseline_files)
+
+    def __next__(self) -> Checked:
+        return next(self._results)
+
+
+def run(options: Options, resolver: SettingsResolver) -> Started:
     """Check (or fix) every path given: the results in a stable order of file names,
     each as soon as it is done (and so are those before it), so that a run holds
-    its results only as long as it takes to report them."""
+    its results only as long as it takes to report them.
+
+    What can fail for the run as a whole fails here, before the first result: a
+    selector no rule has (``ConfigError``), a path the options cannot take."""
     mode = options.mode
     first: list[Checked] = []
     jobs: list[Job] = []
@@ -117,6 +133,14 @@ def run(options: Options, resolver: SettingsResolver) -> Iterator[Checked]:
         details = options.details or options.cache or baselined[where]
         jobs.append(Job(path, display, settings, mode, options.unsafe, registry, details=details))
     unreadable = sorted((Checked(r) for r in selection.errors), key=_path_of)
+    existing = [where for where, exists in baselined.items() if exists]
+    return Started(_results(options, first, unreadable, jobs), existing)
+
+
+def _results(
+    options: Options, first: list[Checked], unreadable: list[Checked], jobs: list[Job]
+) -> Iterator[Checked]:
+    mode = options.mode
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
@@ -257,7 +281,9 @@ class Reading:
     takes out the findings it knows, the quality gates count what is left, the
     totals add up, and the results that are errors are kept to be listed."""
 
-    def __init__(self, use_baselines: bool) -> None:
+    def __init__(self, use_baselines: bool, baseline_files: Iterable[Path] = ()) -> None:
+        """``baseline_files`` are loaded now (a broken one fails here, before any
+        result is read); any other baseline file as its first result passes."""
         self.use_baselines = use_baselines
         self.totals = Totals()
         self.errors: list[FileResult] = []
@@ -265,6 +291,9 @@ class Reading:
         self._baselines: dict[Path, Applying | None] = {}  # None: no baseline file
         self._gates: dict[Gate, Counting] = {}
         self._codes: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set
+        if use_baselines:
+            for path in baseline_files:
+                self._load(path)
 
     def results(self, checked: Iterable[Checked]) -> Iterator[FileResult]:
         for c in checked:
@@ -285,14 +314,17 @@ class Reading:
             yield result
 
     def _baselined(self, c: Checked, path: Path) -> FileResult:
-        if path not in self._baselines:
-            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
-        applying = self._baselines[path]
+        applying = self._load(path)
         if applying is None:
             return c.result
         subject = subject_of(c, path)
         codes = self._codes.setdefault(subject.codes, subject.codes)
         return applying.take(dataclasses.replace(subject, codes=codes))
+
+    def _load(self, path: Path) -> Applying | None:
+        if path not in self._baselines:
+            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
+        return self._baselines[path]
 
     def baselines(self) -> list[Applied]:
         return [a.outcome() for a in self._baselines.values() if a is not None]

@@ -8,7 +8,9 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -346,6 +348,84 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert json.loads((tmp_path / "report.json").read_text())[0]["code"] == "WS004"
 
 
+def test_output_file_untouched_by_a_config_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path / "transcript-lint.toml", 'select = ["QQ999"]\n')
+    write(tmp_path / "a.txt", "Hi .\n")
+    write(tmp_path / "out.json", "OLD\n")
+    code, out, err = run(capsys, "check", ".", "--format", "json", "--output-file", "out.json")
+    assert (code, out) == (2, "")
+    assert "QQ999" in err
+    assert read(tmp_path / "out.json") == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.txt",
+        "out.json",
+        "transcript-lint.toml",
+    ]
+
+
+def test_broken_baseline_stops_before_any_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path / "sub" / "transcript-lint.toml", "")
+    write(tmp_path / "sub" / "transcript-lint-baseline.json", "{bad")
+    write(tmp_path / "sub" / "a.txt", "Hi .\n")
+    write(tmp_path / "out.json", "OLD\n")
+    code, out, err = run(capsys, "check", "sub", "--format", "json")
+    assert (code, out) == (2, "")
+    assert "transcript-lint-baseline.json" in err
+    code, out, _ = run(capsys, "check", "sub", "--format", "json", "--output-file", "out.json")
+    assert (code, out) == (2, "")
+    assert read(tmp_path / "out.json") == "OLD\n"
+
+
+def test_output_file_untouched_by_an_interrupt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint import run as run_module
+    from lint.runner import Interrupted, stream_jobs
+
+    def interrupted_after_one(*args: Any, **kwargs: Any) -> Iterator[tuple[int, Any]]:
+        done = stream_jobs(*args, **kwargs)
+        yield next(done)
+        raise Interrupted(1)
+
+    monkeypatch.setattr(run_module, "stream_jobs", interrupted_after_one)
+    write(tmp_path / "a.txt", "Hi .\n")
+    write(tmp_path / "b.txt", "Ho .\n")
+    write(tmp_path / "out.json", "OLD\n")
+    os.chmod(tmp_path / "out.json", 0o640)
+    code, out, err = run(
+        capsys, "check", "a.txt", "b.txt", "--format", "json", "--output-file", "out.json"
+    )
+    assert (code, out) == (130, "")
+    assert "interrupted" in err
+    assert read(tmp_path / "out.json") == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "out.json"]
+    monkeypatch.setattr(run_module, "stream_jobs", stream_jobs)
+    code, _, _ = run(
+        capsys, "check", "a.txt", "b.txt", "--format", "json", "--output-file", "out.json"
+    )
+    assert code == 1
+    assert [f["filename"] for f in json.loads(read(tmp_path / "out.json"))] == ["a.txt", "b.txt"]
+    assert stat.S_IMODE((tmp_path / "out.json").stat().st_mode) == 0o640  # the mode is kept
+
+
+def test_output_file_through_a_link_and_to_a_device(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path / "a.txt", "Hi .\n")
+    write(tmp_path / "real.json", "OLD\n")
+    (tmp_path / "link.json").symlink_to("real.json")
+    code, _, _ = run(capsys, "check", "a.txt", "--format", "json", "--output-file", "link.json")
+    assert code == 1
+    assert (tmp_path / "link.json").is_symlink()  # the link kept, the file it names replaced
+    assert json.loads(read(tmp_path / "real.json"))[0]["code"] == "WS004"
+    code, out, _ = run(capsys, "check", "a.txt", "--format", "json", "--output-file", os.devnull)
+    assert (code, out) == (1, "")
+
+
 def test_statistics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "We will  go.\nNothing here.\nThey  went.\nHi .\n" + UNSAFE)
     _, out, _ = run(capsys, "check", "--statistics", "a.txt")
@@ -589,3 +669,26 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     error = process.stderr.read()
     assert process.wait() == 1
     assert error == b""
+
+
+def test_version_and_help_load_neither_rules_nor_runner() -> None:
+    # What start-up imports is what every run pays: `--version` and `--help` need
+    # the parser alone, and the format names without a reporter.
+    script = (
+        "import contextlib, io, sys\n"
+        "from lint.cli import main, preload\n"
+        "for argv in (['--version'], ['check', '--help']):\n"
+        "    preload(argv)\n"
+        "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main(argv)\n"
+        "heavy = ('rules', 'lint.run', 'lint.runner', 'lint.config', 'lint.result', "
+        "'lint.report.model')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+        "preload(['check', '-q', 'a.txt'])  # what lint.__main__ loads with the collector off\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    loaded = (
+        "['lint.config', 'lint.report.model', 'lint.result', 'lint.run', 'lint.runner', 'rules']"
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"[]\n{loaded}\n", "")

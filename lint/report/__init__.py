@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from lint.report.model import Report
+if TYPE_CHECKING:  # the model (and the results it reads) loads when a report is made
+    from lint.report.model import Report
 
-Reporter = Callable[[Report], str]
+Reporter = Callable[["Report"], str]
 
 
 # Format name -> the module under lint/report/ that renders it.
@@ -47,6 +49,9 @@ class _Reporters(Mapping[str, Reporter]):
 
 REPORTERS: Mapping[str, Reporter] = _Reporters()
 
+# The format names, for the command line to offer without loading a reporter.
+FORMATS = tuple(_MODULES)
+
 # The formats that print a finding's fingerprint (SARIF) or excerpt (HTML): a run
 # in another format leaves them out (``lint.result.resolve``).
 DETAILED = frozenset({"sarif", "html"})
@@ -61,4 +66,13 @@ def chunks(name: str, report: Report) -> Iterable[str]:
     return pieces(report) if pieces is not None else (REPORTERS[name](report),)
 
 
-__all__ = ["DETAILED", "REPORTERS", "Report", "Reporter", "chunks"]
+def __getattr__(name: str) -> Any:
+    """``Report``, loaded when first asked for."""
+    if name == "Report":
+        from lint.report.model import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["DETAILED", "FORMATS", "REPORTERS", "Report", "Reporter", "chunks"]

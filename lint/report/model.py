@@ -90,10 +90,6 @@ class Report:
         """The totals of the run: given, or counted over the results."""
         return self.totals if self.totals is not None else totals_of(self.results)
 
-    def tally(self) -> Tally:
-        """The findings of the run by code and fix safety, without unpacking them."""
-        return self.counted().tally
-
     @property
     def words(self) -> int:
         """The words of every file checked."""
