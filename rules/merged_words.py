@@ -1023,10 +1023,14 @@ def _loose_joins(
         pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
         # a capitalised token may be a name at a sentence's start (`Bywater`,
         # `Ifill`, `Aman`): fixed only when the document writes the reading apart
-        # or it reads as more words than a name holds (one that the document also
-        # writes in lowercase is left alone by ``_name_in``)
+        # (two words capital and all: `a man` in mid-sentence says nothing of
+        # `Aman`; three in any case, `a truthful photograph`), or it reads as more
+        # words than a name holds (one that the document also writes in lowercase
+        # is left alone by ``_name_in``)
         named = (
-            token[0].isupper() and len(best.parts) <= NAME_PARTS and not _written_in(doc, best.text)
+            token[0].isupper()
+            and len(best.parts) <= NAME_PARTS
+            and not _written_in(doc, best.text, fold=len(best.parts) > 2)
         )
         safety = Safety.DISPLAY_ONLY if close or pair or named else Safety.UNSAFE
         texts = dict.fromkeys([*(r.text for r in close), *([token] if pair else [])])

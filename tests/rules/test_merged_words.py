@@ -1013,6 +1013,17 @@ def test_mw002_ocr_that_loses_spaces_does_not_fix_names_at_a_sentence_start(name
     assert fixed(text, "MW002", unsafe=True).endswith(f"\n{name} came here.\n")
 
 
+@pytest.mark.parametrize(
+    ("name", "phrase"), [("Aman", "He was a man of few words."), ("Asif", "It was as if on cue.")]
+)
+def test_mw002_a_name_is_not_fixed_because_its_reading_occurs_in_mid_sentence(
+    name: str, phrase: str
+) -> None:
+    # `a man` in lower case, mid-sentence, is no evidence that `Aman` is `A man`
+    text = OCR_LOSING_SPACES_TOO + f"{name} came here. {phrase}\n"
+    assert fixed(text, "MW002", unsafe=True).endswith(f"\n{name} came here. {phrase}\n")
+
+
 @pytest.mark.parametrize("name", ["Heathrow", "Bythesea"])
 def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str) -> None:
     # not `He a throw`, `By these a`: not even a suggestion
