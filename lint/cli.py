@@ -373,6 +373,10 @@ def learn(args: argparse.Namespace) -> int:
     print_errors(learned.errors)
     target = args.lexicon or resolver.for_path(Path("_")).lexicon_path
     assert target is not None  # settings always name a lexicon file
+    if learned.errors and not any(learned.entries.values()):
+        # bad input and nothing learned: no file is touched
+        print(f"Learned nothing from {learned.documents} files; {target} not written.")
+        return EXIT_ERROR
     try:
         lexicon.save(target, lexicon.load(target).merge_learned(learned.entries))
     except lexicon.LexiconError as exc:

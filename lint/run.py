@@ -130,7 +130,13 @@ def run(options: Options, resolver: SettingsResolver) -> Started:
         where = settings.baseline_path
         if where not in baselined:
             baselined[where] = where.is_file()
-        details = options.details or options.cache or baselined[where]
+        # the cache (read and written by a check only) and a baseline (applied by a
+        # check or a fix, not a diff) need each finding's fingerprint and excerpt
+        details = (
+            options.details
+            or (options.cache and mode is Mode.CHECK)
+            or (baselined[where] and mode is not Mode.DIFF)
+        )
         jobs.append(Job(path, display, settings, mode, options.unsafe, registry, details=details))
     unreadable = sorted((Checked(r) for r in selection.errors), key=_path_of)
     existing = [where for where, exists in baselined.items() if exists]

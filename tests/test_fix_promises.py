@@ -489,6 +489,14 @@ def test_learn_never_overwrites_a_file_that_is_not_a_lexicon(
     assert main(["learn", "--jobs", "1", "--lexicon", "new-lexicon.toml", "."]) == 0
 
 
+def test_learn_from_bad_input_alone_writes_no_lexicon(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["learn", "--jobs", "1", "missing-folder"]) == 2
+    assert "missing-folder" in capsys.readouterr().err
+    assert not (here / "transcript-lint-lexicon.toml").exists()
+
+
 @pytest.mark.parametrize("content", ['{"name": "my package"}\n', "", "[tool]\nx = 1\n"])
 def test_baseline_never_overwrites_a_file_that_is_not_a_baseline(
     here: Path, capsys: pytest.CaptureFixture[str], content: str

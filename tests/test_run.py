@@ -162,6 +162,34 @@ def test_a_baseline_file_or_the_cache_needs_them_in_any_format(in_tmp: Path, cac
     assert [f.fingerprint != "" for f in checked.result.findings] == [True]
 
 
+@pytest.mark.parametrize(
+    ("mode", "detailed"), [(Mode.CHECK, True), (Mode.FIX, False), (Mode.DIFF, False)]
+)
+def test_the_cache_needs_them_only_where_it_is_used(
+    in_tmp: Path, mode: Mode, detailed: bool
+) -> None:
+    # only a check reads and writes the cache: a fix or a diff does not pay for it
+    (in_tmp / "a.txt").write_text("Two  spaces. We met the the team.\n", encoding="utf-8")
+    options = run.Options(["a.txt"], mode=mode, cache=True, details=False)
+    [checked] = list(run.run(options, resolver()))
+    findings = checked.result.findings
+    assert findings and all((f.fingerprint != "") is detailed for f in findings)
+
+
+@pytest.mark.parametrize(("mode", "detailed"), [(Mode.FIX, True), (Mode.DIFF, False)])
+def test_a_baseline_file_needs_them_where_it_is_applied(
+    in_tmp: Path, mode: Mode, detailed: bool
+) -> None:
+    (in_tmp / "a.txt").write_text("Two  spaces. We met the the team.\n", encoding="utf-8")
+    (in_tmp / "transcript-lint-baseline.json").write_text(
+        '{"transcript-lint-baseline": 1, "entries": []}\n', encoding="utf-8"
+    )
+    options = run.Options(["a.txt"], mode=mode, cache=False, details=False)
+    [checked] = list(run.run(options, resolver()))
+    findings = checked.result.findings
+    assert findings and all((f.fingerprint != "") is detailed for f in findings)
+
+
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))
 @pytest.mark.parametrize("fix", [False, True])
 def test_every_format_prints_the_same_without_the_details_it_does_not_read(
