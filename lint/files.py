@@ -349,8 +349,10 @@ def replacing_text(target: Path, errors: str = "strict") -> Iterator[TextIO]:
     """A UTF-8 text file (newlines as written) that becomes ``target`` when the
     block ends without error, as ``replacing`` does; until then ``target`` is as it
     was. A link is followed and the file it names replaced, with its mode kept (a
-    new file gets the umask's). A target that is not a regular file (a FIFO,
-    ``/dev/stdout``) cannot be replaced: it is written to directly."""
+    new file gets the umask's). A target that cannot be replaced is written to
+    directly: one that is not a regular file (a FIFO, ``/dev/stdout``), one with
+    other hard links (they would part from it), one in a folder this user cannot
+    write."""
     import io
 
     target = Path(os.path.realpath(target))
@@ -358,7 +360,12 @@ def replacing_text(target: Path, errors: str = "strict") -> Iterator[TextIO]:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
+    in_place = info is not None and (
+        not stat.S_ISREG(info.st_mode)
+        or info.st_nlink > 1
+        or not os.access(target.parent, os.W_OK)
+    )
+    if in_place:
         with target.open("w", encoding="utf-8", errors=errors, newline="") as direct:
             yield direct
         return

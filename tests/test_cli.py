@@ -426,6 +426,18 @@ def test_output_file_through_a_link_and_to_a_device(
     assert (code, out) == (1, "")
 
 
+def test_output_file_with_another_hard_link_is_written_in_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path / "a.txt", "Hi .\n")
+    write(tmp_path / "report.json", "OLD\n")
+    os.link(tmp_path / "report.json", tmp_path / "copy.json")
+    code, _, _ = run(capsys, "check", "a.txt", "--format", "json", "--output-file", "report.json")
+    assert code == 1
+    assert (tmp_path / "report.json").stat().st_nlink == 2  # the links stay one file
+    assert json.loads(read(tmp_path / "copy.json"))[0]["code"] == "WS004"
+
+
 def test_statistics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "We will  go.\nNothing here.\nThey  went.\nHi .\n" + UNSAFE)
     _, out, _ = run(capsys, "check", "--statistics", "a.txt")
