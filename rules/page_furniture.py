@@ -30,6 +30,7 @@ from lint.fix import Fix, Safety, delete
 from lint.masking import Format
 from lint.patterns import lazy_regex
 from lint.rule import Availability, Context, Violation, rule
+from rules.lines import LineStart
 
 # -- PG001 --------------------------------------------------------------------------------
 
@@ -42,10 +43,13 @@ _PAGE_WORDS = frozenset("page pages of 页 共".split())  # `Page 1 of 9 Next >`
 _STRIP_TOKEN = lazy_regex(r"[^\s|]+")
 _NUMBER = lazy_regex(r"[1-9]\d{0,3}")
 _DIGIT = lazy_regex(r"\d")
-_STRIP_START = lazy_regex(
-    r"[\s|]*(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer|page|précédent|suivant"
+_STRIP_WORDS = (
+    r"(?:[\d<>«»‹›←→….]|(?i:prev|next|first|last|older|newer|page|précédent|suivant"
     r"|anterior|siguiente|zurück|weiter|vorherige|nächste)|上一页|下一页|首页|共)"
 )
+_STRIP_START = lazy_regex(rf"[\s|]*{_STRIP_WORDS}")
+# The same start within a line (where `\s` holds no line break), for the scan.
+_STRIP_LINE = LineStart(rf"(?:[^\S\r\n]|\|)*{_STRIP_WORDS}")
 # Arrows glued to words, and words glued to numbers (`Previous20 21 22`, `Next»`).
 _SPLIT_SYMBOLS = lazy_regex(
     r"(?<=\w)(?=[«»‹›<>←→])|(?<=[«»‹›<>←→])(?=\w)|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})"
@@ -108,8 +112,9 @@ def pagination_strip(doc: Document, ctx: Context) -> Iterator[Violation]:
     ## Fix safety
     Safe: the whole line is navigation, so deleting it removes no word.
     """
-    text = doc.text
-    for line, (start, end) in enumerate(doc.line_spans):
+    text, spans = doc.text, doc.line_spans
+    for line in _STRIP_LINE.lines(doc):
+        start, end = spans[line]
         if end - start > _MAX_STRIP or not _STRIP_START.match(text, start, end):
             continue
         if not _DIGIT.search(text, start, end):
@@ -142,6 +147,8 @@ _MARKER_LINE = lazy_regex(
     )[ \t]*""",
     regex.VERBOSE,
 )
+# How a marker line begins: the lines that can be one, found by one scan.
+_MARKER_START = LineStart(r"[ \t]*(?:\[|(?i:page)|-)")
 _MARKER_INLINE = lazy_regex(r"[ ]?\[\[?[ ]?Pages?[ ]+[A-Z]?\d{1,5}(?:-[A-Z]?\d{1,5})?[ ]?\]\]?")
 
 
@@ -173,13 +180,15 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     whole_lines: set[int] = set()
-    for line in _lines_matching(doc, _MARKER_LINE):
+    for line in _marker_lines(doc):
         start, end = doc.line_span(line)
         if doc.is_protected(start, end, annotations=False):
             continue
         whole_lines.add(line)
         marker = text[start:end].strip()
         yield Violation(start, end, f"Page marker '{marker}'", _delete_line(doc, line, Safety.SAFE))
+    if "Page" not in text:
+        return  # (the pattern can start at any space: it would try every one)
     for match in _MARKER_INLINE.finditer(text):
         start, end = match.span()
         if doc.line_of(start) in whole_lines or doc.is_protected(start, end, annotations=False):
@@ -200,6 +209,7 @@ def page_marker(doc: Document, ctx: Context) -> Iterator[Violation]:
 # -- PG003 --------------------------------------------------------------------------------
 
 _GUTTER = lazy_regex(r"[ \t]*([1-9]\d?)(?:[ \t]+|$)")
+_GUTTER_LINE = LineStart(r"[ \t]*[1-9]")
 _MIN_GUTTER_RUN = 8
 # A number standing alone in the text, as a flattened gutter leaves it.
 _LOOSE_NUMBER = lazy_regex(r"(?<![\w.,:;$%/#'’+-])[1-9]\d?(?=[ \t\u00a0]|\r|\n|\Z)")
@@ -261,12 +271,16 @@ def line_number_gutter(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 
 def _margin_gutters(doc: Document) -> Iterator[Violation]:
-    text = doc.text
+    text, spans = doc.text, doc.line_spans
     run: list[tuple[int, int]] = []  # (start, end) of each gutter number with its spaces
     expected = 1
-    for line in range(len(doc.line_starts)):
-        start, end = doc.line_span(line)
-        match = _GUTTER.match(text, start, end)
+    previous = -1
+    for line in _GUTTER_LINE.lines(doc):  # the lines that begin with a number
+        if line != previous + 1:  # a line between without a number ended the run
+            yield from _gutter_findings(run)
+            run, expected = [], 1
+        previous = line
+        match = _GUTTER.match(text, *spans[line])
         if match and int(match.group(1)) == expected:
             run.append(match.span())
             expected += 1
@@ -393,6 +407,10 @@ _CHROME_CERTAIN = lazy_regex(
       | (?:home|首页)(?:[ \t]*[>»›ㄑ][ \t]*[^>»›ㄑ\n]{1,40}){1,6}[ \t]*[>»›ㄑ]?
       | ㄑ[ \t]*[^ㄑ\n]{1,40}(?:[ \t]*ㄑ[ \t]*[^ㄑ\n]{1,40}){0,6}
     )[ \t]*""",
+)
+_CHROME_START = LineStart(
+    r"[ \t]*(?i:adjust|print|e-?mail|share|tweet|facebook|twitter|linkedin|weibo|wechat"
+    r"|skip|back|read|home|首页|ㄑ)"
 )
 _CHROME_DATA = Path(__file__).parent / "data" / "chrome.txt"
 _SECTION = lazy_regex(r"\[(\w+)\]")
@@ -676,7 +694,7 @@ def _chrome_lines(doc: Document, edges: frozenset[int]) -> dict[int, tuple[str, 
     text, chrome = doc.text, chrome_list()
     found: dict[int, tuple[str, Safety]] = {}
     bars: set[int] = set()
-    for line in _lines_matching(doc, _CHROME_CERTAIN):
+    for line in _lines_matching(doc, _CHROME_START, _CHROME_CERTAIN):
         found[line] = ("site chrome", Safety.SAFE)
     for line, (start, end) in enumerate(doc.line_spans):
         if line in found or not 0 < end - start <= _MAX_CHROME_LINE:
@@ -741,9 +759,11 @@ def _menu_bar(
 def _is_source_line(content: str, sources: tuple[str, ...]) -> bool:
     """`Source: Ministry website 2024-10-22 11:05`, `Posted on March 3, 2024`: a label
     the chrome list knows, then a date."""
-    if len(content) > _MAX_BAR or not _DATE.search(content):
+    if len(content) > _MAX_BAR:
         return False
     folded = content.casefold()
+    if not folded.startswith(sources) or not _DATE.search(content):
+        return False  # (the labels first: one test in C, where the date is a search)
     return any(
         folded.startswith(label) and _LABEL_END.match(folded, len(label)) for label in sources
     )
@@ -765,7 +785,7 @@ def _repeated_title(doc: Document, edges: frozenset[int]) -> int | None:
 def _running_headers(doc: Document) -> Counter[str]:
     """Candidate lines that recur at page breaks (or at the top of the first page)."""
     text = doc.text
-    breaks = _lines_matching(doc, _MARKER_LINE)
+    breaks = _marker_lines(doc)
     if "\x0c" in text:
         feeds = (i for i, (start, end) in enumerate(doc.line_spans) if "\x0c" in text[start:end])
         breaks = sorted({*breaks, *feeds})
@@ -923,14 +943,22 @@ def _glued_heads(doc: Document, key: str, whole: set[int]) -> Iterator[Violation
         )
 
 
-def _lines_matching(doc: Document, pattern: regex.Pattern[str]) -> list[int]:
-    """The lines that are ``pattern`` and nothing else, in order. (Searching the whole
-    text first would try the pattern at every position, not only at line starts:
-    slower, measured.)"""
-    text = doc.text
-    return [
-        i for i, (start, end) in enumerate(doc.line_spans) if pattern.fullmatch(text, start, end)
-    ]
+def _lines_matching(doc: Document, start: LineStart, pattern: regex.Pattern[str]) -> list[int]:
+    """The lines that are ``pattern`` and nothing else, in order: of the lines that
+    begin with ``start``, found by one scan. (Searching the whole text for
+    ``pattern`` would try it at every position, not only at line starts: slower,
+    measured.)"""
+    text, spans = doc.text, doc.line_spans
+    return [i for i in start.lines(doc) if pattern.fullmatch(text, *spans[i])]
+
+
+def _marker_lines(doc: Document) -> list[int]:
+    """The lines that are only a page marker (PG002's, and PG004's page breaks)."""
+    return doc.shared(_find_marker_lines)
+
+
+def _find_marker_lines(doc: Document) -> list[int]:
+    return _lines_matching(doc, _MARKER_START, _MARKER_LINE)
 
 
 def _delete_line(doc: Document, line: int, safety: Safety) -> Fix:
