@@ -83,27 +83,40 @@ def speaker_labels(doc: Document) -> list[Label]:
 
 
 def _find_labels(doc: Document) -> list[Label]:
+    text = doc.text
     labels = []
+    # A transcript writes each speaker's label many times: each spelling is read
+    # once, and its occurrences only placed.
+    read: dict[str, Label] = {}
     for start, end in doc.speaker_labels:
-        raw = doc.text[start:end]
-        shape = "text"
-        if raw.startswith("**"):
-            inner_start, inner_end = start + 2, end - 3  # `**Name:**` or `**Name**:`
-            shape = "inside" if raw.endswith(":**") else "outside"
-        else:
-            inner_start, inner_end = start, end - 1  # `Name:`
-        inner = doc.text[inner_start:inner_end].rstrip()
-        affiliation = _AFFILIATION.search(inner) if inner.endswith(")") else None
-        name = inner[: affiliation.start()] if affiliation else inner
-        stripped = name.strip()
-        name_start = inner_start + (len(name) - len(name.lstrip()))
-        name_end = name_start + len(stripped)
-        note = doc.text[name_end:inner_end] if affiliation else ""
-        tokens = _name_words(stripped)
+        raw = text[start:end]
+        label = read.get(raw)
+        if label is None:
+            label = read[raw] = _read_label(raw)
+        _, _, name_start, name_end, name, note, shape, tokens, key = label
         labels.append(
-            Label(start, end, name_start, name_end, stripped, note, shape, tokens, "".join(tokens))
+            Label(start, end, start + name_start, start + name_end, name, note, shape, tokens, key)
         )
     return labels
+
+
+def _read_label(raw: str) -> Label:
+    """The label written ``raw``, its offsets counted from the label's start."""
+    shape = "text"
+    if raw.startswith("**"):
+        inner_start, inner_end = 2, len(raw) - 3  # `**Name:**` or `**Name**:`
+        shape = "inside" if raw.endswith(":**") else "outside"
+    else:
+        inner_start, inner_end = 0, len(raw) - 1  # `Name:`
+    inner = raw[inner_start:inner_end].rstrip()
+    affiliation = _AFFILIATION.search(inner) if inner.endswith(")") else None
+    name = inner[: affiliation.start()] if affiliation else inner
+    stripped = name.strip()
+    name_start = inner_start + (len(name) - len(name.lstrip()))
+    name_end = name_start + len(stripped)
+    note = raw[name_end:inner_end] if affiliation else ""
+    tokens = _name_words(stripped)
+    return Label(0, len(raw), name_start, name_end, stripped, note, shape, tokens, "".join(tokens))
 
 
 def speakers(doc: Document) -> dict[str, str]:
