@@ -15,6 +15,7 @@ pre-commit hook on one file knows it too.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections import Counter
@@ -28,7 +29,7 @@ from lint.document import Document
 from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete
 from lint.masking import Format
-from lint.patterns import lazy_regex
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules.lines import LineStart
 
@@ -440,6 +441,9 @@ _WORD_BEFORE = lazy_regex(r"(\p{L}+)[ \t]+\Z")
 _MIN_LINE_WORDS = 3  # a printed line, not a list item (`1. Item 1 2. Item 2`) or a count
 _THREE_LETTERS = lazy_regex(r"\p{L}(?:\P{L}*\p{L}){2}")
 _SENTENCE_END = lazy_regex(r"[.?!…][\"'”’)\]]*\s*$")
+# A comma that ends a line (only spaces after it): where a closing such as
+# `Sincerely,` can be.
+_COMMA_AT_LINE_END = lazy_re(r",[^\S\r\n]*(?=[\r\n]|\Z)")
 _MAX_BOILERPLATE_LENGTH = 100
 _DANGLING_WORDS = frozenset("a an and as at by for from in of on or that the to with".split())
 _EDGE_LINES = 8  # headers and footers sit within this many non-blank lines of an end
@@ -515,35 +519,80 @@ def candidate_lines(doc: Document) -> list[tuple[int, str]]:
     Short lines of at least two words, outside code blocks, that are not speaker
     turns, headings, quotes, list items or sentences (`Thank you.` and `Yeah.`
     recur because people say them), nor salutations and openings
-    (`Fellow citizens of the Council:`, `Good morning`).
+    (`Fellow citizens of the Council:`, `Good morning`), nor a signature (the lines
+    under `Sincerely,`).
     """
     return doc.shared(_candidate_lines)
 
 
+def edge_candidates(doc: Document) -> list[tuple[int, str]]:
+    """The candidate lines among the first and last few non-blank lines, where
+    headers and footers sit: all the gatherer and, mostly, PG004 need (computed once
+    per document, without reading the other lines)."""
+    return doc.shared(_edge_candidates)
+
+
 def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
-    text, masked = doc.text, doc.masked
-    labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
-    speech = chrome_list().speech
-    found = []
-    closing = -_SIGNATURE_LINES - 1  # the last `Sincerely,` or `Respectfully submitted,`
-    for line, (start, end) in enumerate(doc.line_spans):
+    known = doc.shared(_LineContext)
+    return [found for line in range(len(doc.line_spans)) if (found := known.candidate(line))]
+
+
+def _edge_candidates(doc: Document) -> list[tuple[int, str]]:
+    known = doc.shared(_LineContext)
+    return [found for line in sorted(_edge_lines(doc)) if (found := known.candidate(line))]
+
+
+class _LineContext:
+    """What decides whether a line is a candidate besides the line itself: the
+    closings (`Sincerely,`) whose signature lines are not candidates, and the lines
+    with a speaker label."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.labelled = {doc.line_of(start) for start, _ in doc.speaker_labels}
+        self.speech = chrome_list().speech
+        self.closings = _closings(doc)
+
+    def candidate(self, line: int) -> tuple[int, str] | None:
+        """``(line, content)`` for a candidate line, else None."""
+        doc = self.doc
+        start, end = doc.line_spans[line]
+        if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
+            return None
+        before = bisect.bisect_left(self.closings, line) - 1
+        if before >= 0 and line - self.closings[before] <= _SIGNATURE_LINES:
+            return None  # a signature: the name and office under a closing
+        content = " ".join(doc.text[start:end].split())
+        if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
+            return None
+        if _SENTENCE_END.search(content) or line in self.labelled:
+            return None
+        if not _THREE_LETTERS.search(doc.masked, start, end) or doc.in_block(start):
+            return None
+        if _continues(doc, line, content) or _is_speech(content, self.speech):
+            return None
+        return line, content
+
+
+def _closings(doc: Document) -> list[int]:
+    """The lines that close a letter (`Sincerely,`, `Respectfully submitted,`: a
+    short line ending in a comma, not itself under a closing), in order. Such a line
+    ends in a comma and spaces: one scan finds the few lines that can be one."""
+    text, spans = doc.text, doc.line_spans
+    closings: list[int] = []
+    last = -_SIGNATURE_LINES - 1
+    for match in _COMMA_AT_LINE_END.finditer(text):
+        line = doc.line_of(match.start())
+        start, end = spans[line]
         if end - start > _MAX_BOILERPLATE_LENGTH or end - start < 5:
             continue
+        if line - last <= _SIGNATURE_LINES:
+            continue  # under a closing: a signature line, which closes nothing
         content = " ".join(text[start:end].split())
-        if line - closing <= _SIGNATURE_LINES:
-            continue  # a signature: the name and office under a closing
         if content.endswith(",") and content.count(" ") < _MAX_CLOSING_WORDS:
-            closing = line
-        if " " not in content or content.startswith(("#", ">", "|", "-", "*")):
-            continue
-        if _SENTENCE_END.search(content) or line in labelled:
-            continue
-        if not _THREE_LETTERS.search(masked, start, end) or doc.in_block(start):
-            continue
-        if _continues(doc, line, content) or _is_speech(content, speech):
-            continue
-        found.append((line, content))
-    return found
+            last = line
+            closings.append(line)
+    return closings
 
 
 def _continues(doc: Document, line: int, content: str) -> bool:
@@ -574,8 +623,7 @@ def _find_edge_lines(doc: Document) -> frozenset[int]:
 
 def _gather_lines(doc: Document) -> Counter[str]:
     """Each candidate header or footer line once: summed over a corpus, files."""
-    edges = _edge_lines(doc)
-    return Counter({content for line, content in candidate_lines(doc) if line in edges})
+    return Counter({content for _, content in edge_candidates(doc)})
 
 
 def _learn_lines(counts: Counter[str], documents: int) -> Counter[str]:
@@ -666,7 +714,9 @@ def boilerplate_line(doc: Document, ctx: Context) -> Iterator[Violation]:
     corpus = ctx.evidence.get(REPEATED_LINES.name)
     edges = _edge_lines(doc)
     running = _running_headers(doc)
-    candidates = dict(candidate_lines(doc))
+    # Only a header or footer can be boilerplate by the corpus: other lines only by
+    # the lexicon or as running headers.
+    candidates = dict(candidate_lines(doc) if learned or running else edge_candidates(doc))
     chrome = _chrome_lines(doc, edges)
     for line in sorted(chrome.keys() | candidates.keys()):
         start, end = doc.line_span(line)

@@ -8,7 +8,9 @@ import pytest
 
 from lint.api import check_text, fix_text, settings_for
 from lint.cli import main
+from lint.document import Document
 from lint.fix import Safety
+from rules.page_furniture import _edge_lines, candidate_lines, edge_candidates
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -370,6 +372,37 @@ def test_pg004_signatures_at_the_bottom_of_many_files_are_text(
         (tmp_path / f"{n:02}.txt").write_text(body + signature.format(n=n) + "\n")
     assert main(["check", "--select", "PG004", str(tmp_path)]) == 0
     assert capsys.readouterr().out.count("PG004") == 0
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_pg004_lines_under_a_closing_are_no_candidates(newline: str) -> None:
+    # `Best wishes,` stands under `Kind regards,`: a signature line, so it closes
+    # nothing, and the line four below the first closing is a candidate again.
+    lines = [
+        "Kind regards,",
+        "Ada Lee of the Port",
+        "Best wishes,",
+        "Port of Call Office",
+        "Harbour Board Office",
+        "Tide Tables Office",
+    ]
+    doc = Document(newline.join(lines) + newline, "t.txt")
+    assert [line for line, _ in candidate_lines(doc)] == [4, 5]
+    edges = _edge_lines(doc)
+    assert edge_candidates(doc) == [c for c in candidate_lines(doc) if c[0] in edges]
+
+
+def test_pg004_edge_candidates_are_the_candidates_at_the_edges() -> None:
+    # Read without the lines in between, the first and last lines are judged as
+    # when every line is read: a closing far above still rules a signature out.
+    body = [f"Line {n} of the minutes ends here." for n in range(30)]
+    lines = ["Harbour Board Minutes", *body, "Yours faithfully,", "Ada Lee Port Office"]
+    lines += ["The Clerk of the Board", "Harbour Board Minutes", "Page Furniture Line"]
+    doc = Document("\n".join(lines) + "\n", "t.txt")
+    edges = _edge_lines(doc)
+    expected = [c for c in candidate_lines(doc) if c[0] in edges]
+    assert [line for line, _ in expected] == [0, 35]
+    assert edge_candidates(doc) == expected
 
 
 def test_deleting_the_first_and_last_lines_leaves_a_clean_file_in_one_run() -> None:
