@@ -28,6 +28,10 @@ SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range
 # rather than trying every space in the text.
 _LINE_END_AFTER_SPACE = lazy_regex(rf"(?<={HORIZONTAL})[\r\n]")
 _SPACE_RUN = lazy_re(rf"[ {ODD_SPACES}]{{2,}}")  # (the standard library is faster here)
+_PLAIN_SPACES = lazy_re(" +")
+_ODD_SPACE_CHARACTERS = characters(ODD_SPACES)
+_RUN_CHARACTERS = _ODD_SPACE_CHARACTERS | {" "}
+_MANY_ODD_SPACES = 64  # characters of text per odd space, fewer: one scan finds the runs
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
 _BLANK_RUN = lazy_regex(LINE_END + _BLANK_LINES)
 _LEADING_BLANKS = lazy_regex(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
@@ -146,8 +150,7 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     layout_lines: dict[int, bool] = {}
-    for match in _SPACE_RUN.finditer(text):
-        start, end = match.span()
+    for start, end in _space_runs(doc):
         if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
             continue
         line = doc.line_of(start)
@@ -169,6 +172,45 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Violation]:
             f"{end - start} spaces in a row",
             replace(start, end, " ", Safety.SAFE, "Replace with one space"),
         )
+
+
+def _space_runs(doc: Document) -> Iterator[tuple[int, int]]:
+    """The spans of ``_SPACE_RUN.finditer(doc.text)``, found from where a run can
+    be: a double space or an odd space. (`str.find` skips to them in C, where the
+    pattern stops at every space of the text.)"""
+    text = doc.text
+    odd = doc.characters & _ODD_SPACE_CHARACTERS
+    if odd and len(text) < _MANY_ODD_SPACES * sum(map(text.count, odd)):
+        yield from (match.span() for match in _SPACE_RUN.finditer(text))
+        return
+    starts = _double_spaces(text)
+    for space in odd:
+        at = text.find(space)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(space, at + 1)
+    starts.sort()
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the run before
+        while start > end and text[start - 1] in _RUN_CHARACTERS:
+            start -= 1  # a run that an odd space does not start: ` \u00a0`
+        if match := _SPACE_RUN.match(text, start):
+            end = match.end()
+            yield start, end
+
+
+def _double_spaces(text: str) -> list[int]:
+    """Where each run of two or more plain spaces starts."""
+    found = []
+    at = text.find("  ")
+    while at >= 0:
+        found.append(at)
+        run = _PLAIN_SPACES.match(text, at)
+        assert run is not None  # two spaces start here
+        at = text.find("  ", run.end())
+    return found
 
 
 def _is_layout(line: str) -> bool:

@@ -6,7 +6,8 @@ import pytest
 
 from lint import document
 from lint.api import check_text, settings_for
-from lint.document import MAX_LINE
+from lint.document import MAX_LINE, Document
+from rules.whitespace import _SPACE_RUN, _space_runs
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -99,6 +100,25 @@ def test_ws002_leaves_alone(text: str) -> None:
 
 def test_ws002_fix() -> None:
     assert fixed("We will  continue.\nTo\u00a0 grow.\n", "WS002") == "We will continue.\nTo grow.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will  continue.  Next\n",
+        # runs that an odd space is inside, starts or ends, in a text long enough for
+        # its few odd spaces to be looked up one by one
+        "a \u00a0 b\u00a0c  d \u2003\u3000e\n" + "Some words.\n" * 30,
+        "\u00a0\u00a0start" + " and words" * 30 + " end\u00a0 \u00a0",
+        "columns      of      spaces and one\u00a0odd space\n" * 30,
+        "odd \u00a0\u00a0 spaces everywhere\u00a0" * 40,  # many: one scan of the text
+        "no runs at all\n",
+    ],
+)
+def test_ws002_finds_the_runs_the_pattern_finds(text: str) -> None:
+    # WS002 looks for runs only where one can start (a double space, an odd space).
+    expected = [m.span() for m in _SPACE_RUN.finditer(text)]
+    assert list(_space_runs(Document(text, "t.txt"))) == expected
 
 
 # -- WS003 multiple-blank-lines --------------------------------------------------------
