@@ -35,7 +35,9 @@ _MANY_ODD_SPACES = 64  # characters of text per odd space, fewer: one scan finds
 _BLANK_LINES = rf"((?:[ \t]*{LINE_END}){{2,}})"
 _BLANK_RUN = lazy_regex(LINE_END + _BLANK_LINES)
 _LEADING_BLANKS = lazy_regex(rf"\ufeff?((?:[ \t]*{LINE_END})+)")
-_SPACE_BEFORE_PUNCTUATION = lazy_regex(r"[ \t][,.;:?!](?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
+# The mark first, the space looked back for: the standard library skips to the
+# marks in C, where a pattern that starts with the space stops at every space.
+_SPACE_BEFORE_PUNCTUATION = lazy_re(r"[,.;:?!](?<=[ \t].)(?=[\"'”’]?(?:[ \t]|\r|\n|\Z))")
 _WORD_CHARACTER = lazy_regex(r"\w")
 _SPACED_ELLIPSIS = lazy_regex(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*\.")  # `word . . .`, maybe wrapped
 _LETTER = lazy_regex(r"\p{L}")
@@ -322,7 +324,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Violation]
     text = doc.text
     # Matched in the masked view, so a tag after the mark (`there .</v>`) is a space.
     for match in _SPACE_BEFORE_PUNCTUATION.finditer(doc.masked):
-        end = match.start() + 1
+        end = match.start()
         start = _run_start(text, end)
         if text[start:end].strip(" \t") or start == 0 or not _WORD_CHARACTER.match(text, start - 1):
             continue
