@@ -562,20 +562,23 @@ def _pair_word(word: str) -> bool:
 def _candidates(layout: _Layout) -> tuple[set[str], set[str]]:
     """The keys (lower case) of the document's marked words and pairs. Two letters
     with a capital inside (`tO`, `iM`) are OCR's noise or a unit, not a term."""
-    # Most words are in lower case, in capitals or capitalised: C-level filters drop
-    # them before any Python test.
+    # Most words are in lower case, in capitals or capitalised, or numbers: C-level
+    # filters drop them before any Python test.
     unusual = itertools.filterfalse(
-        str.istitle,
-        itertools.filterfalse(str.isupper, itertools.filterfalse(str.islower, layout.words)),
+        str.isdigit,
+        itertools.filterfalse(
+            str.istitle,
+            itertools.filterfalse(str.isupper, itertools.filterfalse(str.islower, layout.words)),
+        ),
     )
     singles = {word.lower() for word in unusual if len(word) > 2 and _is_mixed(word)}
     pairs: set[str] = set()
     vocabulary = layout.vocabulary
     for match in _CAPITAL_AFTER_LOWER.finditer(layout.masked):
-        second = _Token(match.start(), match.end(), match.group())
-        lower = second.text.lower()
+        lower = match.group().lower()
         if vocabulary.get(lower, 0) < _MIN_PAIR_OCCURRENCES:
             continue  # the pair cannot recur (see ``_may_be_term``): no need to look back
+        second = _Token(match.start(), match.end(), match.group())
         if lower in INSTITUTIONS or not _pair_word(second.text):
             continue
         first = layout.word_before(second, _TERM_GAP)
