@@ -79,7 +79,12 @@ def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     text = doc.text
     markdown = doc.format is Format.MARKDOWN
-    ends = [m.start() for m in _LINE_END_AFTER_SPACE.finditer(text)]
+    if "\r" in text:
+        ends = [m.start() for m in _LINE_END_AFTER_SPACE.finditer(text)]
+    else:  # each line but the last ends at a `\n`: a look at its last character
+        ends = [
+            end for start, end in doc.line_spans[:-1] if end > start and text[end - 1] in SPACES
+        ]
     if text and text[-1] in SPACES:
         ends.append(len(text))
     for end in ends:
