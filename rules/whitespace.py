@@ -9,7 +9,10 @@ URLs, timestamps) are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
+
+import regex
 
 from lint.document import MAX_LINE, Document
 from lint.fix import Safety, delete, replace
@@ -188,17 +191,11 @@ def _space_runs(doc: Document) -> Iterator[tuple[int, int]]:
     be: a double space or an odd space. (`str.find` skips to them in C, where the
     pattern stops at every space of the text.)"""
     text = doc.text
-    odd = doc.characters & _ODD_SPACE_CHARACTERS
-    if odd and len(text) < _MANY_ODD_SPACES * sum(map(text.count, odd)):
+    odd = _odd_spaces(doc)
+    if odd is None:
         yield from (match.span() for match in _SPACE_RUN.finditer(text))
         return
-    starts = _double_spaces(text)
-    for space in odd:
-        at = text.find(space)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(space, at + 1)
-    starts.sort()
+    starts = sorted(_double_spaces(text) + odd)
     end = 0
     for start in starts:
         if start < end:
@@ -208,6 +205,24 @@ def _space_runs(doc: Document) -> Iterator[tuple[int, int]]:
         if match := _SPACE_RUN.match(text, start):
             end = match.end()
             yield start, end
+
+
+def _odd_spaces(doc: Document) -> list[int] | None:
+    """Where the odd spaces (no-break, em, ideographic ...) of the text are, in
+    order; None when they are so many (one in 64 characters) that one scan of the
+    text finds what is looked for faster than a look at each."""
+    text = doc.text
+    odd = doc.characters & _ODD_SPACE_CHARACTERS
+    if len(text) < _MANY_ODD_SPACES * sum(map(text.count, odd)):
+        return None
+    found = []
+    for space in odd:
+        at = text.find(space)
+        while at >= 0:
+            found.append(at)
+            at = text.find(space, at + 1)
+    found.sort()
+    return found
 
 
 def _double_spaces(text: str) -> list[int]:
@@ -450,7 +465,12 @@ def unusual_space(doc: Document, ctx: Context) -> Iterator[Violation]:
     text = doc.text
     if text.isascii():
         return
-    for match in _ODD_SPACE.finditer(text):
+    odd = _odd_spaces(doc)
+    if odd is None:
+        matches: Iterable[regex.Match[str] | None] = _ODD_SPACE.finditer(text)
+    else:  # the few odd spaces, each tested (the scan tried every position)
+        matches = map(_ODD_SPACE.match, itertools.repeat(text), odd)
+    for match in filter(None, matches):
         start, end = match.span()
         if _WIDE_SCRIPT.match(text, start - 1) or _WIDE_SCRIPT.match(text, end):
             continue
