@@ -36,6 +36,8 @@ _BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _STRAY = "\udc80-\udcff"
 _INVISIBLE = lazy_regex(f"[{_INVISIBLES}]+")
+_INVISIBLE_CHARACTERS = characters(_INVISIBLES)
+_BIDI_CHARACTERS = characters(_BIDI_CONTROLS)
 _JOINER_IN_LATIN = lazy_regex(rf"(?<=[\p{{Latin}}\d])[{_JOINERS}]+(?=[\p{{Latin}}\d])")
 _BIDI_CONTROL = lazy_regex(f"[{_BIDI_CONTROLS}]+")
 _RIGHT_TO_LEFT = lazy_regex(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
@@ -271,13 +273,18 @@ def invisible_character(doc: Document, ctx: Context) -> Iterator[Violation]:
     text = doc.text
     if text.isascii():
         return
-    found = [m for m in _INVISIBLE.finditer(text) if m.start() > 0 or m.group() != "\ufeff"]
+    # Each scan only where its characters occur (one set test in C, where a scan
+    # reads the whole text).
+    present = doc.characters
+    found = []
+    if not present.isdisjoint(_INVISIBLE_CHARACTERS):
+        found = [m for m in _INVISIBLE.finditer(text) if m.start() > 0 or m.group() != "\ufeff"]
     if "\u00ad" in text and (gbk := gbk_mojibake(doc)):
         # A soft hyphen inside GBK mojibake is half a character (`¡­` is `…`): EN001's.
         found = [m for m in found if not any(s <= m.start() < e for s, e, _ in gbk)]
     if "\u200c" in text or "\u200d" in text:  # (`in` is far faster than a lookbehind)
         found += _JOINER_IN_LATIN.finditer(text)
-    bidi = list(_BIDI_CONTROL.finditer(text))
+    bidi = [] if present.isdisjoint(_BIDI_CHARACTERS) else list(_BIDI_CONTROL.finditer(text))
     if bidi and not _RIGHT_TO_LEFT.search(text):  # a script scan only when needed
         found += bidi
     for match in sorted(found, key=lambda m: m.start()):
