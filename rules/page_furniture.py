@@ -788,7 +788,10 @@ def _menu_bar(
         return None
     if doc.format is Format.MARKDOWN and content.startswith("|"):
         return None  # a table row
-    items = [key for item in _BAR_SPLIT.split(content) if (key := chrome_key(item))]
+    parts = _BAR_SPLIT.split(content)
+    if len(parts) < 2:
+        return None  # one item (`MS. SMITH:`, a speaker's label): no bar
+    items = [key for item in parts if (key := chrome_key(item))]
     known = sum(key in chrome.items for key in items)
     if len(items) < 2 or not known:
         return None
