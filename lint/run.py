@@ -18,7 +18,6 @@ others, and its exit code is 2 (``EXIT_ERROR``).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import heapq
 import sys
@@ -150,7 +149,7 @@ def _results(
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
-    with Workers(options.jobs, len(jobs), total_size(jobs)) as workers:
+    with Workers(options.jobs, len(jobs), keep=True) as workers:
         done: Iterator[tuple[int, FileResult]]
         if mode is Mode.CHECK and jobs and options.cache:
             from lint import cache  # only `check` reads the cache
@@ -190,15 +189,6 @@ def check_stdin(
 def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
     distinct = {id(job.settings): job.settings for job in jobs}.values()
     return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
-
-
-def total_size(jobs: Sequence[Job]) -> int:
-    """The bytes of the files of a run (unreadable ones count as none)."""
-    size = 0
-    for job in jobs:
-        with contextlib.suppress(OSError):
-            size += job.path.stat().st_size
-    return size
 
 
 def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:

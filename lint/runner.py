@@ -34,10 +34,14 @@ if TYPE_CHECKING:
     from ctypes import c_bool
 
 MAX_PASSES = 20
-# Kept documents cost about 30 bytes of memory per byte of text (their views and the
-# rules' analyses): a process keeps at most this much text, about 85 MB, so that its
-# peak stays under 150 MB whatever the size of the run.
-KEEP_BYTES = 2_800_000
+# A process keeps the documents the evidence pass made for the check pass in at
+# most this much memory, so that its peak stays under 150 MB whatever the size of
+# the run (the files past it are read and analysed again, see ``Held.keep``). A
+# document costs about 30 bytes per character of text as the evidence pass leaves
+# it, and 8 compacted (``Document.compact``).
+KEEP_MEMORY = 85_000_000
+FULL_COST = 30
+COMPACT_COST = 8
 R = TypeVar("R")
 A = TypeVar("A")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
@@ -349,6 +353,28 @@ class Held:
 
     kept: Kept | None = None
     budget: PatternBudget = dataclasses.field(default_factory=PatternBudget)
+    spent: int = 0  # the memory the kept documents take, estimated
+    compacted: bool = False  # whether they are kept compacted
+
+    def keep(self, path: Path, text: str, encoding: str, stamp: files.Stamp, doc: Document) -> bool:
+        """Keep a file's document for the check pass if there is room for it.
+
+        Documents are kept whole while they fit in ``KEEP_MEMORY`` (a small run
+        then pays nothing to shrink them); when one does not, every document kept
+        is compacted, and so is each kept after it, until those no longer fit."""
+        if self.kept is None:
+            return False
+        if not self.compacted and self.spent + len(text) * FULL_COST > KEEP_MEMORY:
+            for *_, kept in self.kept.values():
+                kept.compact()
+            self.compacted = True
+            self.spent = self.spent // FULL_COST * COMPACT_COST
+        cost = len(text) * (COMPACT_COST if self.compacted else FULL_COST)
+        if self.spent + cost > KEEP_MEMORY:
+            return False
+        self.kept[path] = (text, encoding, stamp, doc)
+        self.spent += cost
+        return True
 
 
 class Interrupted(Exception):
@@ -426,12 +452,12 @@ class Workers:
     serve every pass of the run (gathering evidence, then checking), so that each
     starts and loads the rules once.
 
-    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
-    evidence pass made for the check pass: reading, masking and the rules' shared
-    analyses (tokens, layouts) are then done once per file, not twice. For that,
-    each file goes to the same worker in every pass: each worker is a pool of one
-    process, and the files are dealt to the workers by size, the next file to the
-    worker with the fewest bytes so far.
+    With ``keep``, each process keeps the documents the evidence pass made for the
+    check pass, in up to ``KEEP_MEMORY`` (see ``Held.keep``): reading, masking and the
+    rules' shared analyses (tokens, layouts) are then done once per file, not twice.
+    For that, each file goes to the same worker in every pass: each worker is a pool
+    of one process, and the files are dealt to the workers by size, the next file to
+    the worker with the fewest bytes so far.
 
     While it is open, SIGINT and SIGTERM stop the run instead of killing it: no new
     file is started, the files being done are finished, and ``stream`` raises
@@ -439,9 +465,8 @@ class Workers:
     (a Ctrl-C reaches the whole process group) and die with this process.
     """
 
-    def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
+    def __init__(self, processes: int, jobs: int, keep: bool = False) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
-        keep = size <= KEEP_BYTES * (processes if pooled else 1)  # each worker its share
         self.held = Held({} if keep and not pooled else None)
         self.stopped = False
         self._stop: c_bool | None = None
@@ -659,12 +684,14 @@ def gather_job(job: Job, held: Held | None = None) -> Evidence:
     except files.InputError:
         return Evidence()
     doc = document_for(text, job.display, job.settings, budget=held.budget)
-    if held.kept is not None:
-        held.kept[job.path] = (text, encoding, stamp, doc)
+    kept = held.keep(job.path, text, encoding, stamp, doc)
     try:
-        return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
+        evidence = gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
     except PatternTimeout:
         return Evidence()
+    if kept and held.compacted:
+        doc.compact()
+    return evidence
 
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
