@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import enum
+import itertools
 import os
 import signal
 import time
@@ -47,7 +48,11 @@ A = TypeVar("A")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
 MAX_FILES_PER_TASK = 64
 TASKS_AHEAD = 2  # tasks sent to a worker and not yet done, at most
-WINDOW_TASKS = 4  # how far (in tasks per worker) a worker may run ahead of the others
+# How far (in bytes of the files after the first not done) a worker may run ahead
+# of the others when results are given in order: their results wait to be given,
+# about 0.4 bytes each per byte of text. Twice the largest file at least, so that
+# the other worker stays busy while one checks it.
+WINDOW_BYTES = 8_000_000
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
 UNPROTECTED = (
     "not fixed: an ignore-pattern ran out of time in this run and is no longer applied, "
@@ -486,6 +491,7 @@ class Workers:
                 for _ in range(processes)
             ]
         self._worker_of: dict[Path, int] = {}
+        self._size: dict[Path, int] = {}  # the bytes of each file dealt
         self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
     @property
@@ -521,20 +527,25 @@ class Workers:
         return cast(list[R], results)
 
     def stream(
-        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+        self,
+        function: Callable[[Job, Held | None], R],
+        jobs: Sequence[Job],
+        window: int | None = None,
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs as they are done: in this process, a job is
-        done when its result is asked for. After a signal, every result there is,
-        and Interrupted is raised."""
+        done when its result is asked for. With a ``window`` (bytes), no job is
+        started whose file comes more than that many bytes of files after the first
+        job not done: a caller that gives the results in the order of the jobs then
+        holds few. After a signal, every result there is, and Interrupted is raised."""
         done = 0
-        for item in self._results(function, jobs):
+        for item in self._results(function, jobs, window):
             done += 1
             yield item
         if self.stopped:
             raise Interrupted(len(jobs) - done)
 
     def _results(
-        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job], window: int | None
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs, as they are done, until done or stopped."""
         if not self._pools:
@@ -555,10 +566,14 @@ class Workers:
             collections.deque(part[k : k + size] for k in range(0, len(part), size))
             for part in parts
         ]
-        # A task is sent when its first job is within ``window`` of the first job not
-        # done, and its worker has fewer than TASKS_AHEAD: a worker that is ahead waits
-        # for the others, so that the results waiting to be given in order stay few.
-        window = WINDOW_TASKS * size * len(self._pools)
+        # A task is sent when its worker has fewer than TASKS_AHEAD and its first job
+        # is within ``window`` bytes of the first job not done: a worker that is ahead
+        # waits for the others, so that the results waiting to be given in order stay
+        # few. (Before: a window of tasks, which a large file early in the run made a
+        # wait for the other worker.)
+        ahead = list(itertools.accumulate((self._size[job.path] for job in jobs), initial=0))
+        if window is not None:
+            window = max(window, 2 * max(map(int.__sub__, ahead[1:], ahead[:-1]), default=0))
         running: dict[Future[list[R]], tuple[int, list[int]]] = {}
         sent = [0] * len(self._pools)
         finished = bytearray(len(jobs))
@@ -566,8 +581,21 @@ class Workers:
 
         def send() -> None:
             for worker, queue in enumerate(queues):
-                while queue and sent[worker] < TASKS_AHEAD and queue[0][0] < first_open + window:
-                    chunk = queue.popleft()
+                while sent[worker] < TASKS_AHEAD:
+                    # A worker done with its own files takes, once it has nothing to
+                    # do, the next task of the worker with the most left: files differ
+                    # in cost per byte (OCR costs several times prose), so the shares
+                    # dealt by size end at different times. Its files are then its own
+                    # in later passes (where it keeps their documents).
+                    source = queue or (max(queues, key=len) if not sent[worker] else None)
+                    if not source or (
+                        window is not None and ahead[source[0][0]] - ahead[first_open] > window
+                    ):
+                        break
+                    chunk = source.popleft()
+                    if source is not queue:
+                        for i in chunk:
+                            self._worker_of[jobs[i].path] = worker
                     task = self._pools[worker].submit(_run_task, function, [jobs[i] for i in chunk])
                     running[task] = (worker, chunk)
                     sent[worker] += 1
@@ -622,7 +650,8 @@ class Workers:
             worker = self._worker_of.get(job.path)
             if worker is None:  # a file not dealt before: only then its size is read
                 worker = self._worker_of[job.path] = load.index(min(load))
-                load[worker] += _size_of(job.path)
+                self._size[job.path] = _size_of(job.path)
+                load[worker] += self._size[job.path]
             parts[worker].append(i)
         return parts
 
@@ -655,7 +684,7 @@ def stream_jobs(
     shown = 0  # the place in ``order`` of the next result to give
     try:
         function = process_job_compact if workers.pooled else process_job
-        for i, result in workers.stream(function, jobs):
+        for i, result in workers.stream(function, jobs, WINDOW_BYTES):
             waiting[i] = result
             while told in waiting:
                 if on_result is not None:
