@@ -205,14 +205,15 @@ def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
 def dataset(task: Task, source: Path, target: Path, jobs: int, ray: str | None = None) -> Outcome:
     """Check or fix every record of ``source`` into ``target``: JSON Lines streamed,
     Parquet with the tool's columns appended, other pairs converted, or on the Ray
-    cluster at ``ray`` (whose outcome counts the records only). Raises
+    cluster at ``ray`` (whose outcome counts the records, and lists those that
+    cannot be checked by name rather than line). Raises
     ``datasets.DatasetError`` for a dataset that cannot be read or written."""
     from lint import datasets  # its pool and JSON handling are needed by datasets only
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if ray:
-        return datasets.Outcome(records=datasets.run_ray(source, target, task, ray))
+        return datasets.run_ray(source, target, task, ray)
     if datasets.both_jsonl(source, target):
         return datasets.run_jsonl(source, target, task, jobs)
     if datasets.both_parquet(source, target):
