@@ -531,21 +531,28 @@ class Workers:
         function: Callable[[Job, Held | None], R],
         jobs: Sequence[Job],
         window: int | None = None,
+        steal: bool = False,
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs as they are done: in this process, a job is
         done when its result is asked for. With a ``window`` (bytes), no job is
         started whose file comes more than that many bytes of files after the first
         job not done: a caller that gives the results in the order of the jobs then
-        holds few. After a signal, every result there is, and Interrupted is raised."""
+        holds few. With ``steal``, a worker done with its files takes the others'
+        (a pass that reads each file: a later pass then finds its document kept
+        there). After a signal, every result there is, and Interrupted is raised."""
         done = 0
-        for item in self._results(function, jobs, window):
+        for item in self._results(function, jobs, window, steal):
             done += 1
             yield item
         if self.stopped:
             raise Interrupted(len(jobs) - done)
 
     def _results(
-        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job], window: int | None
+        self,
+        function: Callable[[Job, Held | None], R],
+        jobs: Sequence[Job],
+        window: int | None,
+        steal: bool,
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs, as they are done, until done or stopped."""
         if not self._pools:
@@ -586,8 +593,11 @@ class Workers:
                     # do, the next task of the worker with the most left: files differ
                     # in cost per byte (OCR costs several times prose), so the shares
                     # dealt by size end at different times. Its files are then its own
-                    # in later passes (where it keeps their documents).
-                    source = queue or (max(queues, key=len) if not sent[worker] else None)
+                    # in later passes (where it keeps their documents). Not in a pass
+                    # that uses kept documents: the thief would read the file again,
+                    # which may have changed or gone since the other worker read it.
+                    stolen = max(queues, key=len) if steal and not sent[worker] else None
+                    source = queue or stolen
                     if not source or (
                         window is not None and ahead[source[0][0]] - ahead[first_open] > window
                     ):
@@ -726,4 +736,4 @@ def gather_job(job: Job, held: Held | None = None) -> Evidence:
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
     """The summed evidence of every file, gathered before any is checked (and
     summed as it comes: a run holds no file's evidence but the total)."""
-    return total(evidence for _, evidence in workers.stream(gather_job, jobs))
+    return total(evidence for _, evidence in workers.stream(gather_job, jobs, steal=True))

@@ -148,14 +148,14 @@ def _wait_until_the_last_file_is_done(job: Job, held: runner.Held | None) -> str
 def test_a_worker_done_with_its_files_takes_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The worker dealt the large file is done at once; the other is stuck on its
-    first small file until the last one is done, which only the first worker, taking
-    the other's tasks, can do."""
+    """In the evidence pass, the worker dealt the large file is done at once; the
+    other is stuck on its first small file until the last one is done, which only
+    the first worker, taking the other's tasks, can do."""
     monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
     paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
     paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
     jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
     with Workers(2, len(jobs)) as workers:
-        results = dict(workers.stream(_wait_until_the_last_file_is_done, jobs))
+        results = dict(workers.stream(_wait_until_the_last_file_is_done, jobs, steal=True))
     assert results[1] == "released"
     assert [results[i] for i in range(2, 201)] == [p.name for p in paths[2:]]
