@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import discovery, files
-from lint.baseline import Applied, Applying, Baseline, Subject, relative_name
 from lint.config import Gate, Settings, SettingsResolver
 from lint.evidence import Evidence, Gatherer
 from lint.gate import Counting, GateOutcome
@@ -39,6 +38,7 @@ from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_te
 from rules import ALL_RULES, registry
 
 if TYPE_CHECKING:
+    from lint.baseline import Applied, Applying, Subject
     from lint.datasets import Outcome, Task
 
 
@@ -268,6 +268,8 @@ def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[Subject]]:
 
 
 def subject_of(c: Checked, baseline_path: Path) -> Subject:
+    from lint.baseline import Subject, relative_name  # (and json) only where a baseline is
+
     assert c.settings is not None and c.path is not None
     codes = frozenset(r.code for r in c.settings.enabled_rules(ALL_RULES, c.path))
     return Subject(relative_name(baseline_path, c.path), c.result, codes)
@@ -320,7 +322,11 @@ class Reading:
 
     def _load(self, path: Path) -> Applying | None:
         if path not in self._baselines:
-            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
+            self._baselines[path] = None
+            if path.is_file():
+                from lint.baseline import Baseline
+
+                self._baselines[path] = Baseline.load(path).applying()
         return self._baselines[path]
 
     def baselines(self) -> list[Applied]:
