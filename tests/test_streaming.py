@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +106,8 @@ def test_two_workers_give_every_result_once_in_order_of_name(
     assert all(len(r.findings) == 1 for r in given)
 
 
-# Set before the workers start (they are forked with it): the last small file's
-# worker sets it, and the worker of the large file waits for it.
+# Set before the workers start (they are forked with it): one worker waits for it,
+# and the worker that does the last small file sets it.
 _SMALL_FILES_DONE: list[Any] = []
 
 
@@ -119,23 +120,6 @@ def _wait_for_the_small_files(job: Job, held: runner.Held | None) -> str:
     return job.path.name
 
 
-def test_a_large_file_first_does_not_hold_the_other_worker_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """While one worker checks a large file that comes first, the other does every
-    small file after it: the results wait for the large one in bytes, not in tasks
-    (a window of 4 tasks of 8 files a worker held this one back after 64 files)."""
-    monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
-    paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
-    paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
-    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
-    with Workers(2, len(jobs)) as workers:
-        assert workers.pooled
-        results = dict(workers.stream(_wait_for_the_small_files, jobs, runner.WINDOW_BYTES))
-    assert results[0] == "waited"
-    assert [results[i] for i in range(1, 201)] == [p.name for p in paths[1:]]
-
-
 def _wait_until_the_last_file_is_done(job: Job, held: runner.Held | None) -> str:
     done = _SMALL_FILES_DONE[0]
     if job.path.name == "001.txt":  # the first of the worker that has the small files
@@ -145,17 +129,44 @@ def _wait_until_the_last_file_is_done(job: Job, held: runner.Held | None) -> str
     return job.path.name
 
 
+def _a_large_file_then_small_ones(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    function: Callable[[Job, runner.Held | None], str],
+    **how: Any,
+) -> dict[int, str]:
+    """``function`` of a large file (dealt to one worker) and 200 small ones (to the
+    other), by the index of each job."""
+    monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
+    paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
+    paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    with Workers(2, len(jobs)) as workers:
+        assert workers.pooled
+        return dict(workers.stream(function, jobs, **how))
+
+
+def test_a_large_file_first_does_not_hold_the_other_worker_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one worker checks a large file that comes first, the other does every
+    small file after it: the results wait for the large one in bytes, not in tasks
+    (a window of 4 tasks of 8 files a worker held this one back after 64 files)."""
+    results = _a_large_file_then_small_ones(
+        tmp_path, monkeypatch, _wait_for_the_small_files, window=runner.WINDOW_BYTES
+    )
+    assert results[0] == "waited"
+    assert [results[i] for i in range(1, 201)] == [f"{i:03}.txt" for i in range(1, 201)]
+
+
 def test_a_worker_done_with_its_files_takes_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In the evidence pass, the worker dealt the large file is done at once; the
     other is stuck on its first small file until the last one is done, which only
     the first worker, taking the other's tasks, can do."""
-    monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
-    paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
-    paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
-    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
-    with Workers(2, len(jobs)) as workers:
-        results = dict(workers.stream(_wait_until_the_last_file_is_done, jobs, steal=True))
+    results = _a_large_file_then_small_ones(
+        tmp_path, monkeypatch, _wait_until_the_last_file_is_done, steal=True
+    )
     assert results[1] == "released"
-    assert [results[i] for i in range(2, 201)] == [p.name for p in paths[2:]]
+    assert [results[i] for i in range(2, 201)] == [f"{i:03}.txt" for i in range(2, 201)]
