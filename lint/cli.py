@@ -333,7 +333,7 @@ def run_dataset(args: argparse.Namespace) -> int:
     """Check or fix every record of a dataset file, locally or on Ray."""
     from lint import datasets, run  # datasets: its pool and JSON handling, for this command
     from lint.config import SettingsResolver
-    from lint.result import EXIT_CLEAN
+    from lint.result import EXIT_CLEAN, EXIT_ERROR
     from lint.run import UsageError
     from rules import ALL_RULES
 
@@ -352,9 +352,10 @@ def run_dataset(args: argparse.Namespace) -> int:
     except datasets.DatasetError as exc:
         raise UsageError(str(exc)) from None
     if args.ray:
+        datasets.report_skipped(args.input, outcome)
         action = args.action.capitalize()
         print(f"{action}ed {outcome.records} records into {args.output}.", file=sys.stderr)
-        return EXIT_CLEAN
+        return EXIT_ERROR if outcome.skipped else EXIT_CLEAN
     return datasets.report(args.input, outcome, task)
 
 

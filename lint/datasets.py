@@ -150,6 +150,14 @@ def _name(task: Task, record: Record) -> str:
     return str(record.get(task.filename_field, "")) if task.filename_field else "record.txt"
 
 
+def record_label(task: Task, record: object) -> str:
+    """How a report names a record where it has no line number (on Ray): its
+    filename field, or ``record``."""
+    if task.filename_field and isinstance(record, dict) and task.filename_field in record:
+        return f"record {str(record[task.filename_field])!r}"
+    return "record"
+
+
 def gather_records(task: Task, records: Sequence[Record]) -> Evidence:
     """The summed corpus evidence of the records that can be checked."""
     return total(
@@ -193,7 +201,7 @@ class Outcome:
     records: int = 0
     total: int = 0
     touched: int = 0
-    skipped: list[tuple[int, str]] = field(default_factory=list)
+    skipped: list[tuple[int | str, str]] = field(default_factory=list)  # (line or name, why)
 
 
 Line = tuple[int, bytes]  # (line number from 1, the line without its line break)
@@ -287,11 +295,7 @@ def run_jsonl(source: Path, target: Path, task: Task, processes: int) -> Outcome
 
 def report(source: Path, outcome: Outcome, task: Task) -> int:
     """Say what a run did, and each record passed through; the exit code."""
-    for number, why in outcome.skipped:
-        print(
-            f"transcript-lint: error: {source}:{number}: {why}; passed through unchanged",
-            file=sys.stderr,
-        )
+    report_skipped(source, outcome)
     what = "fixes applied" if task.fix else "findings"
     print(
         f"{outcome.records} records: {outcome.total} {what} in {outcome.touched} records.",
@@ -301,6 +305,13 @@ def report(source: Path, outcome: Outcome, task: Task) -> int:
         return EXIT_ERROR
     # As `check`: findings fail the run (a fix reports what it applied, not what is left).
     return EXIT_FINDINGS if outcome.total and not task.fix else EXIT_CLEAN
+
+
+def report_skipped(source: Path, outcome: Outcome) -> None:
+    """One error line per record that could not be checked, by line or by name."""
+    for where, why in outcome.skipped:
+        place = f"{source}:{where}" if isinstance(where, int) else f"{source}: {where}"
+        print(f"transcript-lint: error: {place}: {why}; passed through unchanged", file=sys.stderr)
 
 
 # -- Parquet: the tool's columns appended to the table as it was read -----------------
@@ -391,7 +402,9 @@ def outcome_of(task: Task, records: Sequence[Record], results: Sequence[Record])
     could not be checked are listed by their place (from 1), as the streamed runs
     list them by line."""
     counts = results_of(task, results)
-    skipped = [(i, why) for i, r in enumerate(records, 1) if (why := problem(task, r)) is not None]
+    skipped: list[tuple[int | str, str]] = [
+        (i, why) for i, r in enumerate(records, 1) if (why := problem(task, r)) is not None
+    ]
     return Outcome(len(results), sum(counts), sum(1 for n in counts if n), skipped)
 
 
@@ -427,8 +440,10 @@ def _workers(processes: int) -> Workers:
     return Workers(processes, sys.maxsize)  # a stream: as many batches as may come
 
 
-def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:
-    """Run on a Ray cluster; OUTPUT becomes a folder of shards. Returns the record count."""
+def run_ray(input_path: Path, output: Path, task: Task, address: str) -> Outcome:
+    """Run on a Ray cluster; OUTPUT becomes a folder of shards. The outcome counts
+    the records and lists those that cannot be checked, by name (see
+    ``record_label``): Ray gives a record no line number."""
     try:
         import ray
         import ray.data
@@ -445,10 +460,11 @@ def run_ray(input_path: Path, output: Path, task: Task, address: str) -> int:
     source, target = str(input_path.resolve()), str(output.resolve())
     kind = dataset_format(input_path)
     ds = ray.data.read_parquet(source) if kind == "parquet" else ray.data.read_json(source)
-    result = ray_data.apply_task(ds, task)
+    evidence, problems = ray_data.gather_task(ds, task)
+    result = ray_data.apply_task(ds, task, evidence)
     # OUTPUT is a folder of shards: in the input's format unless its name says otherwise.
     if (dataset_format(output) if output.suffix else kind) == "parquet":
         result.write_parquet(target)
     else:
         result.write_json(target)
-    return int(result.count())
+    return Outcome(records=int(result.count()), skipped=list(problems))

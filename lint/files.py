@@ -90,9 +90,11 @@ class Stamp:
 
 
 def _digest(data: bytes) -> bytes:
-    import hashlib  # OpenSSL's load (2-4 ms) is paid only by runs that digest a file
-
-    return hashlib.blake2b(data, digest_size=16).digest()
+    try:  # hashlib's own BLAKE2, without the load of OpenSSL that importing hashlib costs
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16).digest()
 
 
 def decode(data: bytes) -> tuple[str, str]:

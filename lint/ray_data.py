@@ -14,6 +14,11 @@ Both use the evidence of the whole dataset unless given one, so their results
 equal those of ``transcript-lint check`` over the same texts as files. The work is
 done in ``map_batches`` by a callable class: the rules, the settings and the
 evidence reach each worker once, not once per record.
+
+A record that cannot be checked (no text, not text, a lone surrogate) gets nulls in
+the tool's columns; ``problems_of(ds)`` lists each, and ``transcript-lint dataset
+--ray`` reports them as the local runs do (one error line each, exit code 2), as a
+run over files reports a file it cannot read: the run goes on with the others.
 """
 
 from __future__ import annotations
@@ -23,7 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from lint.api import settings_for
 from lint.config import Settings
-from lint.datasets import Task, apply_records, gather_records, text_rows, with_results
+from lint.datasets import (
+    Task,
+    apply_records,
+    gather_records,
+    problem,
+    record_label,
+    text_rows,
+    with_results,
+)
 from lint.evidence import Evidence, total
 
 if TYPE_CHECKING:
@@ -31,14 +44,23 @@ if TYPE_CHECKING:
 
 
 class _Gather:
-    """One batch (a pyarrow Table) -> one row holding the batch's summed evidence,
-    pickled."""
+    """One batch (a pyarrow Table) -> one row holding the batch's summed evidence and
+    the records it cannot check (``problems``), pickled."""
 
     def __init__(self, task: Task) -> None:
         self.task = task
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
-        return {"evidence": [pickle.dumps(gather_records(self.task, text_rows(self.task, batch)))]}
+        rows = text_rows(self.task, batch)
+        problems = [
+            (record_label(self.task, row), why)
+            for row in rows
+            if (why := problem(self.task, row)) is not None
+        ]
+        return {
+            "evidence": [pickle.dumps(gather_records(self.task, rows))],
+            "problems": [pickle.dumps(problems)],
+        }
 
 
 class _Apply:
@@ -74,21 +96,36 @@ def gather_dataset(
 ) -> Evidence:
     """The corpus-level evidence of every record, summed."""
     task = _task(False, text_column, filename_column, settings, False)
-    return _gather(ds, task)
+    return gather_task(ds, task)[0]
 
 
-def _gather(ds: Dataset, task: Task) -> Evidence:
+def problems_of(
+    ds: Dataset, *, text_column: str = "text", filename_column: str | None = None
+) -> list[tuple[str, str]]:
+    """Each record that cannot be checked: its name (the filename column's value, or
+    ``record``) and why."""
+    task = _task(False, text_column, filename_column, None, False)
+    return gather_task(ds, task)[1]
+
+
+def gather_task(ds: Dataset, task: Task) -> tuple[Evidence, list[tuple[str, str]]]:
+    """The summed evidence of the records, and those that cannot be checked."""
     partial = ds.map_batches(
         _Gather, fn_constructor_kwargs={"task": task}, batch_format="pyarrow", compute=_actor_pool()
     )
-    return total(pickle.loads(row["evidence"]) for row in partial.iter_rows())
+    problems: list[tuple[str, str]] = []
+    parts = []
+    for row in partial.iter_rows():
+        parts.append(pickle.loads(row["evidence"]))
+        problems.extend(pickle.loads(row["problems"]))
+    return total(parts), problems
 
 
 def apply_task(ds: Dataset, task: Task, evidence: Evidence | None = None) -> Dataset:
     """``ds`` with the results of ``task`` added to every record; the evidence of the
     whole dataset is gathered first unless given."""
     if evidence is None:
-        evidence = _gather(ds, task)
+        evidence = gather_task(ds, task)[0]
     return ds.map_batches(
         _Apply,
         fn_constructor_kwargs={"task": task, "evidence": evidence},

@@ -18,7 +18,6 @@ others, and its exit code is 2 (``EXIT_ERROR``).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import heapq
 import sys
@@ -28,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import discovery, files
-from lint.baseline import Applied, Applying, Baseline, Subject, relative_name
 from lint.config import Gate, Settings, SettingsResolver
 from lint.evidence import Evidence, Gatherer
 from lint.gate import Counting, GateOutcome
@@ -40,6 +38,7 @@ from lint.runner import Interrupted, Job, Mode, Workers, gather_jobs, process_te
 from rules import ALL_RULES, registry
 
 if TYPE_CHECKING:
+    from lint.baseline import Applied, Applying, Subject
     from lint.datasets import Outcome, Task
 
 
@@ -150,7 +149,7 @@ def _results(
     if mode is Mode.FIX:
         for folder in sorted({job.path.parent for job in jobs}):
             files.remove_stale_temporaries(folder)
-    with Workers(options.jobs, len(jobs), total_size(jobs)) as workers:
+    with Workers(options.jobs, len(jobs), keep=True) as workers:
         done: Iterator[tuple[int, FileResult]]
         if mode is Mode.CHECK and jobs and options.cache:
             from lint import cache  # only `check` reads the cache
@@ -192,15 +191,6 @@ def needed_gatherers(jobs: Sequence[Job]) -> tuple[Gatherer, ...]:
     return gatherers_of(r for settings in distinct for r in settings.enabled_rules(ALL_RULES))
 
 
-def total_size(jobs: Sequence[Job]) -> int:
-    """The bytes of the files of a run (unreadable ones count as none)."""
-    size = 0
-    for job in jobs:
-        with contextlib.suppress(OSError):
-            size += job.path.stat().st_size
-    return size
-
-
 def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
     """The jobs carrying the evidence of the whole run, when an enabled rule needs it."""
     if not needed_gatherers(jobs):
@@ -215,14 +205,15 @@ def with_evidence(jobs: list[Job], workers: Workers) -> list[Job]:
 def dataset(task: Task, source: Path, target: Path, jobs: int, ray: str | None = None) -> Outcome:
     """Check or fix every record of ``source`` into ``target``: JSON Lines streamed,
     Parquet with the tool's columns appended, other pairs converted, or on the Ray
-    cluster at ``ray`` (whose outcome counts the records only). Raises
+    cluster at ``ray`` (whose outcome counts the records, and lists those that
+    cannot be checked by name rather than line). Raises
     ``datasets.DatasetError`` for a dataset that cannot be read or written."""
     from lint import datasets  # its pool and JSON handling are needed by datasets only
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if ray:
-        return datasets.Outcome(records=datasets.run_ray(source, target, task, ray))
+        return datasets.run_ray(source, target, task, ray)
     if datasets.both_jsonl(source, target):
         return datasets.run_jsonl(source, target, task, jobs)
     if datasets.both_parquet(source, target):
@@ -277,6 +268,8 @@ def baseline_groups(checked: Sequence[Checked]) -> dict[Path, list[Subject]]:
 
 
 def subject_of(c: Checked, baseline_path: Path) -> Subject:
+    from lint.baseline import Subject, relative_name  # (and json) only where a baseline is
+
     assert c.settings is not None and c.path is not None
     codes = frozenset(r.code for r in c.settings.enabled_rules(ALL_RULES, c.path))
     return Subject(relative_name(baseline_path, c.path), c.result, codes)
@@ -329,7 +322,11 @@ class Reading:
 
     def _load(self, path: Path) -> Applying | None:
         if path not in self._baselines:
-            self._baselines[path] = Baseline.load(path).applying() if path.is_file() else None
+            self._baselines[path] = None
+            if path.is_file():
+                from lint.baseline import Baseline
+
+                self._baselines[path] = Baseline.load(path).applying()
         return self._baselines[path]
 
     def baselines(self) -> list[Applied]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import enum
+import itertools
 import os
 import signal
 import time
@@ -34,16 +35,24 @@ if TYPE_CHECKING:
     from ctypes import c_bool
 
 MAX_PASSES = 20
-# Kept documents cost about 30 bytes of memory per byte of text (their views and the
-# rules' analyses): a process keeps at most this much text, about 85 MB, so that its
-# peak stays under 150 MB whatever the size of the run.
-KEEP_BYTES = 2_800_000
+# A process keeps the documents the evidence pass made for the check pass in at
+# most this much memory, so that its peak stays under 150 MB whatever the size of
+# the run (the files past it are read and analysed again, see ``Held.keep``). A
+# document costs about 30 bytes per character of text as the evidence pass leaves
+# it, and 8 compacted (``Document.compact``).
+KEEP_MEMORY = 85_000_000
+FULL_COST = 30
+COMPACT_COST = 8
 R = TypeVar("R")
 A = TypeVar("A")
 FILES_PER_TASK = 8  # at least; a large run sends bigger tasks (see ``Workers._results``)
 MAX_FILES_PER_TASK = 64
 TASKS_AHEAD = 2  # tasks sent to a worker and not yet done, at most
-WINDOW_TASKS = 4  # how far (in tasks per worker) a worker may run ahead of the others
+# How far (in bytes of the files after the first not done) a worker may run ahead
+# of the others when results are given in order: their results wait to be given,
+# about 0.4 bytes each per byte of text. Twice the largest file at least, so that
+# the other worker stays busy while one checks it.
+WINDOW_BYTES = 8_000_000
 TASKS_PER_WORKER = 16  # enough to even out the workers' loads
 UNPROTECTED = (
     "not fixed: an ignore-pattern ran out of time in this run and is no longer applied, "
@@ -349,6 +358,28 @@ class Held:
 
     kept: Kept | None = None
     budget: PatternBudget = dataclasses.field(default_factory=PatternBudget)
+    spent: int = 0  # the memory the kept documents take, estimated
+    compacted: bool = False  # whether they are kept compacted
+
+    def keep(self, path: Path, text: str, encoding: str, stamp: files.Stamp, doc: Document) -> bool:
+        """Keep a file's document for the check pass if there is room for it.
+
+        Documents are kept whole while they fit in ``KEEP_MEMORY`` (a small run
+        then pays nothing to shrink them); when one does not, every document kept
+        is compacted, and so is each kept after it, until those no longer fit."""
+        if self.kept is None:
+            return False
+        if not self.compacted and self.spent + len(text) * FULL_COST > KEEP_MEMORY:
+            for *_, kept in self.kept.values():
+                kept.compact()
+            self.compacted = True
+            self.spent = self.spent // FULL_COST * COMPACT_COST
+        cost = len(text) * (COMPACT_COST if self.compacted else FULL_COST)
+        if self.spent + cost > KEEP_MEMORY:
+            return False
+        self.kept[path] = (text, encoding, stamp, doc)
+        self.spent += cost
+        return True
 
 
 class Interrupted(Exception):
@@ -426,12 +457,12 @@ class Workers:
     serve every pass of the run (gathering evidence, then checking), so that each
     starts and loads the rules once.
 
-    A run of up to ``KEEP_BYTES`` of text per process keeps the documents the
-    evidence pass made for the check pass: reading, masking and the rules' shared
-    analyses (tokens, layouts) are then done once per file, not twice. For that,
-    each file goes to the same worker in every pass: each worker is a pool of one
-    process, and the files are dealt to the workers by size, the next file to the
-    worker with the fewest bytes so far.
+    With ``keep``, each process keeps the documents the evidence pass made for the
+    check pass, in up to ``KEEP_MEMORY`` (see ``Held.keep``): reading, masking and the
+    rules' shared analyses (tokens, layouts) are then done once per file, not twice.
+    For that, each file goes to the same worker in every pass: each worker is a pool
+    of one process, and the files are dealt to the workers by size, the next file to
+    the worker with the fewest bytes so far.
 
     While it is open, SIGINT and SIGTERM stop the run instead of killing it: no new
     file is started, the files being done are finished, and ``stream`` raises
@@ -439,9 +470,8 @@ class Workers:
     (a Ctrl-C reaches the whole process group) and die with this process.
     """
 
-    def __init__(self, processes: int, jobs: int, size: int = KEEP_BYTES + 1) -> None:
+    def __init__(self, processes: int, jobs: int, keep: bool = False) -> None:
         pooled = processes > 1 and jobs > FILES_PER_TASK
-        keep = size <= KEEP_BYTES * (processes if pooled else 1)  # each worker its share
         self.held = Held({} if keep and not pooled else None)
         self.stopped = False
         self._stop: c_bool | None = None
@@ -461,6 +491,7 @@ class Workers:
                 for _ in range(processes)
             ]
         self._worker_of: dict[Path, int] = {}
+        self._size: dict[Path, int] = {}  # the bytes of each file dealt
         self._load = [0] * len(self._pools)  # bytes dealt to each worker
 
     @property
@@ -496,20 +527,32 @@ class Workers:
         return cast(list[R], results)
 
     def stream(
-        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+        self,
+        function: Callable[[Job, Held | None], R],
+        jobs: Sequence[Job],
+        window: int | None = None,
+        steal: bool = False,
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs as they are done: in this process, a job is
-        done when its result is asked for. After a signal, every result there is,
-        and Interrupted is raised."""
+        done when its result is asked for. With a ``window`` (bytes), no job is
+        started whose file comes more than that many bytes of files after the first
+        job not done: a caller that gives the results in the order of the jobs then
+        holds few. With ``steal``, a worker done with its files takes the others'
+        (a pass that reads each file: a later pass then finds its document kept
+        there). After a signal, every result there is, and Interrupted is raised."""
         done = 0
-        for item in self._results(function, jobs):
+        for item in self._results(function, jobs, window, steal):
             done += 1
             yield item
         if self.stopped:
             raise Interrupted(len(jobs) - done)
 
     def _results(
-        self, function: Callable[[Job, Held | None], R], jobs: Sequence[Job]
+        self,
+        function: Callable[[Job, Held | None], R],
+        jobs: Sequence[Job],
+        window: int | None,
+        steal: bool,
     ) -> Iterator[tuple[int, R]]:
         """(index, result) of the jobs, as they are done, until done or stopped."""
         if not self._pools:
@@ -530,10 +573,14 @@ class Workers:
             collections.deque(part[k : k + size] for k in range(0, len(part), size))
             for part in parts
         ]
-        # A task is sent when its first job is within ``window`` of the first job not
-        # done, and its worker has fewer than TASKS_AHEAD: a worker that is ahead waits
-        # for the others, so that the results waiting to be given in order stay few.
-        window = WINDOW_TASKS * size * len(self._pools)
+        # A task is sent when its worker has fewer than TASKS_AHEAD and its first job
+        # is within ``window`` bytes of the first job not done: a worker that is ahead
+        # waits for the others, so that the results waiting to be given in order stay
+        # few. (Before: a window of tasks, which a large file early in the run made a
+        # wait for the other worker.)
+        ahead = list(itertools.accumulate((self._size[job.path] for job in jobs), initial=0))
+        if window is not None:
+            window = max(window, 2 * max(map(int.__sub__, ahead[1:], ahead[:-1]), default=0))
         running: dict[Future[list[R]], tuple[int, list[int]]] = {}
         sent = [0] * len(self._pools)
         finished = bytearray(len(jobs))
@@ -541,8 +588,24 @@ class Workers:
 
         def send() -> None:
             for worker, queue in enumerate(queues):
-                while queue and sent[worker] < TASKS_AHEAD and queue[0][0] < first_open + window:
-                    chunk = queue.popleft()
+                while sent[worker] < TASKS_AHEAD:
+                    # A worker done with its own files takes, once it has nothing to
+                    # do, the next task of the worker with the most left: files differ
+                    # in cost per byte (OCR costs several times prose), so the shares
+                    # dealt by size end at different times. Its files are then its own
+                    # in later passes (where it keeps their documents). Not in a pass
+                    # that uses kept documents: the thief would read the file again,
+                    # which may have changed or gone since the other worker read it.
+                    stolen = max(queues, key=len) if steal and not sent[worker] else None
+                    source = queue or stolen
+                    if not source or (
+                        window is not None and ahead[source[0][0]] - ahead[first_open] > window
+                    ):
+                        break
+                    chunk = source.popleft()
+                    if source is not queue:
+                        for i in chunk:
+                            self._worker_of[jobs[i].path] = worker
                     task = self._pools[worker].submit(_run_task, function, [jobs[i] for i in chunk])
                     running[task] = (worker, chunk)
                     sent[worker] += 1
@@ -597,7 +660,8 @@ class Workers:
             worker = self._worker_of.get(job.path)
             if worker is None:  # a file not dealt before: only then its size is read
                 worker = self._worker_of[job.path] = load.index(min(load))
-                load[worker] += _size_of(job.path)
+                self._size[job.path] = _size_of(job.path)
+                load[worker] += self._size[job.path]
             parts[worker].append(i)
         return parts
 
@@ -630,7 +694,7 @@ def stream_jobs(
     shown = 0  # the place in ``order`` of the next result to give
     try:
         function = process_job_compact if workers.pooled else process_job
-        for i, result in workers.stream(function, jobs):
+        for i, result in workers.stream(function, jobs, WINDOW_BYTES):
             waiting[i] = result
             while told in waiting:
                 if on_result is not None:
@@ -659,15 +723,17 @@ def gather_job(job: Job, held: Held | None = None) -> Evidence:
     except files.InputError:
         return Evidence()
     doc = document_for(text, job.display, job.settings, budget=held.budget)
-    if held.kept is not None:
-        held.kept[job.path] = (text, encoding, stamp, doc)
+    kept = held.keep(job.path, text, encoding, stamp, doc)
     try:
-        return gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
+        evidence = gather(doc, gatherers_of(job.settings.enabled_rules(job.registry(), job.path)))
     except PatternTimeout:
         return Evidence()
+    if kept and held.compacted:
+        doc.compact()
+    return evidence
 
 
 def gather_jobs(jobs: Sequence[Job], workers: Workers) -> Evidence:
     """The summed evidence of every file, gathered before any is checked (and
     summed as it comes: a run holds no file's evidence but the total)."""
-    return total(evidence for _, evidence in workers.stream(gather_job, jobs))
+    return total(evidence for _, evidence in workers.stream(gather_job, jobs, steal=True))

@@ -279,3 +279,62 @@ def test_converting_a_value_json_cannot_hold_is_a_one_line_error(
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 1
     assert not (in_tmp / "out.jsonl").exists()
+
+
+class _StandInDataset:
+    """The part of ``ray.data.Dataset`` the tool uses, on one pyarrow table: what a
+    Ray run does with each batch, without Ray (an optional extra)."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def map_batches(self, fn: Any, fn_constructor_kwargs: Any, **_: Any) -> _StandInDataset:
+        import pyarrow as pa
+
+        out = fn(**fn_constructor_kwargs)(self.table)
+        return _StandInDataset(out if isinstance(out, pa.Table) else pa.table(out))
+
+    def iter_rows(self) -> list[dict[str, Any]]:
+        return list(self.table.to_pylist())
+
+    def count(self) -> int:
+        return int(self.table.num_rows)
+
+    def write_json(self, target: str) -> None:
+        Path(target).mkdir()
+        write_records(Path(target) / "0.jsonl", self.iter_rows())
+
+
+def test_a_record_ray_cannot_check_is_reported_as_a_bad_file_is(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One error policy: on Ray, as locally, a record the tool cannot check is an
+    error line naming it, the run goes on with the others, and exits 2 (it was
+    silently given nulls)."""
+    import sys
+    import types
+
+    pyarrow_json = pytest.importorskip("pyarrow.json", reason=PARQUET)
+
+    ray = types.ModuleType("ray")
+    ray_data = types.ModuleType("ray.data")
+    ray.init = lambda **_: None  # type: ignore[attr-defined]
+    ray.is_initialized = lambda: False  # type: ignore[attr-defined]
+    ray.data = ray_data  # type: ignore[attr-defined]
+    ray_data.ActorPoolStrategy = lambda **_: None  # type: ignore[attr-defined]
+    ray_data.read_json = lambda path: _StandInDataset(pyarrow_json.read_json(path))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "ray", ray)
+    monkeypatch.setitem(sys.modules, "ray.data", ray_data)
+    records = [
+        {"path": "a.txt", "text": "Fine  text."},
+        {"path": "b.txt", "note": "the text is missing"},
+        {"path": "c.txt", "text": "Also  fine."},
+    ]
+    write_records(in_tmp / "in.jsonl", records)
+    argv = ["dataset", "check", "in.jsonl", "out", "--ray", "local", "--filename-field", "path"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "in.jsonl: record 'b.txt': field 'text' is not text; passed through" in err
+    assert "'a.txt'" not in err and "'c.txt'" not in err
+    rows = {r["path"]: r["findings"] for r in read_records(in_tmp / "out" / "0.jsonl")}
+    assert rows["b.txt"] is None and rows["a.txt"] and rows["c.txt"]

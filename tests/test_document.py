@@ -184,3 +184,49 @@ def test_indented_code_block_after_blank_line_is_masked() -> None:
     text = "Intro:\n\n    run check --fix .\n    more\n\nText .\n  - item\n    continued .\n"
     assert masked_out(text, "t.md") == ["    run check --fix .\n    more\n"]
     assert masked_out(text, "t.txt") == []
+
+
+_VIEWS = (
+    "words",
+    "vocabulary",
+    "speaker_labels",
+    "lowered",
+    "characters",
+    "token_types",
+    "line_starts",
+    "line_spans",
+    "masked",
+    "regions",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "filename"),
+    [
+        ("", "t.txt"),
+        ("MS. LEE: Thank you.\r\nMR. KIM: The the İstanbul talks.\r\n", "t.txt"),
+        ("**Ann Lee:** Hello, hello ÉCOLE école.\n\n`code` here\n", "t.md"),
+        ("1\n00:00:01,000 --> 00:00:02,000\n>> ANN: Yes yes.\n", "t.srt"),
+    ],
+)
+def test_a_compacted_document_reads_as_before(text: str, filename: str) -> None:
+    """``compact`` frees and packs views; each then reads as it did, in the same
+    order (word counts are in the order of first occurrence)."""
+    whole = Document(text, filename)
+    expected = {name: getattr(whole, name) for name in _VIEWS}
+    doc = Document(text, filename)
+    for name in _VIEWS:
+        getattr(doc, name)
+    doc.compact()
+    assert "words" not in doc.__dict__ and "line_spans" not in doc.__dict__  # freed
+    for name in _VIEWS:
+        value, before = getattr(doc, name), expected[name]
+        assert value == before, name
+        if isinstance(before, dict):
+            assert list(value.items()) == list(before.items()), name  # the same order
+
+
+def test_compacting_a_document_with_no_views_leaves_it_whole() -> None:
+    doc = Document("Hello there.\n", "t.txt")
+    doc.compact()
+    assert doc.words == Document("Hello there.\n", "t.txt").words

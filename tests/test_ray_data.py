@@ -67,3 +67,21 @@ def test_dataset_command_on_ray(local_ray: None, in_tmp: Path) -> None:
     ]
     expected, _ = cli_results(in_tmp, records)
     assert {r["path"]: r["findings"] for r in rows} == expected
+
+
+def test_a_record_that_cannot_be_checked_is_reported(
+    local_ray: None, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a file that cannot be read: one error line naming the record, the others
+    checked, exit code 2 (before, nulls in its columns and nothing said)."""
+    from lint.cli import main
+    from lint.datasets import write_records
+
+    records = make_records(6)
+    records[3] = {"id": records[3]["id"], "path": records[3]["path"]}  # no text
+    write_records(in_tmp / "in.jsonl", records)
+    argv = ["dataset", "check", "in.jsonl", "out", "--ray", "local", "--filename-field", "path"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"in.jsonl: record '{records[3]['path']}': field 'text' is not text" in err
+    assert err.count("transcript-lint: error:") == 1

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from lint import files, runner
 from lint.config import Settings
-from lint.runner import Job, Mode, Workers
+from lint.document import Document
+from lint.runner import Held, Job, Mode, Workers
 from rules import registry
 from tests.conftest import read, run, write
 
@@ -54,6 +56,58 @@ def test_corpus_evidence_gives_the_same_results_with_two_workers(
         assert out.count("PG004") == 36 and out.count("CA001") == 36
     else:
         assert out.count("PG004") == 36 and out.count("WS004") == 36
+
+
+def test_documents_are_kept_whole_then_compacted_then_not_at_all(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Whole while they fit (a small run pays nothing to shrink them), then every
+    kept document compacted, then none kept: memory is bounded whatever the run."""
+    monkeypatch.setattr(runner, "KEEP_MEMORY", 1000)  # 3 texts of 10 whole, 12 compacted
+    held = Held({})
+    stamp = files.read_bytes(write(tmp_path / "t.txt", "x"), 1)[1]
+    docs = [Document(f"Hello {i:02}.\n", f"{i}.txt") for i in range(20)]
+    kept = []
+    for i, doc in enumerate(docs):
+        kept.append(held.keep(tmp_path / f"{i}.txt", doc.text, "utf-8", stamp, doc))
+        doc.words  # noqa: B018 (a view the evidence pass computed)
+        if kept[-1] and held.compacted:
+            doc.compact()
+    assert kept == [True] * 12 + [False] * 8
+    assert held.compacted and held.spent <= 1000
+    assert all("words" not in doc.__dict__ for doc in docs[:12])  # the first three too
+    assert held.kept is not None and len(held.kept) == 12
+
+
+@pytest.mark.parametrize(
+    ("memory", "full_cost"), [(10**9, 30), (10**9, 10**9), (6000, 30), (0, 30)]
+)
+def test_documents_kept_whole_compacted_or_read_again_give_the_same_results(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    memory: int,
+    full_cost: int,
+) -> None:
+    """Every way a check pass gets its documents (kept whole, compacted, some kept
+    and the others read again, none kept) reports and fixes the same."""
+    outputs: list[tuple[list[str], list[str]]] = []
+    for setting in ((memory, full_cost), (0, 30)):
+        monkeypatch.setattr(runner, "KEEP_MEMORY", setting[0])
+        monkeypatch.setattr(runner, "FULL_COST", setting[1])
+        folder = tmp_path / str(len(outputs))
+        for i in range(12):
+            write(
+                folder / f"{i:02}.md",
+                f"Press Room\n\n**Ann Lee:** The industrial Internet , item {i}.\n\n"
+                "**Bo Chan:** The industrial Internet and the industrial internet.\n" * (1 + i % 3),
+            )
+        check = run(capsys, "check", "--jobs", "1", "--no-cache", str(folder))
+        fix = run(capsys, "check", "--fix", "--jobs", "1", str(folder))
+        texts = [read(folder / f"{i:02}.md") for i in range(12)]
+        outputs.append(([str(o).replace(str(folder), "DIR") for o in (check, fix)], texts))
+    assert outputs[0] == outputs[1]
+    assert "CA001" in outputs[0][0][0] and "PG004" in outputs[0][0][0]
 
 
 # A worker's loop over its jobs, with SIGTERM sent to it from a thread while it runs,

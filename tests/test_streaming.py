@@ -5,8 +5,11 @@ time: the report is never held whole."""
 from __future__ import annotations
 
 import io
+import multiprocessing
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,9 +88,12 @@ def test_fixed_files_are_told_in_the_order_they_were_named(
     assert fixed == ["c.txt", "a.txt", "b.txt"]
 
 
-def test_two_workers_give_every_result_once_in_order_of_name(tmp_path: Path) -> None:
+def test_two_workers_give_every_result_once_in_order_of_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """More tasks than the window lets the workers run ahead: every file still
     comes once, in order of name."""
+    monkeypatch.setattr(runner, "WINDOW_BYTES", 200)  # about six files
     paths = [
         write(tmp_path / f"{i:03}.txt", f"Line {i} with a trailing space. \n") for i in range(200)
     ]
@@ -98,3 +104,69 @@ def test_two_workers_give_every_result_once_in_order_of_name(tmp_path: Path) -> 
         given = [result for _, result in stream_jobs(jobs, workers, lambda r: told.append(r.path))]
     assert [r.path for r in given] == [p.name for p in paths] == told
     assert all(len(r.findings) == 1 for r in given)
+
+
+# Set before the workers start (they are forked with it): one worker waits for it,
+# and the worker that does the last small file sets it.
+_SMALL_FILES_DONE: list[Any] = []
+
+
+def _wait_for_the_small_files(job: Job, held: runner.Held | None) -> str:
+    done = _SMALL_FILES_DONE[0]
+    if job.path.name == "000-large.txt":
+        return "waited" if done.wait(timeout=60) else "the small files were held back"
+    if job.path.name == "200.txt":
+        done.set()
+    return job.path.name
+
+
+def _wait_until_the_last_file_is_done(job: Job, held: runner.Held | None) -> str:
+    done = _SMALL_FILES_DONE[0]
+    if job.path.name == "001.txt":  # the first of the worker that has the small files
+        return "released" if done.wait(timeout=60) else "the other worker sat idle"
+    if job.path.name == "200.txt":
+        done.set()
+    return job.path.name
+
+
+def _a_large_file_then_small_ones(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    function: Callable[[Job, runner.Held | None], str],
+    **how: Any,
+) -> dict[int, str]:
+    """``function`` of a large file (dealt to one worker) and 200 small ones (to the
+    other), by the index of each job."""
+    monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
+    paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
+    paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    with Workers(2, len(jobs)) as workers:
+        assert workers.pooled
+        return dict(workers.stream(function, jobs, **how))
+
+
+def test_a_large_file_first_does_not_hold_the_other_worker_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one worker checks a large file that comes first, the other does every
+    small file after it: the results wait for the large one in bytes, not in tasks
+    (a window of 4 tasks of 8 files a worker held this one back after 64 files)."""
+    results = _a_large_file_then_small_ones(
+        tmp_path, monkeypatch, _wait_for_the_small_files, window=runner.WINDOW_BYTES
+    )
+    assert results[0] == "waited"
+    assert [results[i] for i in range(1, 201)] == [f"{i:03}.txt" for i in range(1, 201)]
+
+
+def test_a_worker_done_with_its_files_takes_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the evidence pass, the worker dealt the large file is done at once; the
+    other is stuck on its first small file until the last one is done, which only
+    the first worker, taking the other's tasks, can do."""
+    results = _a_large_file_then_small_ones(
+        tmp_path, monkeypatch, _wait_until_the_last_file_is_done, steal=True
+    )
+    assert results[1] == "released"
+    assert [results[i] for i in range(2, 201)] == [f"{i:03}.txt" for i in range(2, 201)]

@@ -6,12 +6,15 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lint.baseline import Applied
 from lint.fix import Safety
 from lint.gate import GateOutcome
 from lint.result import FileResult, Finding, Row, Tally, rows, tally
 from lint.rule import Rule
+
+if TYPE_CHECKING:  # the baseline module (and json) only for runs that have a baseline
+    from lint.baseline import Applied
 
 
 @dataclass

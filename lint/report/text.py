@@ -4,7 +4,6 @@ made of the run, and a closing summary."""
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import os
 from collections import Counter
@@ -101,6 +100,8 @@ def notes(report: Report) -> list[str]:
             f"Baseline {_shown(applied.path)}: {applied.suppressed} known {known} not shown."
         )
         if applied.stale:
+            import json  # only to quote stale baseline entries (a run without pays nothing)
+
             missing = sum(e.count for e in applied.stale)
             lines.append(
                 f"{missing} baseline {'entry' if missing == 1 else 'entries'} no longer "
