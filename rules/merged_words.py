@@ -58,7 +58,7 @@ import regex
 
 from lint.document import Document
 from lint.fix import Safety, replace
-from lint.patterns import lazy_regex
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
 
@@ -355,6 +355,7 @@ _GREETING = lazy_regex(
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
 _LOWER_RUN = lazy_regex(r"[a-z]{3,}\d?")
+_LOWER_RUN_IN_TYPES = lazy_re(_LOWER_RUN.pattern)  # `re`: twice as fast on plain text
 # An ordinal glued to the letters before it (`SESSION2nd`, `the3rd`), ending a token.
 _GLUED_ORDINAL = lazy_regex(r"(?<=\p{L})[1-9]\d{0,2}(?:st|nd|rd|th)(?![\p{L}\p{N}_])")
 # A run of letters with capitals inside, each starting a piece of lowercase letters
@@ -397,6 +398,9 @@ _SUSPENDED_BEFORE = lazy_regex(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
 _LAYOUT = lazy_regex(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
 _WORD_FORM = lazy_regex(r"[\p{L}\p{N}_-]+")
 _STANDALONE_LETTERS = lazy_regex(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
+_LETTER = lazy_regex(r"\p{L}")
+_WORD_CHARACTER = lazy_regex(r"[\p{L}\p{N}_]")
+_DIGIT = lazy_regex(r"\d")
 _FIELD_LABEL = lazy_regex(r"[ \t]*[\w-]+:[ \t]*")
 
 # Characters that, right before or after a token, mean it is part of code, a path
@@ -739,12 +743,12 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     table = words.frequencies()
     # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
-    runs = set(_LOWER_RUN.findall(masked))
-    numbered = {run for run in runs if run[-1].isdigit()}
+    runs = set(doc.shared(_lower_runs))
+    numbered = set(itertools.filterfalse(str.isalpha, runs))  # a digit ends them
     runs -= numbered
-    unknown = table.unlisted(
-        {run for run in runs if len(run) >= 5 or run in _short_function_pairs()}
-    )
+    short_pairs = _short_function_pairs()
+    # the table first (a set difference in C), then the few unlisted runs by length
+    unknown = {run for run in table.unlisted(runs) if len(run) >= 5 or run in short_pairs}
     listed: set[str] = set()
     split: set[str] = set()  # the tokens found to be joins, left out of the last search
     done: set[int] = set()  # where they were found
@@ -810,7 +814,7 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
     yield from _ordinal_joins(masked, accepted)
-    if not masked.isascii() and max(masked) >= _FIRST_CJK:
+    if not masked.isascii() and max(doc.characters) >= _FIRST_CJK:  # the text's: in C, once
         yield from _script_joins(masked)
 
 
@@ -1372,9 +1376,42 @@ def _mapped_back(
 
 def _standalone_words(doc: Document) -> frozenset[str]:
     """The runs of letters that stand on their own in the masked text (no letter,
-    digit or `_` on either side), from one scan of the text: which candidate tokens
-    are words of their own, and which words the document has."""
+    digit or `_` on either side): which candidate tokens are words of their own, and
+    which words the document has. They are the document's word types (runs of
+    ``\\w``, counted once per document for every rule) made of letters only, where
+    Python's character tables and those of `regex` agree on every character of the
+    text; else one scan of the text."""
+    if _same_tables(doc):
+        return frozenset(filter(str.isalpha, doc.words))
     return frozenset(_STANDALONE_LETTERS.findall(doc.masked))
+
+
+def _lower_runs(doc: Document) -> frozenset[str]:
+    """The runs of three lowercase ASCII letters or more in the masked text, with the
+    digit after them if any (see ``_LOWER_RUN``). No run crosses the end of a word
+    type (a run of ``\\w``), so they are found in the document's distinct word types
+    joined by spaces, a fraction of the text, where the character tables agree."""
+    if _same_tables(doc):
+        return frozenset(_LOWER_RUN_IN_TYPES.findall(" ".join(doc.words)))
+    return frozenset(_LOWER_RUN.findall(doc.masked))
+
+
+def _same_tables(doc: Document) -> bool:
+    """Whether Python (``str`` methods, the `re` module's ``\\w`` that finds the word
+    types) and `regex` (``\\p{L}``, ``\\p{N}``, ``\\d``) class every character of the
+    text alike: their Unicode versions differ, on a few recent letters and digits."""
+    return doc.text.isascii() or all(
+        map(_same_class, itertools.filterfalse(str.isascii, doc.characters))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_class(char: str) -> bool:
+    return (
+        char.isalpha() == (_LETTER.match(char) is not None)
+        and (char.isalnum() or char == "_") == (_WORD_CHARACTER.match(char) is not None)
+        and char.isdecimal() == (_DIGIT.match(char) is not None)
+    )
 
 
 def _places(doc: Document, token: str) -> list[tuple[int, int]]:
@@ -1766,6 +1803,7 @@ def _fits_between(
     return True
 
 
+@functools.lru_cache(maxsize=words.WORD_CACHE)
 def _may_be_join(token: str) -> bool:
     """Whether some cut of ``token`` next to a function word passes ``_is_join``."""
     for k in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD) + 1):

@@ -302,6 +302,15 @@ def test_mw002_names_and_repeats_are_left_alone() -> None:
     assert flagged(text, "MW002") == ["rolehas", "rolehas"]
 
 
+def test_mw002_letters_that_python_and_regex_class_apart() -> None:
+    # MW002 takes the document's words from Python's `\w` where both libraries'
+    # Unicode tables agree; U+0558 is a letter to `regex` (Unicode 16) and was none
+    # to Python 3.11 (Unicode 14): glued to `thescale` it makes one run of letters,
+    # no word of its own, as the scan of the text finds
+    assert flagged("Last year thescale\u0558 grew.\n", "MW002") == []
+    assert flagged("Last year thescale grew, \u0558.\n", "MW002") == ["thescale"]
+
+
 def test_mw002_code_and_handles_are_left_alone() -> None:
     text = "See @thescale, /thescale/, self.thescale and thescale_x or thescale().\n"
     assert flagged(text, "MW002") == []
