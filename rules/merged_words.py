@@ -1735,11 +1735,27 @@ def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int
     """Whether the document treats the token as a name or a word: writes it also
     capitalised (a lowercase token) or also in lowercase (a capitalised one), or
     repeats it and never writes it apart."""
-    if token.islower() and (token.capitalize() in masked or token.upper() in masked):
+    # in capitals anywhere (`EVONPORT` of `DEVONPORT`: a piece of a name), capitalised
+    # as a word of its own (not `Myspirit` of `Myspiritpahts`, more lost spaces)
+    if token.islower() and (
+        token.upper() in masked or _written_as_word(masked, token.capitalize())
+    ):
         return True
-    if not token.islower() and token.lower() in masked:
+    if not token.islower() and _written_as_word(masked, token.lower()):
         return True
     return occurrences > 1 and best.text not in masked
+
+
+def _written_as_word(masked: str, form: str) -> bool:
+    """Whether ``form`` stands in the text with no letter right before or after it:
+    `Myspirit` in `Myspiritpahts` (OCR that lost more spaces) is no name."""
+    at = masked.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (masked[at - 1 : at].isalpha() or masked[end : end + 1].isalpha()):
+            return True
+        at = masked.find(form, at + 1)
+    return False
 
 
 def _sentence_start(masked: str, start: int) -> bool:

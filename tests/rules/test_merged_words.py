@@ -311,6 +311,14 @@ def test_mw002_letters_that_python_and_regex_class_apart() -> None:
     assert flagged("Last year thescale grew, \u0558.\n", "MW002") == ["thescale"]
 
 
+def test_mw002_a_name_is_written_as_a_word_of_its_own() -> None:
+    # `Hesaid` as a word of its own makes `hesaid` a name of this text; glued to more
+    # letters (`Hesaidnothing`, OCR that lost more spaces) it says nothing of that
+    assert flagged("She came home and hesaid nothing. Hesaid, they wrote.\n", "MW002") == []
+    text = "She came home and hesaid nothing. Hesaidnothing more that day.\n"
+    assert "hesaid" in flagged(text, "MW002")
+
+
 def test_mw002_code_and_handles_are_left_alone() -> None:
     text = "See @thescale, /thescale/, self.thescale and thescale_x or thescale().\n"
     assert flagged(text, "MW002") == []
