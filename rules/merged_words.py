@@ -142,6 +142,7 @@ TYPE_WORDS = frozenset(
 # `inOrder`, `andThen` do, but after them a capitalised word is no member of a module
 # when the document uses it as a name in a sentence: `ofEaster`, `byLady`, `inKent`).
 NAME_HEADS = frozenset("of and by at for in upon unto into towards".split())
+PLACE_HEADS = NAME_HEADS - {"and", "for", "in"}  # that start no identifier's name
 # The first words of identifiers (`getSource`, `createServer`): never read as a join.
 CODE_VERBS = frozenset(
     """
@@ -679,7 +680,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     one in 5,000 words or more often), a lost space is the likeliest reading of any
     token of common words: one function word makes a join (`mytongue`, `aman`,
     `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
-    piece lost a space itself), punctuation glued to it is more lost spaces
+    piece lost a space itself, or the token is a preposition glued to a capitalised
+    listed word: `ofVesta`, `byLady`; not `forEach`, `inOrder`, `andThen`, and not a
+    join MW001 reports), punctuation glued to it is more lost spaces
     (`Iknow.itwas`), and garbled words may stand around it; no article follows a
     subject pronoun or a plural determiner (`Heathrow` is not `He a throw`,
     `Bythesea` not `By these a`). Two content words (`darkhair`), joins OCR also
@@ -811,6 +814,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             done.add(violation.start)
             yield violation
         if _loses_spaces(masked, split):
+            # MW001's finds (`ofEaster` and `at Easter`) are not reported twice
+            done.update(violation.start for violation in camel_joined_words.check(doc, ctx))
             yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
     yield from _ordinal_joins(masked, accepted)
@@ -1080,8 +1085,19 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
         else:
             return None
     lowered = tuple(part.lower() for part in parts)
+    # a preposition glued to a capitalised listed word (`ofVesta`, `byLady`): a
+    # document that loses spaces loses them before names too; not before garble
+    # (`ofSdel`), nor the words that start identifiers (`forEach`, `inOrder`, `andThen`)
+    headed = (
+        len(parts) == 2
+        and parts[0] in PLACE_HEADS
+        and len(parts[1]) >= 4
+        and parts[1][0].isupper()
+        and parts[1].lower() not in words.FUNCTION_WORDS
+        and words.frequency(parts[1].lower()) > 0
+    )
     if (
-        not read
+        not (read or headed)
         or not _plausible(lowered)
         or (token[0].isupper() and lowered[0] not in words.FUNCTION_WORDS)
     ):

@@ -954,6 +954,9 @@ OCR_LOSING_SPACES = (
             "The King of the north",
             Safety.UNSAFE,
         ),
+        # a preposition glued to a capitalised listed word
+        ("It stood in the temple ofVesta by the sea.", "ofVesta", "of Vesta", Safety.UNSAFE),
+        ("She sat byLady Grey at dinner.", "byLady", "by Lady", Safety.UNSAFE),
         # a rare word, if long, with a function word
         (
             "He was free from this sort ofcalumny and spite.",
@@ -1002,6 +1005,14 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
     assert token not in flagged(sentence + "\n", "MW002")
     fewer = OCR_LOSING_SPACES.replace("wasgiven", "was given").replace("ofthe", "of the")
     assert token not in flagged(fewer + sentence + "\n", "MW002")
+
+
+def test_mw002_ocr_that_loses_spaces_leaves_mw001_its_joins() -> None:
+    # `ofEaster` with `at Easter` in mid-sentence is MW001's: one finding, not two
+    text = OCR_LOSING_SPACES + "The feast ofEaster came. We met at Easter again.\n"
+    start = text.index("ofEaster")
+    findings = check_text(text, settings=settings_for(select=["MW001", "MW002"]))
+    assert [(f.code, f.end) for f in findings if f.start == start] == [("MW001", start + 8)]
 
 
 # OCR that loses spaces, as a reviewer wrote it: four misread words and three joins.
@@ -1063,6 +1074,9 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         "The calorificating engine ran.",  # not `calorific a ting`
         "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
         "He was visitit'g them.",  # a stray mark inside a garbled word
+        # a preposition glued to garble, or a word that starts identifiers
+        "They fled the ofSdel and his sneer.",
+        "Call forEach, inOrder and andThen on it.",
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
