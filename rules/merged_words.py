@@ -1827,8 +1827,10 @@ def _fits_between(
     may be unknown (``unknown_neighbours``: two in OCR that loses spaces). A reading
     that ends in an article needs the word it goes with after it (`tooka walk`), not
     a function word, a line end or a hyphen (`seconda and` is `seconds and` misread,
-    `prepa- ration` a broken word); one that starts with one may not follow another
-    (`an aspin leaf`)."""
+    `prepa- ration` a broken word); one that starts with `a` or `an` may not follow
+    another function word (`an aspin leaf`; `been, atruek` is `struck` misread), nor
+    one that starts with `the` a determiner or a subject pronoun (`his the`; but
+    `and the usefulness`)."""
     before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
     after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
     neighbours = [
@@ -1845,7 +1847,10 @@ def _fits_between(
         if last != "the" and (last == "a") == (following.group(1)[0].lower() in words.VOWELS):
             return False  # `a apple`, `an dog`
     if first in words.ARTICLES and before is not None:
-        return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS
+        previous = before.captures("word")[-1].lower()
+        if first == "the":  # `and the usefulness`; not `his the`, `the the`
+            return previous not in DETERMINER_WORDS and previous not in NO_ARTICLE_AFTER
+        return previous not in words.FUNCTION_WORDS  # `been, atruek` is `struck` misread
     return True
 
 

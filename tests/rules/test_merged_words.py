@@ -957,6 +957,13 @@ OCR_LOSING_SPACES = (
         # a preposition glued to a capitalised listed word
         ("It stood in the temple ofVesta by the sea.", "ofVesta", "of Vesta", Safety.UNSAFE),
         ("She sat byLady Grey at dinner.", "byLady", "by Lady", Safety.UNSAFE),
+        # `the` may follow a conjunction (`a` may not: `been, atruek` is `struck`)
+        (
+            "Think of evil, and theusefulness of pain.",
+            "theusefulness",
+            "the usefulness",
+            Safety.UNSAFE,
+        ),
         # a rare word, if long, with a function word
         (
             "He was free from this sort ofcalumny and spite.",
@@ -1074,6 +1081,9 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         "The calorificating engine ran.",  # not `calorific a ting`
         "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
         "He was visitit'g them.",  # a stray mark inside a garbled word
+        # `the` after a determiner or a pronoun, `a` after a function word
+        "Think of his theusefulness of pain.",
+        "It has been, atruek me as odd.",
         # a preposition glued to garble, or a word that starts identifiers
         "They fled the ofSdel and his sneer.",
         "Call forEach, inOrder and andThen on it.",
