@@ -51,7 +51,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 import regex
@@ -271,8 +271,6 @@ SEGMENT_HEADS = frozenset(
 _CAPITALS_AND_TAILS = tuple((head[0], head[1:]) for head in sorted(SEGMENT_HEADS) if len(head) >= 3)
 _SHORT_TITLES = tuple(sorted(head for head in SEGMENT_HEADS if len(head) <= 2))
 _SHORT_INITIALS = "".join(sorted({head[0] for head in _SHORT_TITLES}))
-# The word types that start with one of them, in the types joined by spaces.
-_SHORT_INITIALLED = lazy_re(rf"(?<![^ ])[{_SHORT_INITIALS}][^ ]+")
 _HEAD_TAILS = tuple({tail for _, tail in _CAPITALS_AND_TAILS})
 _FIRST_CJK = "\u2e80"  # the first CJK radical: a document with none has no CJK join
 # Words glued to a number after them in prose (`about3 dollars`).
@@ -901,19 +899,13 @@ def _script_joins(masked: str) -> Iterator[Violation]:
 def _short_titled(doc: Document, table: words.WordTable) -> set[str]:
     """The document's words that start with a short capitalised head and go on in
     lowercase (`Hewas`, `Iwish`, `Ifwe`) and are not listed."""
-    present = doc.shared(_standalone_words)
-    if _same_tables(doc):  # the word types that start so, found in C first
-        initialled: Iterable[str] = (
-            token
-            for token in _SHORT_INITIALLED.findall(doc.shared(_joined_types))
-            if token in present
-        )
-    else:
-        initialled = (token for token in present if token[0] in _SHORT_INITIALS)
     found = {
         token.lower(): token
-        for token in initialled
-        if len(token) >= 3 and token.startswith(_SHORT_TITLES) and token[1:].islower()
+        for token in doc.shared(_standalone_words)
+        if token[0] in _SHORT_INITIALS  # a cheap test first: most words fail it
+        and len(token) >= 3
+        and token.startswith(_SHORT_TITLES)
+        and token[1:].islower()
     }
     return {found[lower] for lower in table.unlisted(set(found))}
 
@@ -1416,14 +1408,8 @@ def _lower_runs(doc: Document) -> frozenset[str]:
     type (a run of ``\\w``), so they are found in the document's distinct word types
     joined by spaces, a fraction of the text, where the character tables agree."""
     if _same_tables(doc):
-        return frozenset(_LOWER_RUN_IN_TYPES.findall(doc.shared(_joined_types)))
+        return frozenset(_LOWER_RUN_IN_TYPES.findall(" ".join(doc.words)))
     return frozenset(_LOWER_RUN.findall(doc.masked))
-
-
-def _joined_types(doc: Document) -> str:
-    """The document's distinct word types (runs of ``\\w``) joined by spaces: what
-    C-level scans for shapes of words read in place of the whole text."""
-    return " ".join(doc.words)
 
 
 def _same_tables(doc: Document) -> bool:
