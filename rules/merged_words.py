@@ -939,7 +939,7 @@ def _segmented_joins(
             and not all(_sentence_start(masked, start) for start, _ in found)
         ):
             continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
-        if needs_phrase and not _written(masked, best.text):
+        if needs_phrase and not _written_in(doc, best.text):
             continue  # `looka`: as likely `looks` misread as `look a`, unless written so
         safety = Safety.DISPLAY_ONLY if close else Safety.UNSAFE
         others = "".join(f" or '{r.text}'" for r in close)
@@ -2450,8 +2450,23 @@ def _written_in(doc: Document, form: str, *, fold: bool = True) -> bool:
     answers = doc.shared(_written_answers)
     key = (form, fold)
     if key not in answers:
-        answers[key] = _written(doc.masked, form, fold=fold)
+        # a substring search in C first: most forms asked of are not there at all,
+        # and a pattern made for one form is compiled and tried at every position
+        there = _folded(form) in doc.shared(_folded_text) if fold else form in doc.masked
+        answers[key] = there and _written(doc.masked, form, fold=fold)
     return answers[key]
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded so that what `regex` matches ignoring case is a substring
+    of it: the folds of the letters it takes for one another are equal (`ſ` and `s`,
+    `K` and `k`), once the dotted and dotless `i` are `i` (`İ`, `ı` match `i`, `I`;
+    checked over every code point)."""
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _folded_text(doc: Document) -> str:
+    return _folded(doc.masked)
 
 
 def _written(masked: str, form: str, *, fold: bool = True) -> bool:

@@ -165,6 +165,14 @@ def test_mw001_code_verb_needs_the_phrase_written_apart() -> None:
     assert flagged("Pupils fromLincoln School sang.\n", "MW001") == []
 
 
+def test_mw001_the_pair_written_apart_ignoring_case_as_regex_does() -> None:
+    # a substring test comes before the pattern: it must find what `regex` finds
+    # ignoring case, where the long s is an s
+    text = "The industrialInternet grew, and the induſtrial internet is our focus.\n"
+    assert flagged(text, "MW001") == ["industrialInternet"]
+    assert flagged(text.replace("induſtrial internet", "industrial area"), "MW001") == []
+
+
 def test_mw001_user_words() -> None:
     text = "Try the heldThe app.\n"
     assert flagged(text, "MW001") == ["heldThe"]
