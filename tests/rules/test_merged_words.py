@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lint.api import check_text, fix_text, settings_for
+from lint.document import Document
 from lint.fix import Safety
 from lint.lexicon import Entry, Lexicon
-from rules import words
+from rules import merged_words, words
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -325,6 +328,32 @@ def test_mw002_a_name_is_written_as_a_word_of_its_own() -> None:
     assert flagged("She came home and hesaid nothing. Hesaid, they wrote.\n", "MW002") == []
     text = "She came home and hesaid nothing. Hesaidnothing more that day.\n"
     assert "hesaid" in flagged(text, "MW002")
+
+
+# Word characters and what stands between them: letters of several scripts and cases,
+# digits of two scripts, `_`, marks, apostrophes, hyphens, a letter only `regex`'s
+# newer tables know (U+0558), code and address pieces that masking blanks out.
+WORD_PIECES = st.sampled_from(
+    [
+        *"aAbzZé_5٣ -'’.\n",
+        *("the", "He", "Ifwe", "ab3", "x2nd", "新闻", "e\u0301", "\u0558", "ǅ", "ſ"),
+        *("http://a.b/c", "`code`", "a_b", "IoT"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+def test_mw002_views_from_word_types_equal_the_scans_of_the_text(text: str) -> None:
+    # MW002 takes its words of their own and its lowercase runs from the document's
+    # word types (`Document.words`); they must be what one scan of the masked text
+    # finds, whatever the text (and whatever becomes of `Document.words`)
+    doc = Document(text)
+    masked = doc.masked
+    assert merged_words._standalone_words(doc) == frozenset(
+        merged_words._STANDALONE_LETTERS.findall(masked)
+    )
+    assert merged_words._lower_runs(doc) == frozenset(merged_words._LOWER_RUN.findall(masked))
 
 
 def test_mw002_code_and_handles_are_left_alone() -> None:
