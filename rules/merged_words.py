@@ -685,10 +685,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     join MW001 reports), punctuation glued to it is more lost spaces
     (`Iknow.itwas`), and garbled words may stand around it; no article follows a
     subject pronoun or a plural determiner (`Heathrow` is not `He a throw`,
-    `Bythesea` not `By these a`). Two content words (`darkhair`), joins OCR also
-    misread (`direotlyfrom`) and a capitalised token read as three words or fewer
-    (`Bywater`, `Ifill`, `Asif`: names start sentences too) are suggestions only,
-    the last unless the document writes the reading apart (`I know` for `Iknow`).
+    `Bythesea` not `By these a`). A token the segmenter's reading turns down
+    (a rare word, `terrapinsoup`) is read as the document writes its words apart,
+    each neighbouring pair with a content word in it (`terrapin soup`). Two content
+    words (`darkhair`), joins OCR also misread (`direotlyfrom`) and a capitalised
+    token read as three words or fewer (`Bywater`, `Ifill`, `Asif`: names start
+    sentences too) are suggestions only, the first and the last unless the
+    document writes the reading apart (`dark hair`, `I know` for `Iknow`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -738,8 +741,9 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `tbe king`; the message names `the king`): the tool never rewrites letters.
     In OCR that loses spaces, a doubtful reading is display-only: a word misread by
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
-    words side by side, two parts that make a word (`whereof`), a capitalised token
-    of up to three words whose reading the document never writes apart (`Atwater`).
+    words side by side, two parts that make a word (`whereof`), two content words
+    or a capitalised token of up to three words whose reading the document never
+    writes apart (`darkhair`, `Atwater`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -1019,6 +1023,8 @@ def _loose_joins(
             verdict = _loose_reading(token, accepted)
         else:
             verdict = _loose_camel_reading(token, accepted)
+        if verdict is None and token.islower():
+            verdict = _phrase_reading(doc, token, accepted)
         if verdict is None:
             if token.islower():
                 garbled.add(token)
@@ -1028,8 +1034,11 @@ def _loose_joins(
         if _name_in(masked, token, best, len(found)):
             continue
         titled = token[0].isupper() and best.parts[0] != "I"
-        # two content words are as often a compound (`broadgauge`, `turkeycock`)
-        pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
+        # two content words are as often a compound (`broadgauge`, `turkeycock`),
+        # unless the document writes them apart (`dark hair` for `darkhair`)
+        pair = not any(
+            part.lower() in words.FUNCTION_WORDS for part in best.parts
+        ) and not _written_in(doc, best.text)
         # a capitalised token may be a name at a sentence's start (`Bywater`,
         # `Ifill`, `Aman`): fixed only when the document writes the reading apart
         # (two words capital and all: `a man` in mid-sentence says nothing of
@@ -1052,6 +1061,37 @@ def _loose_joins(
             ):
                 yield _split_violation(start, end, token, best.text, others, safety)
     yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
+
+
+def _phrase_reading(doc: Document, token: str, accepted: frozenset[str]) -> _Reading | None:
+    """In OCR that loses spaces, a reading of a lowercase token that
+    ``_loose_reading`` turns down (a rare word, `terrapin`; a word outside the
+    function-word lists, `up`) whose neighbouring words the document writes apart,
+    pair by pair, each pair with a content word in it (`terrapinsoup` where
+    `terrapin soup` is written, `upand` where `up and` is; not `notwith-standing`
+    for `not with`), among the segmenter's three best; or None. Never a word misread
+    by OCR, an older spelling or a misspelling likelier than the reading
+    (`whonever`: `whoever`, `somewhile`). The pairs are searched for only for the
+    few tokens that reach this point (``_written_in``: once per document and pair).
+    """
+    if token in accepted or words.is_known(token, accepted):
+        return None
+    for reading in words.segmentations(token, MAX_PARTS)[:3]:
+        parts = tuple(part.lower() for part in reading.parts)
+        if (
+            len(parts) >= 2
+            and min(map(len, parts)) >= 2
+            and _plausible(parts)
+            and all(
+                not (left in words.FUNCTION_WORDS and right in words.FUNCTION_WORDS)
+                and _written_in(doc, f"{left} {right}")
+                for left, right in itertools.pairwise(parts)
+            )
+        ):
+            if _misread_cost(token) < reading.cost or _own_word_odds(token, reading) >= 0.0:
+                return None
+            return _Reading(reading, (), needs_phrase=False)
+    return None
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)

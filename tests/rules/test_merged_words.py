@@ -1020,6 +1020,21 @@ OCR_LOSING_SPACES = (
         ),
         # two content words are as often a compound: a suggestion only
         ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
+        # unless the document writes them apart: then a fix
+        (
+            "She touched my darkhair and wept. Her dark hair was wet.",
+            "darkhair",
+            "dark hair",
+            Safety.UNSAFE,
+        ),
+        # a rare word the segmenter's rules turn down, read as the document writes it
+        (
+            "We had terrapinsoup at noon. The terrapin soup was cold.",
+            "terrapinsoup",
+            "terrapin soup",
+            Safety.UNSAFE,
+        ),
+        ("We got upand left. He was up and about.", "upand", "up and", Safety.UNSAFE),
         # doubtful readings, suggestions only: a word misread by OCR about as likely
         # (`evils`), a word one edit away likelier (`about`), two rare content words
         # side by side, two names no list knows
@@ -1124,6 +1139,11 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         # a preposition glued to garble, or a word that starts identifiers
         "They fled the ofSdel and his sneer.",
         "Call forEach, inOrder and andThen on it.",
+        # the document writes the words apart, but the token is a misspelling
+        # (`whoever`), an older spelling, or two function words
+        "The man whonever came left. Those who never came stayed.",
+        "He waited somewhile there. We walked some while.",
+        "It rained, notwith-standing the sun. It was not with us.",
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
