@@ -37,7 +37,9 @@ the run is wrong, lost or added (`tbeking`); (c) the rest: a part no word list
 knows (names, rare and old words), or gold text missing. A segmenter that corrects
 no letter can reach (a) and little else; MW002 reaches some of (b) by undoing one OCR
 confusion (``rules/data/ocr_confusions.txt``: `tbe`, `suoh`), in OCR text only. The
-table gives flagged and exact within each class. One file
+table gives flagged and exact within each class, and (b) by what a segmenter must
+undo to reach it (``GRADES``): at most one listed confusion per part, one edit of
+any kind, more, or a part no word list knows. One file
 (`eng_monograph/81.txt`, OCR of a 19th-century book read as French) holds about
 two thirds of all lost spaces.
 
@@ -51,6 +53,7 @@ with the most lost spaces and the rest are also shown apart.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from collections import Counter
@@ -83,6 +86,7 @@ class Sample:
     lost: tuple[int, ...]
     gold: str
     kinds: tuple[str, ...] = ()  # the ceiling class of each lost space, see ``kind_of``
+    grades: tuple[str, ...] = ()  # of each garbled join (class b), see ``garbled_grade``
 
 
 @dataclass
@@ -99,6 +103,7 @@ class Tally:
     lost_by_kind: Counter[str] = field(default_factory=Counter)
     flagged_by_kind: Counter[str] = field(default_factory=Counter)
     exact_by_kind: Counter[str] = field(default_factory=Counter)
+    garbled_by_grade: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -122,6 +127,7 @@ class Tally:
         self.lost_by_kind.update(other.lost_by_kind)
         self.flagged_by_kind.update(other.flagged_by_kind)
         self.exact_by_kind.update(other.exact_by_kind)
+        self.garbled_by_grade.update(other.garbled_by_grade)
         self.misses += other.misses
         self.wrong += other.wrong
         self.wrong_shown += other.wrong_shown
@@ -158,7 +164,13 @@ def read_sample(path: Path) -> Sample:
     gold_text = gold.replace(PAD, "").replace(MISSING, "")
     places = [i for i, char in enumerate(aligned) if char != PAD]  # OCR offset -> aligned
     kinds = tuple(kind_of(ocr, aligned, gold, places, at) for at in lost)
-    return Sample(f"{path.parent.name}/{path.name}", ocr, tuple(lost), gold_text, kinds)
+    grades = tuple(
+        garbled_grade(aligned, gold, *run_around(ocr, aligned, gold, places, at)[2:])
+        for at, kind in zip(lost, kinds, strict=True)
+        if kind == "b"
+    )
+    name = f"{path.parent.name}/{path.name}"
+    return Sample(name, ocr, tuple(lost), gold_text, kinds, grades)
 
 
 KINDS = {
@@ -173,16 +185,7 @@ def kind_of(ocr: str, aligned: str, gold: str, places: list[int], at: int) -> st
     """The ceiling class (see ``KINDS``) of the lost space before OCR offset ``at``:
     what a segmenter that corrects no letter can reach. The run of letters around it
     in the OCR is compared with the gold, padding included."""
-    start = end = at
-    while start > 0 and ocr[start - 1].isalpha():
-        start -= 1
-    while end < len(ocr) and ocr[end].isalpha():
-        end += 1
-    first, last = places[start], places[end - 1] + 1
-    while first > 0 and aligned[first - 1] == PAD and gold[first - 1].isalpha():
-        first -= 1  # a letter the OCR lost at the edge of the run
-    while last < len(aligned) and aligned[last] == PAD and gold[last].isalpha():
-        last += 1
+    start, end, first, last = run_around(ocr, aligned, gold, places, at)
     if MISSING in gold[first:last]:
         return "c"  # the gold has no text there to judge by
     for i in range(first, last):
@@ -195,6 +198,71 @@ def kind_of(ocr: str, aligned: str, gold: str, places: list[int], at: int) -> st
     if not known:
         return "c"
     return "w" if words.is_known(ocr[start:end]) else "a"
+
+
+def run_around(
+    ocr: str, aligned: str, gold: str, places: list[int], at: int
+) -> tuple[int, int, int, int]:
+    """The run of letters around OCR offset ``at``: its start and end in the OCR, and
+    its first and last aligned positions, with the letters the OCR lost at its edges."""
+    start = end = at
+    while start > 0 and ocr[start - 1].isalpha():
+        start -= 1
+    while end < len(ocr) and ocr[end].isalpha():
+        end += 1
+    first, last = places[start], places[end - 1] + 1
+    while first > 0 and aligned[first - 1] == PAD and gold[first - 1].isalpha():
+        first -= 1  # a letter the OCR lost at the edge of the run
+    while last < len(aligned) and aligned[last] == PAD and gold[last].isalpha():
+        last += 1
+    return start, end, first, last
+
+
+GRADES = {
+    "listed": "each part at most one confusion of rules/data/ocr_confusions.txt from its gold",
+    "edit": "each part at most one edit of any kind from its gold (a confusion not listed, "
+    "a letter lost or added)",
+    "more": "a part more than one edit from its gold",
+    "unknown": "a gold part no word list knows",
+}
+
+
+def garbled_grade(aligned: str, gold: str, first: int, last: int) -> str:
+    """What a segmenter must undo to reach a garbled join (class b), the run of letters
+    at aligned positions ``first:last`` cut at the gold's spaces (see ``GRADES``)."""
+    cuts = [first, *(i for i in range(first, last) if gold[i] == " "), last]
+    pieces = [
+        (
+            aligned[a + (gold[a] == " ") : b].replace(PAD, "").lower(),
+            gold[a + (gold[a] == " ") : b].replace(PAD, ""),
+        )
+        for a, b in itertools.pairwise(cuts)
+    ]
+    if not all(
+        words.is_known(part) or words.older_spelling_of(part.lower()) is not None
+        for _, part in pieces
+    ):
+        return "unknown"
+    edits = max(part_edits(read, part.lower()) for read, part in pieces)
+    return ("listed", "listed", "edit", "more")[edits]
+
+
+def part_edits(read: str, true: str) -> int:
+    """0 if the OCR piece ``read`` is its gold part ``true``, 1 if it is the part with
+    one confusion of ``words.ocr_confusions`` made, 2 if one edit of any kind, else 3."""
+    if read == true:
+        return 0
+    for wrong, right in words.ocr_confusions():
+        at = true.find(right)
+        while at >= 0:
+            if true[:at] + wrong + true[at + len(right) :] == read:
+                return 1
+            at = true.find(right, at + 1)
+    if len(read) == len(true):
+        return 2 if sum(a != b for a, b in zip(read, true, strict=True)) == 1 else 3
+    short, long = sorted((read, true), key=len)
+    one_more = len(long) == len(short) + 1
+    return 2 if one_more and any(long[:i] + long[i + 1 :] == short for i in range(len(long))) else 3
 
 
 def inserted_spaces(finding: Finding, shown: bool = False) -> Iterator[int]:
@@ -236,7 +304,7 @@ def shown_at(text: str, at: int) -> str:
 
 def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
     settings = settings_for(select=codes)
-    tally = Tally(lost=len(sample.lost))
+    tally = Tally(lost=len(sample.lost), garbled_by_grade=Counter(sample.grades))
     began = time.perf_counter()
     findings = check_text(sample.ocr, settings=settings)
     gold_findings = check_text(sample.gold, settings=settings)
@@ -335,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
             f"  ({kind}) {n:>4} = {n / total.lost:.3f} of all; flagged {flagged:>4}, "
             f"exact {exact:>4}: {meaning}"
         )
+    garbled = total.lost_by_kind["b"]
+    print("  (b) by what a segmenter must undo to reach it (its ceiling), of the gold's parts:")
+    for grade, meaning in GRADES.items():
+        n = total.garbled_by_grade[grade]
+        print(f"      {grade:<8} {n:>4} = {n / max(garbled, 1):.3f} of (b): {meaning}")
     splits = sum(n for code, n in total.hits_by_code.items() if code in SPLIT_RULES)
     print(
         f"gold hits of the rules that split a token ({', '.join(SPLIT_RULES)}): {splits}, "

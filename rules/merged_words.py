@@ -58,7 +58,7 @@ import regex
 
 from lint.document import Document
 from lint.fix import Safety, replace
-from lint.patterns import lazy_regex
+from lint.patterns import lazy_re, lazy_regex
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
 
@@ -142,6 +142,7 @@ TYPE_WORDS = frozenset(
 # `inOrder`, `andThen` do, but after them a capitalised word is no member of a module
 # when the document uses it as a name in a sentence: `ofEaster`, `byLady`, `inKent`).
 NAME_HEADS = frozenset("of and by at for in upon unto into towards".split())
+PLACE_HEADS = NAME_HEADS - {"and", "for", "in"}  # that start no identifier's name
 # The first words of identifiers (`getSource`, `createServer`): never read as a join.
 CODE_VERBS = frozenset(
     """
@@ -355,6 +356,7 @@ _GREETING = lazy_regex(
 # Runs of three lowercase letters or more, with the digit after them if any
 # (`about3`; `industrialInternet` gives `industrial` and `nternet`).
 _LOWER_RUN = lazy_regex(r"[a-z]{3,}\d?")
+_LOWER_RUN_IN_TYPES = lazy_re(_LOWER_RUN.pattern)  # `re`: twice as fast on plain text
 # An ordinal glued to the letters before it (`SESSION2nd`, `the3rd`), ending a token.
 _GLUED_ORDINAL = lazy_regex(r"(?<=\p{L})[1-9]\d{0,2}(?:st|nd|rd|th)(?![\p{L}\p{N}_])")
 # A run of letters with capitals inside, each starting a piece of lowercase letters
@@ -397,6 +399,9 @@ _SUSPENDED_BEFORE = lazy_regex(r"\p{L}-[ \t]+(?:and|or|to|nor)[ \t]+$")
 _LAYOUT = lazy_regex(r"\.{4,}|\S[ ]{3,}\S|\S\t+\S|\|.*\|")
 _WORD_FORM = lazy_regex(r"[\p{L}\p{N}_-]+")
 _STANDALONE_LETTERS = lazy_regex(r"(?<![\p{L}\p{N}_])\p{L}++(?![\p{N}_])")
+_LETTER = lazy_regex(r"\p{L}")
+_WORD_CHARACTER = lazy_regex(r"[\p{L}\p{N}_]")
+_DIGIT = lazy_regex(r"\d")
 _FIELD_LABEL = lazy_regex(r"[ \t]*[\w-]+:[ \t]*")
 
 # Characters that, right before or after a token, mean it is part of code, a path
@@ -675,13 +680,18 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     one in 5,000 words or more often), a lost space is the likeliest reading of any
     token of common words: one function word makes a join (`mytongue`, `aman`,
     `ofcalumny`), capitals inside a token start words (`TheKingofthenorth`, if a
-    piece lost a space itself), punctuation glued to it is more lost spaces
+    piece lost a space itself, or the token is a preposition glued to a capitalised
+    listed word: `ofVesta`, `byLady`; not `forEach`, `inOrder`, `andThen`, and not a
+    join MW001 reports), punctuation glued to it is more lost spaces
     (`Iknow.itwas`), and garbled words may stand around it; no article follows a
     subject pronoun or a plural determiner (`Heathrow` is not `He a throw`,
-    `Bythesea` not `By these a`). Two content words (`darkhair`), joins OCR also
-    misread (`direotlyfrom`) and a capitalised token read as three words or fewer
-    (`Bywater`, `Ifill`, `Asif`: names start sentences too) are suggestions only,
-    the last unless the document writes the reading apart (`I know` for `Iknow`).
+    `Bythesea` not `By these a`). A token the segmenter's reading turns down
+    (a rare word, `terrapinsoup`) is read as the document writes its words apart,
+    each neighbouring pair with a content word in it (`terrapin soup`). Two content
+    words (`darkhair`), joins OCR also misread (`direotlyfrom`) and a capitalised
+    token read as three words or fewer (`Bywater`, `Ifill`, `Asif`: names start
+    sentences too) are suggestions only, the first and the last unless the
+    document writes the reading apart (`dark hair`, `I know` for `Iknow`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -731,20 +741,21 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     `tbe king`; the message names `the king`): the tool never rewrites letters.
     In OCR that loses spaces, a doubtful reading is display-only: a word misread by
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
-    words side by side, two parts that make a word (`whereof`), a capitalised token
-    of up to three words whose reading the document never writes apart (`Atwater`).
+    words side by side, two parts that make a word (`whereof`), two content words
+    or a capitalised token of up to three words whose reading the document never
+    writes apart (`darkhair`, `Atwater`).
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
     table = words.frequencies()
     # Runs of letters, not words (`industrialInternet` gives `industrial`, `nternet`):
     # finding them is twice as fast, and only the unknown ones are looked at again.
-    runs = set(_LOWER_RUN.findall(masked))
-    numbered = {run for run in runs if run[-1].isdigit()}
+    runs = set(doc.shared(_lower_runs))
+    numbered = set(itertools.filterfalse(str.isalpha, runs))  # a digit ends them
     runs -= numbered
-    unknown = table.unlisted(
-        {run for run in runs if len(run) >= 5 or run in _short_function_pairs()}
-    )
+    short_pairs = _short_function_pairs()
+    # the table first (a set difference in C), then the few unlisted runs by length
+    unknown = {run for run in table.unlisted(runs) if len(run) >= 5 or run in short_pairs}
     listed: set[str] = set()
     split: set[str] = set()  # the tokens found to be joins, left out of the last search
     done: set[int] = set()  # where they were found
@@ -807,10 +818,12 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
             done.add(violation.start)
             yield violation
         if _loses_spaces(masked, split):
+            # MW001's finds (`ofEaster` and `at Easter`) are not reported twice
+            done.update(violation.start for violation in camel_joined_words.check(doc, ctx))
             yield from _loose_joins(doc, accepted, table, done)
     yield from _number_joins(masked, numbered)
     yield from _ordinal_joins(masked, accepted)
-    if not masked.isascii() and max(masked) >= _FIRST_CJK:
+    if not masked.isascii() and max(doc.characters) >= _FIRST_CJK:  # the text's: in C, once
         yield from _script_joins(masked)
 
 
@@ -930,7 +943,7 @@ def _segmented_joins(
             and not all(_sentence_start(masked, start) for start, _ in found)
         ):
             continue  # `Weinstock`, `Hiscock`: a name; `Thewitness` starts a sentence
-        if needs_phrase and not _written(masked, best.text):
+        if needs_phrase and not _written_in(doc, best.text):
             continue  # `looka`: as likely `looks` misread as `look a`, unless written so
         safety = Safety.DISPLAY_ONLY if close else Safety.UNSAFE
         others = "".join(f" or '{r.text}'" for r in close)
@@ -1010,6 +1023,8 @@ def _loose_joins(
             verdict = _loose_reading(token, accepted)
         else:
             verdict = _loose_camel_reading(token, accepted)
+        if verdict is None and token.islower():
+            verdict = _phrase_reading(doc, token, accepted)
         if verdict is None:
             if token.islower():
                 garbled.add(token)
@@ -1019,8 +1034,11 @@ def _loose_joins(
         if _name_in(masked, token, best, len(found)):
             continue
         titled = token[0].isupper() and best.parts[0] != "I"
-        # two content words are as often a compound (`broadgauge`, `turkeycock`)
-        pair = not any(part.lower() in words.FUNCTION_WORDS for part in best.parts)
+        # two content words are as often a compound (`broadgauge`, `turkeycock`),
+        # unless the document writes them apart (`dark hair` for `darkhair`)
+        pair = not any(
+            part.lower() in words.FUNCTION_WORDS for part in best.parts
+        ) and not _written_in(doc, best.text)
         # a capitalised token may be a name at a sentence's start (`Bywater`,
         # `Ifill`, `Aman`): fixed only when the document writes the reading apart
         # (two words capital and all: `a man` in mid-sentence says nothing of
@@ -1043,6 +1061,37 @@ def _loose_joins(
             ):
                 yield _split_violation(start, end, token, best.text, others, safety)
     yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
+
+
+def _phrase_reading(doc: Document, token: str, accepted: frozenset[str]) -> _Reading | None:
+    """In OCR that loses spaces, a reading of a lowercase token that
+    ``_loose_reading`` turns down (a rare word, `terrapin`; a word outside the
+    function-word lists, `up`) whose neighbouring words the document writes apart,
+    pair by pair, each pair with a content word in it (`terrapinsoup` where
+    `terrapin soup` is written, `upand` where `up and` is; not `notwith-standing`
+    for `not with`), among the segmenter's three best; or None. Never a word misread
+    by OCR, an older spelling or a misspelling likelier than the reading
+    (`whonever`: `whoever`, `somewhile`). The pairs are searched for only for the
+    few tokens that reach this point (``_written_in``: once per document and pair).
+    """
+    if token in accepted or words.is_known(token, accepted):
+        return None
+    for reading in words.segmentations(token, MAX_PARTS)[:3]:
+        parts = tuple(part.lower() for part in reading.parts)
+        if (
+            len(parts) >= 2
+            and min(map(len, parts)) >= 2
+            and _plausible(parts)
+            and all(
+                not (left in words.FUNCTION_WORDS and right in words.FUNCTION_WORDS)
+                and _written_in(doc, f"{left} {right}")
+                for left, right in itertools.pairwise(parts)
+            )
+        ):
+            if _misread_cost(token) < reading.cost or _own_word_odds(token, reading) >= 0.0:
+                return None
+            return _Reading(reading, (), needs_phrase=False)
+    return None
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
@@ -1076,8 +1125,19 @@ def _loose_camel_reading(token: str, accepted: frozenset[str]) -> _Reading | Non
         else:
             return None
     lowered = tuple(part.lower() for part in parts)
+    # a preposition glued to a capitalised listed word (`ofVesta`, `byLady`): a
+    # document that loses spaces loses them before names too; not before garble
+    # (`ofSdel`), nor the words that start identifiers (`forEach`, `inOrder`, `andThen`)
+    headed = (
+        len(parts) == 2
+        and parts[0] in PLACE_HEADS
+        and len(parts[1]) >= 4
+        and parts[1][0].isupper()
+        and parts[1].lower() not in words.FUNCTION_WORDS
+        and words.frequency(parts[1].lower()) > 0
+    )
     if (
-        not read
+        not (read or headed)
         or not _plausible(lowered)
         or (token[0].isupper() and lowered[0] not in words.FUNCTION_WORDS)
     ):
@@ -1372,9 +1432,42 @@ def _mapped_back(
 
 def _standalone_words(doc: Document) -> frozenset[str]:
     """The runs of letters that stand on their own in the masked text (no letter,
-    digit or `_` on either side), from one scan of the text: which candidate tokens
-    are words of their own, and which words the document has."""
+    digit or `_` on either side): which candidate tokens are words of their own, and
+    which words the document has. They are the document's word types (runs of
+    ``\\w``, counted once per document for every rule) made of letters only, where
+    Python's character tables and those of `regex` agree on every character of the
+    text; else one scan of the text."""
+    if _same_tables(doc):
+        return frozenset(filter(str.isalpha, doc.words))
     return frozenset(_STANDALONE_LETTERS.findall(doc.masked))
+
+
+def _lower_runs(doc: Document) -> frozenset[str]:
+    """The runs of three lowercase ASCII letters or more in the masked text, with the
+    digit after them if any (see ``_LOWER_RUN``). No run crosses the end of a word
+    type (a run of ``\\w``), so they are found in the document's distinct word types
+    joined by spaces, a fraction of the text, where the character tables agree."""
+    if _same_tables(doc):
+        return frozenset(_LOWER_RUN_IN_TYPES.findall(" ".join(doc.words)))
+    return frozenset(_LOWER_RUN.findall(doc.masked))
+
+
+def _same_tables(doc: Document) -> bool:
+    """Whether Python (``str`` methods, the `re` module's ``\\w`` that finds the word
+    types) and `regex` (``\\p{L}``, ``\\p{N}``, ``\\d``) class every character of the
+    text alike: their Unicode versions differ, on a few recent letters and digits."""
+    return doc.text.isascii() or all(
+        map(_same_class, itertools.filterfalse(str.isascii, doc.characters))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_class(char: str) -> bool:
+    return (
+        char.isalpha() == (_LETTER.match(char) is not None)
+        and (char.isalnum() or char == "_") == (_WORD_CHARACTER.match(char) is not None)
+        and char.isdecimal() == (_DIGIT.match(char) is not None)
+    )
 
 
 def _places(doc: Document, token: str) -> list[tuple[int, int]]:
@@ -1698,11 +1791,27 @@ def _name_in(masked: str, token: str, best: words.Segmentation, occurrences: int
     """Whether the document treats the token as a name or a word: writes it also
     capitalised (a lowercase token) or also in lowercase (a capitalised one), or
     repeats it and never writes it apart."""
-    if token.islower() and (token.capitalize() in masked or token.upper() in masked):
+    # in capitals anywhere (`EVONPORT` of `DEVONPORT`: a piece of a name), capitalised
+    # as a word of its own (not `Myspirit` of `Myspiritpahts`, more lost spaces)
+    if token.islower() and (
+        token.upper() in masked or _written_as_word(masked, token.capitalize())
+    ):
         return True
-    if not token.islower() and token.lower() in masked:
+    if not token.islower() and _written_as_word(masked, token.lower()):
         return True
     return occurrences > 1 and best.text not in masked
+
+
+def _written_as_word(masked: str, form: str) -> bool:
+    """Whether ``form`` stands in the text with no letter right before or after it:
+    `Myspirit` in `Myspiritpahts` (OCR that lost more spaces) is no name."""
+    at = masked.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (masked[at - 1 : at].isalpha() or masked[end : end + 1].isalpha()):
+            return True
+        at = masked.find(form, at + 1)
+    return False
 
 
 def _sentence_start(masked: str, start: int) -> bool:
@@ -1744,8 +1853,10 @@ def _fits_between(
     may be unknown (``unknown_neighbours``: two in OCR that loses spaces). A reading
     that ends in an article needs the word it goes with after it (`tooka walk`), not
     a function word, a line end or a hyphen (`seconda and` is `seconds and` misread,
-    `prepa- ration` a broken word); one that starts with one may not follow another
-    (`an aspin leaf`)."""
+    `prepa- ration` a broken word); one that starts with `a` or `an` may not follow
+    another function word (`an aspin leaf`; `been, atruek` is `struck` misread), nor
+    one that starts with `the` a determiner or a subject pronoun (`his the`; but
+    `and the usefulness`)."""
     before = _NEIGHBOUR_WORDS_BEFORE.search(masked, max(0, start - 60), start)
     after = _NEIGHBOUR_WORDS_AFTER.match(masked, end, min(len(masked), end + 60))
     neighbours = [
@@ -1762,10 +1873,14 @@ def _fits_between(
         if last != "the" and (last == "a") == (following.group(1)[0].lower() in words.VOWELS):
             return False  # `a apple`, `an dog`
     if first in words.ARTICLES and before is not None:
-        return before.captures("word")[-1].lower() not in words.FUNCTION_WORDS
+        previous = before.captures("word")[-1].lower()
+        if first == "the":  # `and the usefulness`; not `his the`, `the the`
+            return previous not in DETERMINER_WORDS and previous not in NO_ARTICLE_AFTER
+        return previous not in words.FUNCTION_WORDS  # `been, atruek` is `struck` misread
     return True
 
 
+@functools.lru_cache(maxsize=words.WORD_CACHE)
 def _may_be_join(token: str) -> bool:
     """Whether some cut of ``token`` next to a function word passes ``_is_join``."""
     for k in range(2, min(len(token) - 1, _LONGEST_FUNCTION_WORD) + 1):
@@ -2375,8 +2490,23 @@ def _written_in(doc: Document, form: str, *, fold: bool = True) -> bool:
     answers = doc.shared(_written_answers)
     key = (form, fold)
     if key not in answers:
-        answers[key] = _written(doc.masked, form, fold=fold)
+        # a substring search in C first: most forms asked of are not there at all,
+        # and a pattern made for one form is compiled and tried at every position
+        there = _folded(form) in doc.shared(_folded_text) if fold else form in doc.masked
+        answers[key] = there and _written(doc.masked, form, fold=fold)
     return answers[key]
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded so that what `regex` matches ignoring case is a substring
+    of it: the folds of the letters it takes for one another are equal (`ſ` and `s`,
+    `K` and `k`), once the dotted and dotless `i` are `i` (`İ`, `ı` match `i`, `I`;
+    checked over every code point)."""
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _folded_text(doc: Document) -> str:
+    return _folded(doc.masked)
 
 
 def _written(masked: str, form: str, *, fold: bool = True) -> bool:

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, overload
 
+from lint.lexicon import Lexicon
 from lint.rule import Context
 
 STALE_COPY_DAYS = 30  # cached copies of the word table unused this long are removed
@@ -376,8 +377,15 @@ def _write_copies(table: dict[str, int], index: Path, whole: Path) -> None:
 
 def accepted_words(ctx: Context) -> frozenset[str]:
     """Words never to question: the user's ``words`` and ``terms``, and the words and
-    terms of the project lexicon."""
-    return ctx.words.union(ctx.terms, ctx.lexicon.keys("words"), ctx.lexicon.keys("terms"))
+    terms of the project lexicon (gathered once per run: every file and rule asks)."""
+    lexicon = ctx.lexicon.shared(_lexicon_words, None)
+    if not (ctx.words or ctx.terms):
+        return lexicon
+    return ctx.words.union(ctx.terms, lexicon)
+
+
+def _lexicon_words(lexicon: Lexicon, _: None) -> frozenset[str]:
+    return lexicon.keys("words") | lexicon.keys("terms")
 
 
 def frequency(word: str) -> int:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lint.api import check_text, fix_text, settings_for
+from lint.document import Document
 from lint.fix import Safety
 from lint.lexicon import Entry, Lexicon
-from rules import words
+from rules import merged_words, words
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -165,6 +168,14 @@ def test_mw001_code_verb_needs_the_phrase_written_apart() -> None:
     assert flagged("Pupils fromLincoln School sang.\n", "MW001") == []
 
 
+def test_mw001_the_pair_written_apart_ignoring_case_as_regex_does() -> None:
+    # a substring test comes before the pattern: it must find what `regex` finds
+    # ignoring case, where the long s is an s
+    text = "The industrialInternet grew, and the induſtrial internet is our focus.\n"
+    assert flagged(text, "MW001") == ["industrialInternet"]
+    assert flagged(text.replace("induſtrial internet", "industrial area"), "MW001") == []
+
+
 def test_mw001_user_words() -> None:
     text = "Try the heldThe app.\n"
     assert flagged(text, "MW001") == ["heldThe"]
@@ -300,6 +311,49 @@ def test_mw002_names_and_repeats_are_left_alone() -> None:
     # and a recurring join is confirmed when the split is also written
     text = "The rolehas changed; the role has grown; the rolehas gone.\n"
     assert flagged(text, "MW002") == ["rolehas", "rolehas"]
+
+
+def test_mw002_letters_that_python_and_regex_class_apart() -> None:
+    # MW002 takes the document's words from Python's `\w` where both libraries'
+    # Unicode tables agree; U+0558 is a letter to `regex` (Unicode 16) and was none
+    # to Python 3.11 (Unicode 14): glued to `thescale` it makes one run of letters,
+    # no word of its own, as the scan of the text finds
+    assert flagged("Last year thescale\u0558 grew.\n", "MW002") == []
+    assert flagged("Last year thescale grew, \u0558.\n", "MW002") == ["thescale"]
+
+
+def test_mw002_a_name_is_written_as_a_word_of_its_own() -> None:
+    # `Hesaid` as a word of its own makes `hesaid` a name of this text; glued to more
+    # letters (`Hesaidnothing`, OCR that lost more spaces) it says nothing of that
+    assert flagged("She came home and hesaid nothing. Hesaid, they wrote.\n", "MW002") == []
+    text = "She came home and hesaid nothing. Hesaidnothing more that day.\n"
+    assert "hesaid" in flagged(text, "MW002")
+
+
+# Word characters and what stands between them: letters of several scripts and cases,
+# digits of two scripts, `_`, marks, apostrophes, hyphens, a letter only `regex`'s
+# newer tables know (U+0558), code and address pieces that masking blanks out.
+WORD_PIECES = st.sampled_from(
+    [
+        *"aAbzZé_5٣ -'’.\n",
+        *("the", "He", "Ifwe", "ab3", "x2nd", "新闻", "e\u0301", "\u0558", "ǅ", "ſ"),
+        *("http://a.b/c", "`code`", "a_b", "IoT"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+def test_mw002_views_from_word_types_equal_the_scans_of_the_text(text: str) -> None:
+    # MW002 takes its words of their own and its lowercase runs from the document's
+    # word types (`Document.words`); they must be what one scan of the masked text
+    # finds, whatever the text (and whatever becomes of `Document.words`)
+    doc = Document(text)
+    masked = doc.masked
+    assert merged_words._standalone_words(doc) == frozenset(
+        merged_words._STANDALONE_LETTERS.findall(masked)
+    )
+    assert merged_words._lower_runs(doc) == frozenset(merged_words._LOWER_RUN.findall(masked))
 
 
 def test_mw002_code_and_handles_are_left_alone() -> None:
@@ -937,6 +991,16 @@ OCR_LOSING_SPACES = (
             "The King of the north",
             Safety.UNSAFE,
         ),
+        # a preposition glued to a capitalised listed word
+        ("It stood in the temple ofVesta by the sea.", "ofVesta", "of Vesta", Safety.UNSAFE),
+        ("She sat byLady Grey at dinner.", "byLady", "by Lady", Safety.UNSAFE),
+        # `the` may follow a conjunction (`a` may not: `been, atruek` is `struck`)
+        (
+            "Think of evil, and theusefulness of pain.",
+            "theusefulness",
+            "the usefulness",
+            Safety.UNSAFE,
+        ),
         # a rare word, if long, with a function word
         (
             "He was free from this sort ofcalumny and spite.",
@@ -956,6 +1020,21 @@ OCR_LOSING_SPACES = (
         ),
         # two content words are as often a compound: a suggestion only
         ("She touched my darkhair and wept.", "darkhair", "dark hair", Safety.DISPLAY_ONLY),
+        # unless the document writes them apart: then a fix
+        (
+            "She touched my darkhair and wept. Her dark hair was wet.",
+            "darkhair",
+            "dark hair",
+            Safety.UNSAFE,
+        ),
+        # a rare word the segmenter's rules turn down, read as the document writes it
+        (
+            "We had terrapinsoup at noon. The terrapin soup was cold.",
+            "terrapinsoup",
+            "terrapin soup",
+            Safety.UNSAFE,
+        ),
+        ("We got upand left. He was up and about.", "upand", "up and", Safety.UNSAFE),
         # doubtful readings, suggestions only: a word misread by OCR about as likely
         # (`evils`), a word one edit away likelier (`about`), two rare content words
         # side by side, two names no list knows
@@ -985,6 +1064,14 @@ def test_mw002_joins_of_ocr_that_loses_spaces(
     assert token not in flagged(sentence + "\n", "MW002")
     fewer = OCR_LOSING_SPACES.replace("wasgiven", "was given").replace("ofthe", "of the")
     assert token not in flagged(fewer + sentence + "\n", "MW002")
+
+
+def test_mw002_ocr_that_loses_spaces_leaves_mw001_its_joins() -> None:
+    # `ofEaster` with `at Easter` in mid-sentence is MW001's: one finding, not two
+    text = OCR_LOSING_SPACES + "The feast ofEaster came. We met at Easter again.\n"
+    start = text.index("ofEaster")
+    findings = check_text(text, settings=settings_for(select=["MW001", "MW002"]))
+    assert [(f.code, f.end) for f in findings if f.start == start] == [("MW001", start + 8)]
 
 
 # OCR that loses spaces, as a reviewer wrote it: four misread words and three joins.
@@ -1046,6 +1133,17 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         "The calorificating engine ran.",  # not `calorific a ting`
         "We chat on WeChat and YouTube.",  # two words at a capital: for MW001
         "He was visitit'g them.",  # a stray mark inside a garbled word
+        # `the` after a determiner or a pronoun, `a` after a function word
+        "Think of his theusefulness of pain.",
+        "It has been, atruek me as odd.",
+        # a preposition glued to garble, or a word that starts identifiers
+        "They fled the ofSdel and his sneer.",
+        "Call forEach, inOrder and andThen on it.",
+        # the document writes the words apart, but the token is a misspelling
+        # (`whoever`), an older spelling, or two function words
+        "The man whonever came left. Those who never came stayed.",
+        "He waited somewhile there. We walked some while.",
+        "It rained, notwith-standing the sun. It was not with us.",
     ],
 )
 def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
