@@ -363,9 +363,7 @@ def replacing_text(target: Path, errors: str = "strict") -> Iterator[TextIO]:
     except FileNotFoundError:
         info = None
     in_place = info is not None and (
-        not stat.S_ISREG(info.st_mode)
-        or info.st_nlink > 1
-        or not os.access(target.parent, os.W_OK)
+        not stat.S_ISREG(info.st_mode) or info.st_nlink > 1 or not os.access(target.parent, os.W_OK)
     )
     if in_place:
         with target.open("w", encoding="utf-8", errors=errors, newline="") as direct:
