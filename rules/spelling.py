@@ -685,9 +685,6 @@ class StrippedForms:
 
     contractions: dict[str, str]
     strict: frozenset[str]
-    # Each form as a whitespace-separated token can be written, in lower case: alone
-    # or with punctuation around it (`dont,`, `“dont`, `dont?”`).
-    tokens: frozenset[str]
     # The words (runs of `\w`, lower case) such a token holds: the form, maybe with
     # the `_` of an opening or closing (`_dont_`).
     words: frozenset[str]
@@ -722,19 +719,26 @@ def stripped_forms() -> StrippedForms:
             contractions[fields[0]] = fields[1]
             if section == "[strict]":
                 strict.add(fields[0])
-    tokens = frozenset(
-        f"{opening}{form}{closing}"
-        for form in contractions
-        for opening in _TOKEN_OPENINGS
-        for closing in _TOKEN_CLOSINGS
-    )
     words = frozenset(
         f"{opening}{form}{closing}"
         for form in contractions
         for opening in ("", "_")
         for closing in ("", "_")
     )
-    return StrippedForms(contractions, frozenset(strict), tokens, words)
+    return StrippedForms(contractions, frozenset(strict), words)
+
+
+@functools.cache
+def stripped_tokens() -> frozenset[str]:
+    """Each stripped form as a whitespace-separated token can be written, in lower
+    case: alone or with punctuation around it (`dont,`, `“dont`, `dont?”`). Some
+    33,000 strings, built on first need: most documents hold no form at all."""
+    return frozenset(
+        f"{opening}{form}{closing}"
+        for form in stripped_forms().contractions
+        for opening in _TOKEN_OPENINGS
+        for closing in _TOKEN_CLOSINGS
+    )
 
 
 def _with_case_of(token: str, contraction: str) -> str:
@@ -799,7 +803,7 @@ def stripped_apostrophe(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.vocabulary.keys().isdisjoint(forms.words):
         return
     lowered = doc.lowered
-    present = forms.tokens.intersection(lowered.split())
+    present = stripped_tokens().intersection(lowered.split())
     if not present or not _WITH_APOSTROPHE.search(masked):
         return
     found = sorted({token.strip(_PUNCTUATION) for token in present})
