@@ -79,6 +79,27 @@ def test_documents_are_kept_whole_then_compacted_then_not_at_all(
     assert held.kept is not None and len(held.kept) == 12
 
 
+def test_no_document_is_kept_once_the_process_has_grown_by_keep_growth(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The estimate of what a kept document costs can be low (text outside Latin-1,
+    analyses the rules add): the process's own resident memory has the last word,
+    and where the platform gives none, the estimate alone decides."""
+    memory = iter([10**8, 10**8 + runner.KEEP_GROWTH, 10**8 + runner.KEEP_GROWTH + 1])
+    monkeypatch.setattr(runner, "resident_memory", lambda: next(memory))
+    held = Held({})  # reads the memory at the start of the run
+    stamp = files.read_bytes(write(tmp_path / "t.txt", "x"), 1)[1]
+    docs = [Document(f"Hello {i}.\n", f"{i}.txt") for i in range(3)]
+    kept = [
+        held.keep(tmp_path / f"{i}.txt", d.text, "utf-8", stamp, d) for i, d in enumerate(docs[:2])
+    ]
+    assert kept == [True, False]
+    monkeypatch.setattr(runner, "resident_memory", lambda: None)
+    unknown = Held({})
+    assert unknown.memory_at_start is None
+    assert unknown.keep(tmp_path / "2.txt", docs[2].text, "utf-8", stamp, docs[2])
+
+
 @pytest.mark.parametrize(
     ("memory", "full_cost"), [(10**9, 30), (10**9, 10**9), (6000, 30), (0, 30)]
 )
