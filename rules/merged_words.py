@@ -285,6 +285,11 @@ AUXILIARIES = frozenset(
 )
 PREPOSITIONS = frozenset("under over into onto upon about after before from with".split())
 DETERMINER_WORDS = frozenset("the a an his her their my our your this that these those".split())
+# Words `the` does not follow: determiners and quantifiers (`its theusefulness`,
+# `every thescale` are no readings).
+NO_THE_AFTER = DETERMINER_WORDS | frozenset(
+    "its every each no any some whose either neither another".split()
+)
 # Words no article follows (`He a throw` is `Heathrow`, `By these a` is `Bythesea`):
 # subject pronouns (not `it`, `you`: `make it a rule`, `give you a hand`) and
 # plural determiners.
@@ -1875,7 +1880,7 @@ def _fits_between(
     if first in words.ARTICLES and before is not None:
         previous = before.captures("word")[-1].lower()
         if first == "the":  # `and the usefulness`; not `his the`, `the the`
-            return previous not in DETERMINER_WORDS and previous not in NO_ARTICLE_AFTER
+            return previous not in NO_THE_AFTER and previous not in NO_ARTICLE_AFTER
         return previous not in words.FUNCTION_WORDS  # `been, atruek` is `struck` misread
     return True
 

@@ -1135,6 +1135,8 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         "He was visitit'g them.",  # a stray mark inside a garbled word
         # `the` after a determiner or a pronoun, `a` after a function word
         "Think of his theusefulness of pain.",
+        "We fixed its thescalethat grew. He saw every thescalethat grew.",
+        "You have no thescalethat works. Any theusefulness of it was lost.",
         "It has been, atruek me as odd.",
         # a preposition glued to garble, or a word that starts identifiers
         "They fled the ofSdel and his sneer.",
