@@ -102,8 +102,8 @@ def gather_dataset(
 def problems_of(
     ds: Dataset, *, text_column: str = "text", filename_column: str | None = None
 ) -> list[tuple[str, str]]:
-    """Each record that cannot be checked: its name (the filename column's value, or
-    ``record``) and why."""
+    """Each record that cannot be checked: how the error line names it (``record
+    'NAME'`` with the filename column's value, or ``record``) and why."""
     task = _task(False, text_column, filename_column, None, False)
     return gather_task(ds, task)[1]
 

@@ -85,3 +85,17 @@ def test_a_record_that_cannot_be_checked_is_reported(
     err = capsys.readouterr().err
     assert f"in.jsonl: record '{records[3]['path']}': field 'text' is not text" in err
     assert err.count("transcript-lint: error:") == 1
+
+
+def test_problems_of_names_the_records_that_cannot_be_checked(local_ray: None) -> None:
+    """What ``check_dataset`` leaves as nulls, ``problems_of`` names, with the reason."""
+    import ray.data
+
+    from lint.ray_data import problems_of
+
+    records = make_records(4)
+    records[1] = {"id": records[1]["id"], "path": records[1]["path"], "text": 7}
+    ds = ray.data.from_items(records)
+    problems = problems_of(ds, filename_column="path")
+    assert [name for name, _ in problems] == [f"record '{records[1]['path']}'"]
+    assert "not text" in problems[0][1]
