@@ -293,7 +293,9 @@ def empty_cue(doc: Document, ctx: Context) -> Iterator[Violation]:
             span = (found[index - 1].text_end, cue.text_end)
         else:
             span = None
-        if span is not None:
+        # A timing line right under the text of the cue above, with no blank line
+        # between, reads as that cue's text too: no deletion takes this cue alone.
+        if span is not None and span[0] < span[1] and cue.block_start >= span[0]:
             fix = delete(*span, Safety.UNSAFE, "Delete the empty cue")
         yield Violation(cue.timing_start, cue.timing_end, "Cue has no text", fix)
 

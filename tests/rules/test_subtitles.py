@@ -213,6 +213,16 @@ def test_st003_last_empty_cue_and_only_cue() -> None:
     assert found(only, "ST003", "t.vtt") == [("00:01.000 --> 00:02.000", False)]
 
 
+def test_st003_last_empty_cue_read_as_the_text_above_is_flagged_without_a_fix() -> None:
+    """A timing line right under a cue's text, with no blank line between, also
+    reads as that text: no deletion takes the empty cue alone (the fix used to
+    delete nothing, and never settled)."""
+    text = "WEBVTT\n\n00:00:03.000 --> 00:00:04.000\n6\n00:00:05.000 --> 00:00:06.000\n"
+    assert found(text, "ST003", "t.vtt") == [("00:00:05.000 --> 00:00:06.000", False)]
+    settings = settings_for(select=["ST003"])
+    assert fix_text(text, filename="t.vtt", settings=settings, unsafe=True).text == text
+
+
 @pytest.mark.parametrize(
     "text",
     [
