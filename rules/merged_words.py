@@ -371,24 +371,24 @@ _CAMEL_PIECE = lazy_regex(r"\p{L}\p{Ll}*")
 _MIN_LISTED_JOIN = 5  # the function-word lists judge runs this long; the segmenter all
 _SENTENCE_GAP = lazy_regex(r"[.!?][”’)]?(?=\p{Lu}|\d)")
 _CAPITALISED = lazy_regex(r"\p{Lu}\p{Ll}*")
-# A sentence going on after a word: a space (or a comma and a space) and a word.
 # A Chinese or Japanese character glued to a capitalised English phrase that runs to
 # the end of the line.
 _SCRIPT_GAP = lazy_regex(
     r"[\p{Han}\p{Hiragana}\p{Katakana}]"
     r"(\p{Lu}\p{Ll}+(?:[ ][\p{Lu}\p{Ll}][\p{Ll}]*)+)[ \t]*(?=\n|$)"
 )
+# A sentence going on after a word: a space (or a comma and a space) and a word.
 _PROSE_AFTER = lazy_regex(r",?[ ][\p{L}\d]")
-# Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
-# camelCase name.
 _NAME_IN_MID_SENTENCE = lazy_regex(
     r"(?<!\p{L})(?!(?:a|an|the)[ ])\p{Ll}+[ ](\p{Lu}\p{L}*)(?![\p{L}\p{N}_])"
 )
+# Code next to a word: brackets, operators, underscores, `::`, `->`, a dotted or a
+# camelCase name.
 _CODE_NEARBY = lazy_regex(r"[(){}\[\]=_<>|\\`]|::|->|\p{Ll}\p{Lu}|\p{L}\.\p{L}")
 # Code anywhere in a document: a call `name(`, a `snake_case` or a dotted lowercase
 # name (`os.path`, `console.log`; abbreviations have one letter a side: `e.g.`).
-_DOTTED_WORD = lazy_regex(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
 _CODE_IN_TEXT = lazy_regex(r"\p{L}\(|\p{L}_\p{L}|\p{L}{2}\.\p{Ll}{2}")
+_DOTTED_WORD = lazy_regex(r"(?<![\p{L}\p{N}_.])([\p{L}\p{N}_]+)\.(?=\p{L})")
 # A number that goes on as prose: `82.49 million`, `82 percent` (one digit alone is
 # too often a man page section or a version: `node.1 page`, `alpha.2 release`).
 _NUMBER_IN_PROSE = lazy_regex(r"(?:\d\d+(?:[.,]\d+)*|\d[.,]\d+(?:[.,]\d+)*)(?=[ ]\p{L})")
