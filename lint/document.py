@@ -88,6 +88,14 @@ _PACKED_SPANS = ("speaker_labels",)
 _KEY_SEPARATOR = "\n"  # never in a word (a run of ``\w``), nor in one lowered
 
 
+def _counter(items: Iterable[tuple[str, int]]) -> Counter[str]:
+    """A Counter of these (key, count) pairs, in their order, filled in C: the
+    Counter of a dict copies the dict through ``Counter.update``."""
+    counter: Counter[str] = Counter()
+    dict.update(counter, items)
+    return counter
+
+
 class Document:
     """One transcript: its path, exact text, format and derived views."""
 
@@ -153,7 +161,7 @@ class Document:
         if packed is None:
             return None
         keys, counts = packed
-        return Counter(dict(zip(keys.split(_KEY_SEPARATOR), counts, strict=True)) if counts else {})
+        return _counter(zip(keys.split(_KEY_SEPARATOR), counts, strict=True) if counts else ())
 
     def _unpacked_spans(self, name: str) -> list[Span] | None:
         packed = self._packed_spans.pop(name, None)
@@ -265,7 +273,7 @@ class Document:
         for word, n in self.words.items():
             key = word.lower()
             lowered[key] = get(key, 0) + n
-        return Counter(lowered)
+        return _counter(lowered.items())
 
     @cached_property
     def line_starts(self) -> list[int]:
