@@ -9,12 +9,13 @@ a merged word or a missing space.
 from __future__ import annotations
 
 import enum
+import itertools
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
-from lint.patterns import lazy_regex
+from lint.patterns import lazy_re, lazy_regex
 
 Span = tuple[int, int]
 
@@ -88,6 +89,29 @@ _MARKDOWN = lazy_regex(
     """,
     regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
 )
+
+# Where a Markdown region can start (the pattern above has no literal to search for,
+# and trying it at every character costs more than the rest of the masking): the
+# start of the text, a line that starts with a fence, a `[` or an indent (the
+# character after the `\n` found here), a `<` or a backtick, a `(` after a `]`.
+_MARKDOWN_STARTS = lazy_re(r"[<`]|\](?=\()|\n(?=[ ]{0,3}[`~\[]|[ ]{4}|\t)")
+_AFTER_HIT = frozenset("]\n")  # the region starts after these hits, at the others
+
+
+def _markdown_regions(text: str) -> Iterator[Span]:
+    """The spans of ``_MARKDOWN.finditer(text)``, the pattern tried only where one
+    of its branches can start, in order, each after the end of the last match."""
+    end = 0
+    starts = (
+        hit.start() + (text[hit.start()] in _AFTER_HIT) for hit in _MARKDOWN_STARTS.finditer(text)
+    )
+    for start in itertools.chain((0,), starts):
+        if start >= end:
+            match = _MARKDOWN.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match.span()
+
 
 # Subtitles: everything but the cue text is structure. A cue timing is
 # `00:00:01,000 --> 00:00:04,000` (SRT) or `00:01.000 --> 00:04.000 align:start` (WebVTT).
@@ -217,7 +241,7 @@ def protected_regions(
         spans.extend(m.span() for m in _ANNOTATION.finditer(text))
     spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
     if fmt is Format.MARKDOWN:
-        spans.extend(m.span() for m in _MARKDOWN.finditer(text))
+        spans.extend(_markdown_regions(text))
     elif fmt.is_subtitles:
         spans.extend(m.span() for m in TIMING_LINE.finditer(text))
         spans.extend(m.span() for m in _SUBTITLES.finditer(text))
