@@ -302,8 +302,9 @@ class Document:
         A BOM at the start of the file is not a column: the first visible character
         of the file is at column 1.
         """
-        line = self.line_of(offset)
-        column = offset - self.line_starts[line] + 1
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1  # ``line_of``, without its call
+        column = offset - starts[line] + 1
         if line == 0 and offset > 0 and self.text.startswith("\ufeff"):
             column -= 1
         return line + 1, column

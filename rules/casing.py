@@ -239,7 +239,11 @@ class _Layout:
                 return "caps"  # four capitals to a lower-case letter, or more
         if self.doc.format is Format.MARKDOWN and content.lstrip().startswith("#"):
             return "title"
-        lower_words = (w for w in _LOWER_WORD.findall(content) if w not in TITLE_SMALL_WORDS)
+        # The first lower-case word that is not a small word decides (the line is
+        # often a whole paragraph: no need to find all of its words).
+        lower_words = (
+            m for m in _LOWER_WORD.finditer(content) if m.group() not in TITLE_SMALL_WORDS
+        )
         if next(lower_words, None) is None and len(_TOKEN.findall(content)) >= 2:
             return "title"
         return "prose"
