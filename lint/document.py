@@ -29,9 +29,11 @@ from lint.masking import (
     Format,
     PatternBudget,
     Span,
+    annotation_spans,
     format_for,
     mask,
-    protected_regions,
+    merge,
+    structure_spans,
     user_spans,
 )
 from lint.patterns import lazy_re, lazy_regex
@@ -183,10 +185,16 @@ class Document:
         return [(s, e) for s, e in self.line_spans if e - s > MAX_LINE]
 
     @cached_property
+    def _structure(self) -> list[Span]:
+        """The protected spans other than annotations, unmerged (see ``structure_spans``):
+        found once for both ``regions`` and ``regions_but_annotations``."""
+        return structure_spans(self.text, self.format, self._user_spans + self.long_lines)
+
+    @cached_property
     def regions(self) -> list[Span]:
         """Sorted, disjoint spans that are not prose: those the format and the
         user's patterns say, and every line longer than ``MAX_LINE``."""
-        return protected_regions(self.text, self.format, self._user_spans + self.long_lines)
+        return merge(self._structure + annotation_spans(self.text))
 
     @cached_property
     def masked(self) -> str:
@@ -196,8 +204,7 @@ class Document:
     @cached_property
     def regions_but_annotations(self) -> list[Span]:
         """The protected regions other than bracketed annotations."""
-        user = self._user_spans + self.long_lines
-        return protected_regions(self.text, self.format, user, annotations=False)
+        return merge(self._structure)
 
     @cached_property
     def _region_starts(self) -> list[int]:

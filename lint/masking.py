@@ -213,18 +213,12 @@ def user_spans(
     return spans
 
 
-def protected_regions(
-    text: str,
-    fmt: Format,
-    user: Sequence[Span] = (),
-    annotations: bool = True,
-) -> list[Span]:
-    """Sorted, merged spans of the text that are not prose, with ``user``'s (the
-    matches of the user's ignore-patterns, see ``user_spans``).
-
-    ``annotations=False`` leaves bracketed annotations out, for the rules whose
-    subject they are (page markers such as ``[Page H6173]``).
-    """
+def structure_spans(text: str, fmt: Format, user: Sequence[Span] = ()) -> list[Span]:
+    """The spans of the text that are not prose, with ``user``'s (the matches of the
+    user's ignore-patterns, see ``user_spans``), but for bracketed annotations
+    (``annotation_spans``), unsorted and not merged (see ``merge``): the rules whose
+    subject annotations are (page markers such as ``[Page H6173]``) read the regions
+    without them, so a document finds these once for both."""
     # A scan only where its literal occurs (`in` is a search in C): most texts have
     # no address at all.
     spans: list[Span] = []
@@ -237,8 +231,6 @@ def protected_regions(
         for m in _NAME_END.finditer(text)
         if m.group(1) in NAME_ENDINGS
     )
-    if annotations:
-        spans.extend(m.span() for m in _ANNOTATION.finditer(text))
     spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
     if fmt is Format.MARKDOWN:
         spans.extend(_markdown_regions(text))
@@ -246,7 +238,12 @@ def protected_regions(
         spans.extend(m.span() for m in TIMING_LINE.finditer(text))
         spans.extend(m.span() for m in _SUBTITLES.finditer(text))
     spans.extend(user)
-    return merge(spans)
+    return spans
+
+
+def annotation_spans(text: str) -> list[Span]:
+    """The spans of bracketed annotations (`[inaudible]`, `\\[laughs\\]`)."""
+    return [m.span() for m in _ANNOTATION.finditer(text)]
 
 
 def _extend_left(text: str, anchor: regex.Match[str], left: regex.Pattern[str]) -> Span:
