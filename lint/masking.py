@@ -272,7 +272,11 @@ def mask(text: str, regions: Sequence[Span]) -> str:
     position = 0
     for start, end in regions:
         pieces.append(text[position:start])
-        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        region = text[start:end]
+        if "\n" in region or "\r" in region:
+            pieces.append(_NOT_LINE_BREAK.sub(" ", region))
+        else:  # most regions are on one line: spaces in C
+            pieces.append(" " * (end - start))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

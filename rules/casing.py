@@ -1174,9 +1174,10 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 
 # A sentence end inside a paragraph, then a word in lower case: after a letter or a
 # digit (not after another stop: `...` is an ellipsis), on the same line or the next.
-_STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-_LOWER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
-_UPPER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+# The look-behind follows the stop, so that a scan stops only at a stop.
+_STOP_GAP = r"[.?!](?<=[\p{L}\p{N}][.?!])(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_LOWER_START = lazy_regex(_STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
+_UPPER_START = lazy_regex(_STOP_GAP + r"\p{Lu}")
 # A capital that opens the text or a paragraph: a sentence start no stop precedes.
 _PARAGRAPH_CAPITAL = lazy_regex(r"(?:\A|\n[ \t]*\r?\n)\s*\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.
