@@ -29,9 +29,11 @@ from lint.masking import (
     Format,
     PatternBudget,
     Span,
+    annotation_spans,
     format_for,
     mask,
-    protected_regions,
+    merge,
+    structure_spans,
     user_spans,
 )
 from lint.patterns import lazy_re, lazy_regex
@@ -86,6 +88,14 @@ _CHEAP_VIEWS = (
 _PACKED_COUNTS = ("words", "vocabulary")
 _PACKED_SPANS = ("speaker_labels",)
 _KEY_SEPARATOR = "\n"  # never in a word (a run of ``\w``), nor in one lowered
+
+
+def _counter(items: Iterable[tuple[str, int]]) -> Counter[str]:
+    """A Counter of these (key, count) pairs, in their order, filled in C: the
+    Counter of a dict copies the dict through ``Counter.update``."""
+    counter: Counter[str] = Counter()
+    dict.update(counter, items)
+    return counter
 
 
 class Document:
@@ -153,7 +163,7 @@ class Document:
         if packed is None:
             return None
         keys, counts = packed
-        return Counter(dict(zip(keys.split(_KEY_SEPARATOR), counts, strict=True)) if counts else {})
+        return _counter(zip(keys.split(_KEY_SEPARATOR), counts, strict=True) if counts else ())
 
     def _unpacked_spans(self, name: str) -> list[Span] | None:
         packed = self._packed_spans.pop(name, None)
@@ -175,10 +185,16 @@ class Document:
         return [(s, e) for s, e in self.line_spans if e - s > MAX_LINE]
 
     @cached_property
+    def _structure(self) -> list[Span]:
+        """The protected spans other than annotations, unmerged (see ``structure_spans``):
+        found once for both ``regions`` and ``regions_but_annotations``."""
+        return structure_spans(self.text, self.format, self._user_spans + self.long_lines)
+
+    @cached_property
     def regions(self) -> list[Span]:
         """Sorted, disjoint spans that are not prose: those the format and the
         user's patterns say, and every line longer than ``MAX_LINE``."""
-        return protected_regions(self.text, self.format, self._user_spans + self.long_lines)
+        return merge(self._structure + annotation_spans(self.text))
 
     @cached_property
     def masked(self) -> str:
@@ -188,8 +204,7 @@ class Document:
     @cached_property
     def regions_but_annotations(self) -> list[Span]:
         """The protected regions other than bracketed annotations."""
-        user = self._user_spans + self.long_lines
-        return protected_regions(self.text, self.format, user, annotations=False)
+        return merge(self._structure)
 
     @cached_property
     def _region_starts(self) -> list[int]:
@@ -265,7 +280,7 @@ class Document:
         for word, n in self.words.items():
             key = word.lower()
             lowered[key] = get(key, 0) + n
-        return Counter(lowered)
+        return _counter(lowered.items())
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -294,8 +309,9 @@ class Document:
         A BOM at the start of the file is not a column: the first visible character
         of the file is at column 1.
         """
-        line = self.line_of(offset)
-        column = offset - self.line_starts[line] + 1
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1  # ``line_of``, without its call
+        column = offset - starts[line] + 1
         if line == 0 and offset > 0 and self.text.startswith("\ufeff"):
             column -= 1
         return line + 1, column

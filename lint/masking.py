@@ -9,12 +9,13 @@ a merged word or a missing space.
 from __future__ import annotations
 
 import enum
+import itertools
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
-from lint.patterns import lazy_regex
+from lint.patterns import lazy_re, lazy_regex
 
 Span = tuple[int, int]
 
@@ -88,6 +89,29 @@ _MARKDOWN = lazy_regex(
     """,
     regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
 )
+
+# Where a Markdown region can start (the pattern above has no literal to search for,
+# and trying it at every character costs more than the rest of the masking): the
+# start of the text, a line that starts with a fence, a `[` or an indent (the
+# character after the `\n` found here), a `<` or a backtick, a `(` after a `]`.
+_MARKDOWN_STARTS = lazy_re(r"[<`]|\](?=\()|\n(?=[ ]{0,3}[`~\[]|[ ]{4}|\t)")
+_AFTER_HIT = frozenset("]\n")  # the region starts after these hits, at the others
+
+
+def _markdown_regions(text: str) -> Iterator[Span]:
+    """The spans of ``_MARKDOWN.finditer(text)``, the pattern tried only where one
+    of its branches can start, in order, each after the end of the last match."""
+    end = 0
+    starts = (
+        hit.start() + (text[hit.start()] in _AFTER_HIT) for hit in _MARKDOWN_STARTS.finditer(text)
+    )
+    for start in itertools.chain((0,), starts):
+        if start >= end:
+            match = _MARKDOWN.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match.span()
+
 
 # Subtitles: everything but the cue text is structure. A cue timing is
 # `00:00:01,000 --> 00:00:04,000` (SRT) or `00:01.000 --> 00:04.000 align:start` (WebVTT).
@@ -189,18 +213,12 @@ def user_spans(
     return spans
 
 
-def protected_regions(
-    text: str,
-    fmt: Format,
-    user: Sequence[Span] = (),
-    annotations: bool = True,
-) -> list[Span]:
-    """Sorted, merged spans of the text that are not prose, with ``user``'s (the
-    matches of the user's ignore-patterns, see ``user_spans``).
-
-    ``annotations=False`` leaves bracketed annotations out, for the rules whose
-    subject they are (page markers such as ``[Page H6173]``).
-    """
+def structure_spans(text: str, fmt: Format, user: Sequence[Span] = ()) -> list[Span]:
+    """The spans of the text that are not prose, with ``user``'s (the matches of the
+    user's ignore-patterns, see ``user_spans``), but for bracketed annotations
+    (``annotation_spans``), unsorted and not merged (see ``merge``): the rules whose
+    subject annotations are (page markers such as ``[Page H6173]``) read the regions
+    without them, so a document finds these once for both."""
     # A scan only where its literal occurs (`in` is a search in C): most texts have
     # no address at all.
     spans: list[Span] = []
@@ -213,16 +231,19 @@ def protected_regions(
         for m in _NAME_END.finditer(text)
         if m.group(1) in NAME_ENDINGS
     )
-    if annotations:
-        spans.extend(m.span() for m in _ANNOTATION.finditer(text))
     spans.extend(_extend_left(text, m, _TIMESTAMP_HOURS) for m in _TIMESTAMP.finditer(text))
     if fmt is Format.MARKDOWN:
-        spans.extend(m.span() for m in _MARKDOWN.finditer(text))
+        spans.extend(_markdown_regions(text))
     elif fmt.is_subtitles:
         spans.extend(m.span() for m in TIMING_LINE.finditer(text))
         spans.extend(m.span() for m in _SUBTITLES.finditer(text))
     spans.extend(user)
-    return merge(spans)
+    return spans
+
+
+def annotation_spans(text: str) -> list[Span]:
+    """The spans of bracketed annotations (`[inaudible]`, `\\[laughs\\]`)."""
+    return [m.span() for m in _ANNOTATION.finditer(text)]
 
 
 def _extend_left(text: str, anchor: regex.Match[str], left: regex.Pattern[str]) -> Span:
@@ -251,7 +272,11 @@ def mask(text: str, regions: Sequence[Span]) -> str:
     position = 0
     for start, end in regions:
         pieces.append(text[position:start])
-        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        region = text[start:end]
+        if "\n" in region or "\r" in region:
+            pieces.append(_NOT_LINE_BREAK.sub(" ", region))
+        else:  # most regions are on one line: spaces in C
+            pieces.append(" " * (end - start))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

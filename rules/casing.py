@@ -78,8 +78,10 @@ _SHORT_LINE = 300  # longer lines with a lower-case run are prose (a cheap test)
 _ADDRESS_SIGNS = frozenset("/@#")
 # Short quotations (titles, programme names, a word in quotes); longer ones are speech.
 _QUOTE_PATTERN = r'"[^"\r\n]{1,80}"|“[^”\r\n]{1,80}”|‘[^’\r\n]{1,80}’'
-_QUOTED = lazy_regex(_QUOTE_PATTERN)
-_QUOTED_OR_EMPHASISED = lazy_regex(_QUOTE_PATTERN + r"|(?<!\*)\*[^*\r\n]{1,80}\*(?!\*)")
+# Both in `re`, whose engine skips in C to a character that can open one (every
+# branch starts with one; no property classes here, which `re` lacks).
+_QUOTED = lazy_re(_QUOTE_PATTERN)
+_QUOTED_OR_EMPHASISED = lazy_re(_QUOTE_PATTERN + r"|\*(?<!\*\*)[^*\r\n]{1,80}\*(?!\*)")
 _LOWER_WORD = lazy_regex(r"(?<![\p{L}\p{M}\p{N}'’])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # Words for counting, by the standard library: much faster than `regex` here.
 _VOCABULARY = lazy_re(r"\w+")
@@ -237,7 +239,11 @@ class _Layout:
                 return "caps"  # four capitals to a lower-case letter, or more
         if self.doc.format is Format.MARKDOWN and content.lstrip().startswith("#"):
             return "title"
-        lower_words = (w for w in _LOWER_WORD.findall(content) if w not in TITLE_SMALL_WORDS)
+        # The first lower-case word that is not a small word decides (the line is
+        # often a whole paragraph: no need to find all of its words).
+        lower_words = (
+            m for m in _LOWER_WORD.finditer(content) if m.group() not in TITLE_SMALL_WORDS
+        )
         if next(lower_words, None) is None and len(_TOKEN.findall(content)) >= 2:
             return "title"
         return "prose"
@@ -1168,9 +1174,10 @@ def _expected(layout: _Layout, start: int, end: int, count: int) -> list[bool]:
 
 # A sentence end inside a paragraph, then a word in lower case: after a letter or a
 # digit (not after another stop: `...` is an ellipsis), on the same line or the next.
-_STOP_GAP = r"[.?!](?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
-_LOWER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
-_UPPER_START = lazy_regex(r"(?<=[\p{L}\p{N}])" + _STOP_GAP + r"\p{Lu}")
+# The look-behind follows the stop, so that a scan stops only at a stop.
+_STOP_GAP = r"[.?!](?<=[\p{L}\p{N}][.?!])(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_LOWER_START = lazy_regex(_STOP_GAP + r"(\p{Ll}[\p{L}\p{M}\p{N}]*)")
+_UPPER_START = lazy_regex(_STOP_GAP + r"\p{Lu}")
 # A capital that opens the text or a paragraph: a sentence start no stop precedes.
 _PARAGRAPH_CAPITAL = lazy_regex(r"(?:\A|\n[ \t]*\r?\n)\s*\p{Lu}")
 # OCR's `l` for `I` at a sentence start: after a stop, or at a line start.

@@ -10,6 +10,8 @@ runs on those lines only, exactly as it ran on every line before.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from lint.document import Document
 from lint.patterns import lazy_regex
 
@@ -34,7 +36,10 @@ class LineStart:
             return [i for i, start in enumerate(starts) if self._at.match(text, start)]
         found = [0] if self._at.match(text) else []
         # Without `\r`, line i + 1 starts after the i-th `\n`, and a match of the scan
-        # holds only its own `\n`: each match is the start of one line, in order.
-        line_of = doc.line_of
-        found.extend(line_of(match.start() + 1) for match in self._after_newline.finditer(text))
+        # holds only its own `\n`: each match is the start of one line, in order
+        # (found by bisection, as ``Document.line_of`` does).
+        found.extend(
+            bisect_right(starts, match.start() + 1) - 1
+            for match in self._after_newline.finditer(text)
+        )
         return found

@@ -112,6 +112,18 @@ def test_markdown_regions() -> None:
     assert "[ref]: http://example.com" in regions
 
 
+def test_markdown_regions_start_only_after_the_last_one() -> None:
+    # The fence inside the comment opens nothing: a region is looked for only after
+    # the end of the one before (else it would mask to the end of the text).
+    text = "<!--\n```\n-->\nSee `x` and [a](b) <br>.\n"
+    assert masked_out(text, "t.md") == ["<!--\n```\n-->", "`x`", "(b)", "<br>"]
+
+
+def test_markdown_regions_at_line_starts() -> None:
+    text = "Intro\n\n\tcode\n  [r]: x\n~~~\nfenced\n~~~\n`a` (b)\n"
+    assert masked_out(text, "t.md") == ["\tcode\n  [r]: x", "~~~\nfenced\n~~~", "`a`"]
+
+
 def test_masking_keeps_line_breaks() -> None:
     doc = Document("```\na\r\nb\n```\nafter", "t.md")
     assert doc.masked == "   \n \r\n \n   \nafter"
