@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
@@ -258,6 +259,12 @@ LOOSE_PAIR_FREQUENCY = 3000
 LOOSE_RARE_WORD = 30_000
 # A capitalised token read as this many words or fewer may be a name (`Bythesea`).
 NAME_PARTS = 3
+# In OCR that loses spaces, a long run of letters that no reading fixes but that
+# reads as three words or more with at most one edit each is flagged, without a fix.
+UNREAD_LENGTH = 9  # letters: a shorter run is one garbled word as often
+UNREAD_PARTS = 3  # two words are as often a name or a compound (`Crediton`, `inkbottle`)
+UNREAD_LETTER_COST = 1.4  # the reading's cost per letter (1.0 for clean prose joins)
+MAX_UNREAD_PARTS = 8
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -697,6 +704,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     token read as three words or fewer (`Bywater`, `Ifill`, `Asif`: names start
     sentences too) are suggestions only, the first and the last unless the
     document writes the reading apart (`dark hair`, `I know` for `Iknow`).
+    A long run of letters there that no reading fixes but that reads as three
+    words or more, one of them a function word, each listed or one edit from a
+    common word (`youmustverifvyourverybest`), is flagged without a fix: the
+    spaces are lost, but which letters are wrong is not sure enough to fix. Not a
+    misspelling (one edit from a listed word: `nevertheles`), nor one OCR confusion
+    and one edit from a word, nor a run the document has twice, nor a capitalised
+    run of three words or fewer or whose first word is garbled (`Forfarshire`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -748,7 +762,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
     words side by side, two parts that make a word (`whereof`), two content words
     or a capitalised token of up to three words whose reading the document never
-    writes apart (`darkhair`, `Atwater`).
+    writes apart (`darkhair`, `Atwater`). A run of words both joined and garbled
+    by OCR has no fix at all.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -825,7 +840,10 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if _loses_spaces(masked, split):
             # MW001's finds (`ofEaster` and `at Easter`) are not reported twice
             done.update(violation.start for violation in camel_joined_words.check(doc, ctx))
-            yield from _loose_joins(doc, accepted, table, done)
+            loose = list(_loose_joins(doc, accepted, table, done))
+            yield from loose
+            covered = [(v.start, v.end) for v in loose] + [(at, at + 1) for at in done]
+            yield from _unread_runs(doc, accepted, covered)
     yield from _number_joins(masked, numbered)
     yield from _ordinal_joins(masked, accepted)
     if not masked.isascii() and max(doc.characters) >= _FIRST_CJK:  # the text's: in C, once
@@ -1066,6 +1084,85 @@ def _loose_joins(
             ):
                 yield _split_violation(start, end, token, best.text, others, safety)
     yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
+
+
+def _unread_runs(
+    doc: Document, accepted: frozenset[str], covered: list[tuple[int, int]]
+) -> Iterator[Violation]:
+    """In OCR that loses spaces, the long runs of letters that no search read
+    (``covered``: the spans found) but that hold words, garbled (see
+    ``_unread_reading``), flagged without a fix: the spaces are lost, but which
+    letters are wrong is not sure enough to fix (`youmustveMifyyourverybest`). A
+    run the document has twice is a name or a word of its own, and a run that does
+    not stand in prose (``_loose_place``) is left."""
+    masked = doc.masked
+    present = doc.shared(_standalone_words)
+    for token in sorted(t for t in present if UNREAD_LENGTH <= len(t) <= _LONGEST_JOIN):
+        reading = _unread_reading(token, accepted)
+        if reading is None:
+            continue
+        found = _places(doc, token)
+        if len(found) != 1:
+            continue
+        start, end = found[0]
+        if any(a < end and start < b for a, b in covered) or not _loose_place(
+            masked, start, end, ()
+        ):
+            continue
+        yield Violation(
+            start,
+            end,
+            f"'{token}' looks like words run together and garbled by OCR; "
+            "no reading is sure enough to fix",
+        )
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _unread_reading(token: str, accepted: frozenset[str]) -> words.EditedReading | None:
+    """The reading of a run of letters as words that OCR both joined and garbled,
+    or None: at least ``UNREAD_PARTS`` words of two letters or more, one of them a
+    function word, each listed or one edit from a common word
+    (``words.edited_segmentation``), costing at most ``UNREAD_LETTER_COST`` a
+    letter. Accents are read as their base letters (`accoùnt`). Never a word (nor
+    an inflection, an older spelling, one of the user's words), a token one edit
+    from a listed word (a misspelling, `proverbiailly`), or one OCR confusion and
+    one edit from one (`undisooverable`, `aonsoience`). A capitalised token must
+    read as more words than a name holds (``NAME_PARTS``: not `Forfarshire` as
+    `for far shire`, `Willoughby`), the first as it is written (not `Castellamare`
+    as `case tell am are`)."""
+    if token in accepted:
+        return None
+    lower = _base_letters(token.lower())
+    if not lower.isascii() or not lower.isalpha():
+        return None
+    if words.is_known(lower, accepted) or words.older_spelling_of(lower) is not None:
+        return None
+    if words.nearest_word(lower) is not None:
+        return None
+    for variant in words.ocr_variants(lower):
+        if words.is_known(variant.text) or words.nearest_word(variant.text) is not None:
+            return None
+    reading = words.edited_segmentation(lower, MAX_UNREAD_PARTS)
+    if (
+        reading is None
+        or len(reading.words) < UNREAD_PARTS
+        or min(map(len, reading.words)) < 2
+        or words.FUNCTION_WORDS.isdisjoint(reading.words)
+        or reading.cost > UNREAD_LETTER_COST * len(lower)
+    ):
+        return None
+    if token[0].isupper() and (
+        len(reading.words) <= NAME_PARTS or reading.pieces[0] != reading.words[0]
+    ):
+        return None  # a name (`Forfarshire` as `for far shire`, `Castellamare`)
+    return reading
+
+
+def _base_letters(text: str) -> str:
+    """Each letter of ``text`` as its base letter (`ë` as `e`), one for one."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
 
 
 def _phrase_reading(doc: Document, token: str, accepted: frozenset[str]) -> _Reading | None:
