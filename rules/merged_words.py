@@ -265,6 +265,8 @@ UNREAD_LENGTH = 9  # letters: a shorter run is one garbled word as often
 UNREAD_PARTS = 3  # two words are as often a name or a compound (`Crediton`, `inkbottle`)
 UNREAD_LETTER_COST = 1.4  # the reading's cost per letter (1.0 for clean prose joins)
 MAX_UNREAD_PARTS = 8
+UNREAD_LONG_WORD = 6  # letters: or the run holds two common words this long
+UNREAD_LONG_WORDS = 2
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -1091,15 +1093,14 @@ def _unread_runs(
 ) -> Iterator[Violation]:
     """In OCR that loses spaces, the long runs of letters that no search read
     (``covered``: the spans found) but that hold words, garbled (see
-    ``_unread_reading``), flagged without a fix: the spaces are lost, but which
+    ``_unread_run``), flagged without a fix: the spaces are lost, but which
     letters are wrong is not sure enough to fix (`youmustveMifyyourverybest`). A
     run the document has twice is a name or a word of its own, and a run that does
     not stand in prose (``_loose_place``) is left."""
     masked = doc.masked
     present = doc.shared(_standalone_words)
     for token in sorted(t for t in present if UNREAD_LENGTH <= len(t) <= _LONGEST_JOIN):
-        reading = _unread_reading(token, accepted)
-        if reading is None:
+        if not _unread_run(token, accepted):
             continue
         found = _places(doc, token)
         if len(found) != 1:
@@ -1118,44 +1119,78 @@ def _unread_runs(
 
 
 @functools.lru_cache(maxsize=words.WORD_CACHE)
-def _unread_reading(token: str, accepted: frozenset[str]) -> words.EditedReading | None:
-    """The reading of a run of letters as words that OCR both joined and garbled,
-    or None: at least ``UNREAD_PARTS`` words of two letters or more, one of them a
+def _unread_run(token: str, accepted: frozenset[str]) -> bool:
+    """Whether a run of letters holds words that OCR both joined and garbled: it
+    reads as ``UNREAD_PARTS`` words or more of two letters or more, one of them a
     function word, each listed or one edit from a common word
-    (``words.edited_segmentation``), costing at most ``UNREAD_LETTER_COST`` a
-    letter. Accents are read as their base letters (`accoùnt`). Never a word (nor
-    an inflection, an older spelling, one of the user's words), a token one edit
-    from a listed word (a misspelling, `proverbiailly`), or one OCR confusion and
-    one edit from one (`undisooverable`, `aonsoience`). A capitalised token must
-    read as more words than a name holds (``NAME_PARTS``: not `Forfarshire` as
-    `for far shire`, `Willoughby`), the first as it is written (not `Castellamare`
-    as `case tell am are`)."""
+    (``words.edited_segmentation``), one at least garbled (a reading with no edit
+    is the other searches' to take or leave: `no thescalethat`), costing at most
+    ``UNREAD_LETTER_COST`` a letter; or its letters hold ``UNREAD_LONG_WORDS`` long common words
+    (`strongsilentthoughtfulness`, ``_long_words_held``) and it is not two listed
+    words alone (`weatherbeaten`, `silvermountainside`: as often a compound).
+
+    Accents are read as their base letters (`accoùnt`). Never a word (nor an
+    inflection, an older spelling, one of the user's words), a token one edit from
+    a listed word (a misspelling, `nevertheles`), or one OCR confusion and one edit
+    from one (`undisooverable`). A capitalised token must read as more words than a
+    name holds (``NAME_PARTS``: not `Forfarshire` as `for far shire`), the first as
+    it is written (not `Castellamare` as `case tell am are`), and a name's letters
+    (a capital, then lowercase) may hold long words (`Middlesexshire`)."""
     if token in accepted:
-        return None
+        return False
     lower = _base_letters(token.lower())
     if not lower.isascii() or not lower.isalpha():
-        return None
+        return False
     if words.is_known(lower, accepted) or words.older_spelling_of(lower) is not None:
-        return None
+        return False
     if words.nearest_word(lower) is not None:
-        return None
+        return False
     for variant in words.ocr_variants(lower):
         if words.is_known(variant.text) or words.nearest_word(variant.text) is not None:
-            return None
+            return False
     reading = words.edited_segmentation(lower, MAX_UNREAD_PARTS)
     if (
-        reading is None
-        or len(reading.words) < UNREAD_PARTS
-        or min(map(len, reading.words)) < 2
-        or words.FUNCTION_WORDS.isdisjoint(reading.words)
-        or reading.cost > UNREAD_LETTER_COST * len(lower)
+        reading is not None
+        and reading.pieces != reading.words  # else the searches above judged it
+        and len(reading.words) >= UNREAD_PARTS
+        and min(map(len, reading.words)) >= 2
+        and not words.FUNCTION_WORDS.isdisjoint(reading.words)
+        and reading.cost <= UNREAD_LETTER_COST * len(lower)
+        and not (
+            token[0].isupper()
+            and (len(reading.words) <= NAME_PARTS or reading.pieces[0] != reading.words[0])
+        )
     ):
-        return None
-    if token[0].isupper() and (
-        len(reading.words) <= NAME_PARTS or reading.pieces[0] != reading.words[0]
-    ):
-        return None  # a name (`Forfarshire` as `for far shire`, `Castellamare`)
-    return reading
+        return True
+    titled = token[0].isupper() and token[1:].islower()
+    # two listed words and nothing else are as often a compound (`weatherbeaten`)
+    return (
+        not titled
+        and _long_words_held(lower) >= UNREAD_LONG_WORDS
+        and not words.segmentations(lower, 2)
+    )
+
+
+def _long_words_held(lower: str) -> int:
+    """How many common words of ``UNREAD_LONG_WORD`` letters or more the lowercase
+    run holds, side by side: from the left, the longest at each place, then on after
+    it."""
+    held = at = 0
+    while at <= len(lower) - UNREAD_LONG_WORD:
+        longest = next(
+            (
+                end
+                for end in range(min(len(lower), at + _LONGEST_JOIN), at + UNREAD_LONG_WORD - 1, -1)
+                if words.frequency(lower[at:end]) >= GARBLED_PART_FREQUENCY
+            ),
+            None,
+        )
+        if longest is None:
+            at += 1
+        else:
+            held += 1
+            at = longest
+    return held
 
 
 def _base_letters(text: str) -> str:

@@ -1159,10 +1159,12 @@ def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
     [
         # words run together and garbled: one edit in a part or more, no fix
         ("Then youmustverifvyourverybest work.", "youmustverifvyourverybest"),
-        ("At last thelongroadwentovertbehills away.", "thelongroadwentovertbehills"),
+        ("At last thelongroadwentovcrthehills away.", "thelongroadwentovcrthehills"),
         ("She knew ofgreatsorrowinhcrheart then.", "ofgreatsorrowinhcrheart"),
         # capitalised, read as more words than a name holds, the first as written
         ("He sang. Wehavnerarelymetthem since.", "Wehavnerarelymetthem"),
+        # or its letters hold two long common words, and more than them
+        ("They had strongsilentthoughtfulness then.", "strongsilentthoughtfulness"),
     ],
 )
 def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
@@ -1193,11 +1195,14 @@ def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
         "The parties hereinafterr named.",
         "It was undisooverable there.",
         # a run the document has twice is a word of its own or a name
-        "Then thelongroadwentovertbehills, thelongroadwentovertbehills.",
+        "Then thelongroadwentovcrthehills, thelongroadwentovcrthehills.",
         # not in prose: glued to a digit
-        "At last thelongroadwentovertbehills2 away.",
+        "At last thelongroadwentovcrthehills2 away.",
         # too short, or two words only
         "He took a tlmeandacbance then.",
+        # two long words alone are as often a compound; a name may hold long words
+        "It was silvermountainside then.",
+        "He met Strongsilentthoughtfulness there.",
     ],
 )
 def test_mw002_runs_of_ocr_that_loses_spaces_left_alone(sentence: str) -> None:
