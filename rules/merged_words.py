@@ -1107,7 +1107,7 @@ def _unread_runs(
             continue
         start, end = found[0]
         if any(a < end and start < b for a, b in covered) or not _loose_place(
-            masked, start, end, ()
+            masked, start, end, (), hyphen=True
         ):
             continue
         yield Violation(
@@ -1311,19 +1311,22 @@ def _word_broken_by_a_space(masked: str, start: int, end: int) -> bool:
     )
 
 
-def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bool:
+def _loose_place(
+    masked: str, start: int, end: int, done: Collection[int], *, hyphen: bool = False
+) -> bool:
     """Whether a token of a document that loses spaces stands in prose and is not
     flagged yet (at one of the offsets ``done``): punctuation glued to it is more
     lost spaces (`Iknow.itwas`), but not digits, code characters, a hyphen after a
-    letter (`self-registered`), an apostrophe before anything but an English ending
-    (`visitit'g`), a word broken at a line end or by a space."""
+    letter (`self-registered`; unless ``hyphen``, for a finding without a fix), an
+    apostrophe before anything but an English ending (`visitit'g`), a word broken
+    at a line end or by a space."""
     if start in done or _word_broken_by_a_space(masked, start, end):
         return False
     before = masked[start - 1] if start > 0 else " "
     after = masked[end] if end < len(masked) else " "
     if before.isdigit() or after.isdigit() or before in _LOOSE_CODE or after in _LOOSE_CODE:
         return False
-    if before == "-" and masked[start - 2 : start - 1].isalpha():
+    if not hyphen and before == "-" and masked[start - 2 : start - 1].isalpha():
         return False
     following = masked[end + 1 : end + 2]
     if after == "'" and following.isalpha() and following.lower() not in _CONTRACTION_STARTS:

@@ -749,11 +749,11 @@ def edited_part(part: str) -> tuple[str, float] | None:
     return None if best is None else (best[1], count_cost(best[0]) + EDIT_COST)
 
 
-@dataclass(frozen=True, slots=True)
-class EditedReading:
+class EditedReading(NamedTuple):
     """A token read as words, each listed or one edit from a common word: the pieces
     of the token, the words they are read as, and the cost (as ``Segmentation``'s,
-    with ``EDIT_COST`` for each edited piece)."""
+    with ``EDIT_COST`` for each edited piece). (A named tuple: a dataclass costs
+    every run its definition, and only OCR that loses spaces makes these.)"""
 
     pieces: tuple[str, ...]
     words: tuple[str, ...]

@@ -1165,6 +1165,8 @@ def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
         ("He sang. Wehavnerarelymetthem since.", "Wehavnerarelymetthem"),
         # or its letters hold two long common words, and more than them
         ("They had strongsilentthoughtfulness then.", "strongsilentthoughtfulness"),
+        # after a hyphen too (a fix there would be a word broken at a line end)
+        ("It was a well-kcptcompanyofmorethanahundred men.", "kcptcompanyofmorethanahundred"),
     ],
 )
 def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
