@@ -708,11 +708,13 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     document writes the reading apart (`dark hair`, `I know` for `Iknow`).
     A long run of letters there that no reading fixes but that reads as three
     words or more, one of them a function word, each listed or one edit from a
-    common word (`youmustverifvyourverybest`), is flagged without a fix: the
-    spaces are lost, but which letters are wrong is not sure enough to fix. Not a
-    misspelling (one edit from a listed word: `nevertheles`), nor one OCR confusion
-    and one edit from a word, nor a run the document has twice, nor a capitalised
-    run of three words or fewer or whose first word is garbled (`Forfarshire`).
+    common word and one at least garbled (`youmustverifvyourverybest`), or that
+    holds two long common words and more letters (`strongsilentthoughtfulness`),
+    is flagged without a fix: the spaces are lost, but which letters are wrong is
+    not sure enough to fix. Not a misspelling (one edit from a listed word:
+    `nevertheles`), nor one OCR confusion and one edit from a word, nor a run the
+    document has twice, nor a capitalised run of three words or fewer or whose
+    first word is garbled (`Forfarshire`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
