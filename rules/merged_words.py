@@ -1147,9 +1147,18 @@ def _unread_run(token: str, accepted: frozenset[str]) -> bool:
         return False
     if words.nearest_word(lower) is not None:
         return False
-    for variant in words.ocr_variants(lower):
-        if words.is_known(variant.text) or words.nearest_word(variant.text) is not None:
-            return False
+    # the readings first: few runs have one, and each variant asks as much as a run
+    if not _held_words(token, lower):
+        return False
+    return not any(
+        words.is_known(variant.text) or words.nearest_word(variant.text) is not None
+        for variant in words.ocr_variants(lower)
+    )
+
+
+def _held_words(token: str, lower: str) -> bool:
+    """Whether the run ``token`` (``lower``: lowercase, base letters) reads as words
+    OCR garbled, or holds long words, as ``_unread_run`` asks."""
     reading = words.edited_segmentation(lower, MAX_UNREAD_PARTS)
     if (
         reading is not None

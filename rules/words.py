@@ -257,7 +257,8 @@ class WordTable:
         if self._whole is None:
             self._whole = self._load_whole()
         whole = self._whole
-        return {word: whole[word] for word in candidates if word in whole}
+        # the intersection in C, over the candidates (the smaller side)
+        return {word: whole[word] for word in whole.keys() & candidates}
 
     def unlisted(self, candidates: set[str]) -> set[str]:
         """The words of ``candidates`` the table does not have (one set difference
@@ -674,23 +675,29 @@ def nearest_word(token: str) -> tuple[str, int] | None:
     transposition of letters) from the lowercase ``token``, with its count; None if
     there is none. A token one edit from a common word is more often its misspelling
     (`tolerence`, `becuase`) than two words."""
-    counts = frequencies().counts(set(_edits(token)))
+    counts = frequencies().counts(_edits(token))
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))
 
 
-def _edits(word: str) -> Iterator[str]:
+def _edits(word: str) -> set[str]:
+    """The strings one edit from ``word`` (comprehensions: some 700 strings a word,
+    made for every unknown token that the rules ask about)."""
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    for left, right in cuts:
-        if right:
-            yield left + right[1:]
-            if len(right) > 1:
-                yield left + right[1] + right[0] + right[2:]
-        for letter in LETTERS:
-            yield left + letter + right
-            if right and letter != right[0]:
-                yield left + letter + right[1:]
+    edits = {left + right[1:] for left, right in cuts if right}
+    edits.update(left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1)
+    edits.update([left + letter + right for left, right in cuts for letter in LETTERS])
+    edits.update(
+        [
+            left + letter + right[1:]
+            for left, right in cuts
+            if right
+            for letter in LETTERS
+            if letter != right[0]
+        ]
+    )
+    return edits
 
 
 # Reading a token whose words OCR garbled: a part may be a common word with one edit
