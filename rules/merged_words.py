@@ -1108,8 +1108,10 @@ def _unread_runs(
         if len(found) != 1:
             continue
         start, end = found[0]
-        if any(a < end and start < b for a, b in covered) or not _loose_place(
-            masked, start, end, (), hyphen=True
+        if (
+            any(a < end and start < b for a, b in covered)
+            or not _loose_place(masked, start, end, (), hyphen=True)
+            or _misread_word_garbled(token)
         ):
             continue
         yield Violation(
@@ -1132,12 +1134,13 @@ def _unread_run(token: str, accepted: frozenset[str]) -> bool:
     words alone (`weatherbeaten`, `silvermountainside`: as often a compound).
 
     Accents are read as their base letters (`accoùnt`). Never a word (nor an
-    inflection, an older spelling, one of the user's words), a token one edit from
-    a listed word (a misspelling, `nevertheles`), or one OCR confusion and one edit
-    from one (`undisooverable`). A capitalised token must read as more words than a
-    name holds (``NAME_PARTS``: not `Forfarshire` as `for far shire`), the first as
-    it is written (not `Castellamare` as `case tell am are`), and a name's letters
-    (a capital, then lowercase) may hold long words (`Middlesexshire`)."""
+    inflection, an older spelling, one of the user's words) or a token one edit from
+    a listed word (a misspelling, `nevertheles`); nor one OCR confusion and one edit
+    from one (`undisooverable`: asked last, by ``_unread_runs``). A capitalised
+    token must read as more words than a name holds (``NAME_PARTS``: not
+    `Forfarshire` as `for far shire`), the first as it is written (not
+    `Castellamare` as `case tell am are`), and a name's letters (a capital, then
+    lowercase) may hold long words (`Middlesexshire`)."""
     if token in accepted:
         return False
     lower = _base_letters(token.lower())
@@ -1147,12 +1150,17 @@ def _unread_run(token: str, accepted: frozenset[str]) -> bool:
         return False
     if words.nearest_word(lower) is not None:
         return False
-    # the readings first: few runs have one, and each variant asks as much as a run
-    if not _held_words(token, lower):
-        return False
-    return not any(
+    return _held_words(token, lower)
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _misread_word_garbled(token: str) -> bool:
+    """Whether the run is a word with one OCR confusion and one edit more
+    (`undisooverable`): asked last, of the few runs left, as each variant asks as
+    much as the run."""
+    return any(
         words.is_known(variant.text) or words.nearest_word(variant.text) is not None
-        for variant in words.ocr_variants(lower)
+        for variant in words.ocr_variants(_base_letters(token.lower()))
     )
 
 

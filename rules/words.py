@@ -705,6 +705,7 @@ def _edits(word: str) -> set[str]:
 EDIT_COST = 2.0  # a garbled part costs a factor of a hundred: clearly less likely
 _MIN_EDITED_COUNT = 3000  # only a common word is read through an edit
 _MIN_EDITED_LENGTH = 4  # shorter words lie too close together (`lion`, `rips`)
+_LONGEST_EDITED = 14  # letters: few common words are longer, and asking costs
 
 
 @functools.cache
@@ -742,7 +743,7 @@ def edited_part(part: str) -> tuple[str, float] | None:
     """The likeliest common word one edit from the lowercase ``part`` (not listed
     itself), and its cost as a part of a reading (``EDIT_COST`` added); None if
     there is none."""
-    if len(part) < _MIN_EDITED_LENGTH - 1:
+    if not _MIN_EDITED_LENGTH - 1 <= len(part) <= _LONGEST_EDITED:
         return None
     index = _edit_index()
     found = set(index.get(part, ()))
