@@ -24,6 +24,9 @@ The MW rules (``select MW``) run on the raw OCR text of each file:
 - shown / wrong: spaces that display-only suggestions would insert between two
   letters, and those of them where the gold has none: wrong *flags* (a suggestion
   is not applied, but a linter that suggests wrong splits is still switched off);
+- flag-only: findings of the split rules without a fix (letters run together and
+  garbled, no reading sure enough to fix), and how many of them hold a lost space;
+  one that holds none flagged garble, a false alarm for a merged-words rule;
 - false alarms: MW findings on the gold text itself, per 10,000 gold words (the
   gold text is ``[ GS_aligned] `` without ``@`` and ``#``). The gold has a few
   joins of its own; ``--verbose`` lists every hit to judge.
@@ -97,6 +100,8 @@ class Tally:
     wrong_splits: int = 0
     suggested: int = 0
     wrong_suggested: int = 0
+    flag_only: int = 0
+    flag_only_joins: int = 0
     gold_words: int = 0
     gold_hits: int = 0
     hits_by_code: Counter[str] = field(default_factory=Counter)
@@ -108,6 +113,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     wrong_shown: list[str] = field(default_factory=list)
+    flagged_garble: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -118,6 +124,8 @@ class Tally:
             "wrong_splits",
             "suggested",
             "wrong_suggested",
+            "flag_only",
+            "flag_only_joins",
             "gold_words",
             "gold_hits",
         ):
@@ -131,6 +139,7 @@ class Tally:
         self.misses += other.misses
         self.wrong += other.wrong
         self.wrong_shown += other.wrong_shown
+        self.flagged_garble += other.flagged_garble
         self.alarms += other.alarms
 
 
@@ -339,6 +348,15 @@ def measure(sample: Sample, codes: tuple[str, ...]) -> Tally:
         f"{sample.name}: {shown_at(sample.ocr, at)}" for at in sorted(suggested - lost)
     ]
     tally.wrong_suggested = len(tally.wrong_shown)
+    # findings of the split rules without a fix (letters run together, no reading
+    # sure enough to fix): how many hold a lost space, and which hold none (garble)
+    for f in findings:
+        if f.fix is None and f.code in SPLIT_RULES:
+            tally.flag_only += 1
+            if any(f.start < at < f.end for at in lost):
+                tally.flag_only_joins += 1
+            else:
+                tally.flagged_garble.append(f"{sample.name}: {sample.ocr[f.start : f.end]}")
     tally.gold_words = len(sample.gold.split())
     for f in gold_findings:
         tally.gold_hits += 1
@@ -408,6 +426,15 @@ def main(argv: list[str] | None = None) -> int:
     for grade, meaning in GRADES.items():
         n = total.garbled_by_grade[grade]
         print(f"      {grade:<8} {n:>4} = {n / max(garbled, 1):.3f} of (b): {meaning}")
+    print("findings without a fix (flag-only), and those that hold a lost space:")
+    for label, t in (
+        ("all", total),
+        ("tuning", tuning),
+        ("held-out", held),
+        ("largest", per_file[largest]),
+        ("the rest", rest),
+    ):
+        print(f"  {label:<9} {t.flag_only:>4} findings, {t.flag_only_joins:>4} hold a lost space")
     splits = sum(n for code, n in total.hits_by_code.items() if code in SPLIT_RULES)
     print(
         f"gold hits of the rules that split a token ({', '.join(SPLIT_RULES)}): {splits}, "
@@ -422,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
             ("missed lost spaces", total.misses),
             ("wrong splits on the OCR text (fixes)", total.wrong),
             ("wrong display-only suggestions on the OCR text", total.wrong_shown),
+            ("findings without a fix that hold no lost space", total.flagged_garble),
             ("hits on the gold text", total.alarms),
         ):
             print(f"\n## {title} ({len(lines)})")

@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
@@ -258,6 +259,14 @@ LOOSE_PAIR_FREQUENCY = 3000
 LOOSE_RARE_WORD = 30_000
 # A capitalised token read as this many words or fewer may be a name (`Bythesea`).
 NAME_PARTS = 3
+# In OCR that loses spaces, a long run of letters that no reading fixes but that
+# reads as three words or more with at most one edit each is flagged, without a fix.
+UNREAD_LENGTH = 9  # letters: a shorter run is one garbled word as often
+UNREAD_PARTS = 3  # two words are as often a name or a compound (`Crediton`, `inkbottle`)
+UNREAD_LETTER_COST = 1.4  # the reading's cost per letter (1.0 for clean prose joins)
+MAX_UNREAD_PARTS = 8
+UNREAD_LONG_WORD = 6  # letters: or the run holds two common words this long
+UNREAD_LONG_WORDS = 2
 # A capitalised join starts with a word that starts sentences and names nobody
 # (`Thewitness`, `Shewas`, `Theirown`; not `A`, `An`, `And`, `In`: `Alexa`, `Andover`).
 SEGMENT_HEADS = frozenset(
@@ -697,6 +706,15 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     token read as three words or fewer (`Bywater`, `Ifill`, `Asif`: names start
     sentences too) are suggestions only, the first and the last unless the
     document writes the reading apart (`dark hair`, `I know` for `Iknow`).
+    A long run of letters there that no reading fixes but that reads as three
+    words or more, one of them a function word, each listed or one edit from a
+    common word and one at least garbled (`youmustverifvyourverybest`), or that
+    holds two long common words and more letters (`strongsilentthoughtfulness`),
+    is flagged without a fix: the spaces are lost, but which letters are wrong is
+    not sure enough to fix. Not a misspelling (one edit from a listed word:
+    `nevertheles`), nor one OCR confusion and one edit from a word, nor a run the
+    document has twice, nor a capitalised run of three words or fewer or whose
+    first word is garbled (`Forfarshire`).
     Also a function word glued to a number in prose (`about3 dollars`), a word
     glued to an ordinal whose ending fits its number (`SESSION2nd`, `the3rd of
     May`; not `MP3`, `COVID19`, `4K`, `10km`, `1990s`), and Chinese
@@ -748,7 +766,8 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
     OCR or a word one edit away about as likely (`atout`: `about`), two rare short
     words side by side, two parts that make a word (`whereof`), two content words
     or a capitalised token of up to three words whose reading the document never
-    writes apart (`darkhair`, `Atwater`).
+    writes apart (`darkhair`, `Atwater`). A run of words both joined and garbled
+    by OCR has no fix at all.
     """
     masked = doc.masked
     accepted = words.accepted_words(ctx)
@@ -825,7 +844,10 @@ def run_together_words(doc: Document, ctx: Context) -> Iterator[Violation]:
         if _loses_spaces(masked, split):
             # MW001's finds (`ofEaster` and `at Easter`) are not reported twice
             done.update(violation.start for violation in camel_joined_words.check(doc, ctx))
-            yield from _loose_joins(doc, accepted, table, done)
+            loose = list(_loose_joins(doc, accepted, table, done))
+            yield from loose
+            covered = [(v.start, v.end) for v in loose] + [(at, at + 1) for at in done]
+            yield from _unread_runs(doc, accepted, covered)
     yield from _number_joins(masked, numbered)
     yield from _ordinal_joins(masked, accepted)
     if not masked.isascii() and max(doc.characters) >= _FIRST_CJK:  # the text's: in C, once
@@ -1068,6 +1090,135 @@ def _loose_joins(
     yield from _garbled_joins(doc, accepted, garbled, frozenset(done))
 
 
+def _unread_runs(
+    doc: Document, accepted: frozenset[str], covered: list[tuple[int, int]]
+) -> Iterator[Violation]:
+    """In OCR that loses spaces, the long runs of letters that no search read
+    (``covered``: the spans found) but that hold words, garbled (see
+    ``_unread_run``), flagged without a fix: the spaces are lost, but which
+    letters are wrong is not sure enough to fix (`youmustveMifyyourverybest`). A
+    run the document has twice is a name or a word of its own, and a run that does
+    not stand in prose (``_loose_place``) is left."""
+    masked = doc.masked
+    present = doc.shared(_standalone_words)
+    for token in sorted(t for t in present if UNREAD_LENGTH <= len(t) <= _LONGEST_JOIN):
+        if not _unread_run(token, accepted):
+            continue
+        found = _places(doc, token)
+        if len(found) != 1:
+            continue
+        start, end = found[0]
+        if (
+            any(a < end and start < b for a, b in covered)
+            or not _loose_place(masked, start, end, (), hyphen=True)
+            or _misread_word_garbled(token)
+        ):
+            continue
+        yield Violation(
+            start,
+            end,
+            f"'{token}' looks like words run together and garbled by OCR; "
+            "no reading is sure enough to fix",
+        )
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _unread_run(token: str, accepted: frozenset[str]) -> bool:
+    """Whether a run of letters holds words that OCR both joined and garbled: it
+    reads as ``UNREAD_PARTS`` words or more of two letters or more, one of them a
+    function word, each listed or one edit from a common word
+    (``words.edited_segmentation``), one at least garbled (a reading with no edit
+    is the other searches' to take or leave: `no thescalethat`), costing at most
+    ``UNREAD_LETTER_COST`` a letter; or its letters hold ``UNREAD_LONG_WORDS`` long common words
+    (`strongsilentthoughtfulness`, ``_long_words_held``) and it is not two listed
+    words alone (`weatherbeaten`, `silvermountainside`: as often a compound).
+
+    Accents are read as their base letters (`accoùnt`). Never a word (nor an
+    inflection, an older spelling, one of the user's words) or a token one edit from
+    a listed word (a misspelling, `nevertheles`); nor one OCR confusion and one edit
+    from one (`undisooverable`: asked last, by ``_unread_runs``). A capitalised
+    token must read as more words than a name holds (``NAME_PARTS``: not
+    `Forfarshire` as `for far shire`), the first as it is written (not
+    `Castellamare` as `case tell am are`), and a name's letters (a capital, then
+    lowercase) may hold long words (`Middlesexshire`)."""
+    if token in accepted:
+        return False
+    lower = _base_letters(token.lower())
+    if not lower.isascii() or not lower.isalpha():
+        return False
+    if words.is_known(lower, accepted) or words.older_spelling_of(lower) is not None:
+        return False
+    if words.nearest_word(lower) is not None:
+        return False
+    return _held_words(token, lower)
+
+
+@functools.lru_cache(maxsize=words.WORD_CACHE)
+def _misread_word_garbled(token: str) -> bool:
+    """Whether the run is a word with one OCR confusion and one edit more
+    (`undisooverable`): asked last, of the few runs left, as each variant asks as
+    much as the run."""
+    return any(
+        words.is_known(variant.text) or words.nearest_word(variant.text) is not None
+        for variant in words.ocr_variants(_base_letters(token.lower()))
+    )
+
+
+def _held_words(token: str, lower: str) -> bool:
+    """Whether the run ``token`` (``lower``: lowercase, base letters) reads as words
+    OCR garbled, or holds long words, as ``_unread_run`` asks."""
+    reading = words.edited_segmentation(lower, MAX_UNREAD_PARTS)
+    if (
+        reading is not None
+        and reading.pieces != reading.words  # else the searches above judged it
+        and len(reading.words) >= UNREAD_PARTS
+        and min(map(len, reading.words)) >= 2
+        and not words.FUNCTION_WORDS.isdisjoint(reading.words)
+        and reading.cost <= UNREAD_LETTER_COST * len(lower)
+        and not (
+            token[0].isupper()
+            and (len(reading.words) <= NAME_PARTS or reading.pieces[0] != reading.words[0])
+        )
+    ):
+        return True
+    titled = token[0].isupper() and token[1:].islower()
+    # two listed words and nothing else are as often a compound (`weatherbeaten`)
+    return (
+        not titled
+        and _long_words_held(lower) >= UNREAD_LONG_WORDS
+        and not words.segmentations(lower, 2)
+    )
+
+
+def _long_words_held(lower: str) -> int:
+    """How many common words of ``UNREAD_LONG_WORD`` letters or more the lowercase
+    run holds, side by side: from the left, the longest at each place, then on after
+    it."""
+    held = at = 0
+    while at <= len(lower) - UNREAD_LONG_WORD:
+        longest = next(
+            (
+                end
+                for end in range(min(len(lower), at + _LONGEST_JOIN), at + UNREAD_LONG_WORD - 1, -1)
+                if words.frequency(lower[at:end]) >= GARBLED_PART_FREQUENCY
+            ),
+            None,
+        )
+        if longest is None:
+            at += 1
+        else:
+            held += 1
+            at = longest
+    return held
+
+
+def _base_letters(text: str) -> str:
+    """Each letter of ``text`` as its base letter (`ë` as `e`), one for one."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
+
+
 def _phrase_reading(doc: Document, token: str, accepted: frozenset[str]) -> _Reading | None:
     """In OCR that loses spaces, a reading of a lowercase token that
     ``_loose_reading`` turns down (a rare word, `terrapin`; a word outside the
@@ -1179,19 +1330,22 @@ def _word_broken_by_a_space(masked: str, start: int, end: int) -> bool:
     )
 
 
-def _loose_place(masked: str, start: int, end: int, done: Collection[int]) -> bool:
+def _loose_place(
+    masked: str, start: int, end: int, done: Collection[int], *, hyphen: bool = False
+) -> bool:
     """Whether a token of a document that loses spaces stands in prose and is not
     flagged yet (at one of the offsets ``done``): punctuation glued to it is more
     lost spaces (`Iknow.itwas`), but not digits, code characters, a hyphen after a
-    letter (`self-registered`), an apostrophe before anything but an English ending
-    (`visitit'g`), a word broken at a line end or by a space."""
+    letter (`self-registered`; unless ``hyphen``, for a finding without a fix), an
+    apostrophe before anything but an English ending (`visitit'g`), a word broken
+    at a line end or by a space."""
     if start in done or _word_broken_by_a_space(masked, start, end):
         return False
     before = masked[start - 1] if start > 0 else " "
     after = masked[end] if end < len(masked) else " "
     if before.isdigit() or after.isdigit() or before in _LOOSE_CODE or after in _LOOSE_CODE:
         return False
-    if before == "-" and masked[start - 2 : start - 1].isalpha():
+    if not hyphen and before == "-" and masked[start - 2 : start - 1].isalpha():
         return False
     following = masked[end + 1 : end + 2]
     if after == "'" and following.isalpha() and following.lower() not in _CONTRACTION_STARTS:

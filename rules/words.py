@@ -257,7 +257,8 @@ class WordTable:
         if self._whole is None:
             self._whole = self._load_whole()
         whole = self._whole
-        return {word: whole[word] for word in candidates if word in whole}
+        # the intersection in C, over the candidates (the smaller side)
+        return {word: whole[word] for word in whole.keys() & candidates}
 
     def unlisted(self, candidates: set[str]) -> set[str]:
         """The words of ``candidates`` the table does not have (one set difference
@@ -265,6 +266,13 @@ class WordTable:
         if self._whole is None:
             return {word for word in candidates if word not in self}
         return candidates.difference(self._whole)  # iterates the candidates only
+
+    def whole(self) -> dict[str, int]:
+        """The whole table, loaded if it is not yet (for the few callers that go
+        through every word: ``_edit_index``)."""
+        if self._whole is None:
+            self._whole = self._load_whole()
+        return self._whole
 
     def __contains__(self, word: str) -> bool:
         if self._whole is not None:  # the common case of a large run: no second call
@@ -667,23 +675,135 @@ def nearest_word(token: str) -> tuple[str, int] | None:
     transposition of letters) from the lowercase ``token``, with its count; None if
     there is none. A token one edit from a common word is more often its misspelling
     (`tolerence`, `becuase`) than two words."""
-    counts = frequencies().counts(set(_edits(token)))
+    counts = frequencies().counts(_edits(token))
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))
 
 
-def _edits(word: str) -> Iterator[str]:
+def _edits(word: str) -> set[str]:
+    """The strings one edit from ``word`` (comprehensions: some 700 strings a word,
+    made for every unknown token that the rules ask about)."""
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    for left, right in cuts:
-        if right:
-            yield left + right[1:]
-            if len(right) > 1:
-                yield left + right[1] + right[0] + right[2:]
-        for letter in LETTERS:
-            yield left + letter + right
-            if right and letter != right[0]:
-                yield left + letter + right[1:]
+    edits = {left + right[1:] for left, right in cuts if right}
+    edits.update(left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1)
+    edits.update([left + letter + right for left, right in cuts for letter in LETTERS])
+    edits.update(
+        [
+            left + letter + right[1:]
+            for left, right in cuts
+            if right
+            for letter in LETTERS
+            if letter != right[0]
+        ]
+    )
+    return edits
+
+
+# Reading a token whose words OCR garbled: a part may be a common word with one edit
+# of any kind (a letter wrong, lost, added, or two swapped: `pcople`, `damaglng`).
+EDIT_COST = 2.0  # a garbled part costs a factor of a hundred: clearly less likely
+_MIN_EDITED_COUNT = 3000  # only a common word is read through an edit
+_MIN_EDITED_LENGTH = 4  # shorter words lie too close together (`lion`, `rips`)
+_LONGEST_EDITED = 14  # letters: few common words are longer, and asking costs
+
+
+@functools.cache
+def _edit_index() -> dict[str, tuple[str, ...]]:
+    """The common words (``_MIN_EDITED_COUNT``, ``_MIN_EDITED_LENGTH`` letters or
+    more), each filed under itself and under every string it makes with one letter
+    deleted: the words one edit from a string are among those filed under it or
+    under its own deletions (symmetric deletion). Some 10,000 words, built once per
+    process and only for OCR that loses spaces."""
+    index: dict[str, list[str]] = {}
+    for word, count in frequencies().whole().items():
+        if count >= _MIN_EDITED_COUNT and len(word) >= _MIN_EDITED_LENGTH and word.isalpha():
+            for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                index.setdefault(key, []).append(word)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different strings are one edit apart (a letter substituted,
+    deleted, inserted, or two neighbours swapped)."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            first, second = diff
+            return a[first] == b[second] and a[second] == b[first]
+        return len(diff) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def edited_part(part: str) -> tuple[str, float] | None:
+    """The likeliest common word one edit from the lowercase ``part`` (not listed
+    itself), and its cost as a part of a reading (``EDIT_COST`` added); None if
+    there is none."""
+    if not _MIN_EDITED_LENGTH - 1 <= len(part) <= _LONGEST_EDITED:
+        return None
+    index = _edit_index()
+    found = set(index.get(part, ()))
+    for i in range(len(part)):
+        found.update(index.get(part[:i] + part[i + 1 :], ()))
+    table = frequencies()
+    best = max(
+        ((table.get(word, 0), word) for word in found if word != part and _one_edit(word, part)),
+        default=None,
+    )
+    return None if best is None else (best[1], count_cost(best[0]) + EDIT_COST)
+
+
+class EditedReading(NamedTuple):
+    """A token read as words, each listed or one edit from a common word: the pieces
+    of the token, the words they are read as, and the cost (as ``Segmentation``'s,
+    with ``EDIT_COST`` for each edited piece). (A named tuple: a dataclass costs
+    every run its definition, and only OCR that loses spaces makes these.)"""
+
+    pieces: tuple[str, ...]
+    words: tuple[str, ...]
+    cost: float
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def edited_segmentation(token: str, max_parts: int) -> EditedReading | None:
+    """The likeliest reading of the lowercase ``token`` as two to ``max_parts``
+    words, each a part ``segmentations`` takes or a common word with one edit
+    (``edited_part``), by dynamic programming; None if there is none."""
+    n = len(token)
+    # best[i][k]: the cheapest (cost, cuts, words) for token[:i] in k parts
+    best: list[dict[int, tuple[float, tuple[int, ...], tuple[str, ...]]]] = [
+        {} for _ in range(n + 1)
+    ]
+    best[0][0] = (0.0, (), ())
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _LONGEST_PART), end):
+            if not best[start]:
+                continue
+            piece = token[start:end]
+            cost = part_cost(piece)
+            word = piece
+            if cost is None:
+                edited = edited_part(piece)
+                if edited is None:
+                    continue
+                word, cost = edited
+            for k, (prior, cuts, read) in best[start].items():
+                if k + 1 > max_parts:
+                    continue
+                total = prior + cost + (_SPLIT_COST if k else 0.0)
+                held = best[end].get(k + 1)
+                if held is None or total < held[0]:
+                    best[end][k + 1] = (total, (*cuts, end), (*read, word))
+    found = [entry for k, entry in best[n].items() if k >= 2]
+    if not found:
+        return None
+    cost, cuts, read = min(found)
+    pieces = tuple(token[a:b] for a, b in zip((0, *cuts[:-1]), cuts, strict=True))
+    return EditedReading(pieces, read, round(cost, 3))
 
 
 def count_cost(count: int) -> float:

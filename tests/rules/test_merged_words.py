@@ -1152,3 +1152,62 @@ def test_mw002_ocr_that_loses_spaces_leaves_alone(sentence: str) -> None:
     text = OCR_LOSING_SPACES + sentence + "\n"
     start = len(OCR_LOSING_SPACES)
     assert [s for s, _ in codes_and_spans(text, "MW002") if s >= start] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "token"),
+    [
+        # words run together and garbled: one edit in a part or more, no fix
+        ("Then youmustverifvyourverybest work.", "youmustverifvyourverybest"),
+        ("At last thelongroadwentovcrthehills away.", "thelongroadwentovcrthehills"),
+        ("She knew ofgreatsorrowinhcrheart then.", "ofgreatsorrowinhcrheart"),
+        # capitalised, read as more words than a name holds, the first as written
+        ("He sang. Wehavnerarelymetthem since.", "Wehavnerarelymetthem"),
+        # or its letters hold two long common words, and more than them
+        ("They had strongsilentthoughtfulness then.", "strongsilentthoughtfulness"),
+        # after a hyphen too (a fix there would be a word broken at a line end)
+        ("It was a well-kcptcompanyofmorethanahundred men.", "kcptcompanyofmorethanahundred"),
+    ],
+)
+def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
+    sentence: str, token: str
+) -> None:
+    text = OCR_LOSING_SPACES + sentence + "\n"
+    start = text.index(token)
+    findings = check_text(text, settings=settings_for(select=["MW002"]))
+    assert [(f.start, f.end, f.fix) for f in findings if f.start >= len(OCR_LOSING_SPACES)] == [
+        (start, start + len(token), None)
+    ]
+    # the same sentence in clean text, or in OCR with fewer joins, is left alone
+    assert token not in flagged(sentence + "\n", "MW002")
+    fewer = OCR_LOSING_SPACES.replace("wasgiven", "was given").replace("ofthe", "of the")
+    assert token not in flagged(fewer + sentence + "\n", "MW002")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # names: three words or fewer (`for far shire`), or a garbled first word
+        "They met in Forfarshire then.",
+        "I saw Willoughby there.",
+        "He went to Castellamare then.",
+        # one edit from a listed word (a misspelling), or one OCR confusion and one edit
+        "It was nevertheles so.",
+        "It held, notwithstandinq the rain.",
+        "The parties hereinafterr named.",
+        "It was undisooverable there.",
+        # a run the document has twice is a word of its own or a name
+        "Then thelongroadwentovcrthehills, thelongroadwentovcrthehills.",
+        # not in prose: glued to a digit
+        "At last thelongroadwentovcrthehills2 away.",
+        # too short, or two words only
+        "He took a tlmeandacbance then.",
+        # two long words alone are as often a compound; a name may hold long words
+        "It was silvermountainside then.",
+        "He met Strongsilentthoughtfulness there.",
+    ],
+)
+def test_mw002_runs_of_ocr_that_loses_spaces_left_alone(sentence: str) -> None:
+    text = OCR_LOSING_SPACES + sentence + "\n"
+    start = len(OCR_LOSING_SPACES)
+    assert [s for s, _ in codes_and_spans(text, "MW002") if s >= start] == []
