@@ -117,12 +117,14 @@ def _toml_string(text: str) -> str:
 
 def load(path: Path) -> Lexicon:
     """Read a lexicon file; a missing file is an empty lexicon."""
-    import tomllib  # a run without a lexicon file never parses TOML
-
     try:
-        data = tomllib.loads(_read(path))
+        text = _read(path)
     except FileNotFoundError:
         return Lexicon()
+    import tomllib  # a run without a lexicon file never imports TOML (40 M instructions)
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from None
     sections: dict[str, Mapping[str, Entry]] = {}
