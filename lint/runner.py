@@ -18,7 +18,6 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -28,6 +27,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternBudget, PatternTimeout
+from lint.records import record
 from lint.result import FileResult, Finding, compacted, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
@@ -130,7 +130,7 @@ def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
     return frozenset({Safety.SAFE, Safety.UNSAFE} if unsafe else {Safety.SAFE})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixOutcome:
     """The fixed document, what was applied (and in which pass, from 1) and what is left."""
 
@@ -206,7 +206,7 @@ def _fix_passes(
 # -- files -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     """What to do with one file; picklable, so it can go to a worker process."""
 
@@ -376,7 +376,7 @@ def resident_memory() -> int | None:
 Kept = dict[Path, tuple[str, str, files.Stamp, Document]]
 
 
-@dataclass
+@record()
 class Held:
     """What a process holds for one run: the documents kept from the evidence pass
     for the check pass (None: none kept), and what the user's ignore-patterns may
