@@ -12,20 +12,20 @@ millions of documents::
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from lint.config import Settings, compile_patterns
 from lint.evidence import Evidence, gather
 from lint.lexicon import Lexicon
 from lint.masking import Format
+from lint.records import record
 from lint.result import Finding
 from lint.rule import gatherers_of
 from lint.runner import allowed_safeties, check_findings, document_for, fix_document, prepare
 from rules import ALL_RULES
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixedText:
     text: str
     applied: tuple[Finding, ...]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lint.records import record
 from lint.result import FileResult, Finding
 
 FORMAT = "transcript-lint-baseline"
@@ -46,14 +47,14 @@ class Key:
     fingerprint: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     key: Key
     count: int
     text: str = ""  # the flagged text, shortened: for the people reading the file
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Subject:
     """One file checked in the run, as a baseline sees it."""
 
@@ -62,7 +63,7 @@ class Subject:
     codes: frozenset[str]  # the codes checked in it: entries of others are left alone
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Applied:
     """What a baseline did to a run: how many findings it suppressed, and its entries
     that no longer occur (each with the count that is missing)."""

@@ -28,13 +28,14 @@ import dataclasses
 import hashlib
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import cast
 
 import lint
 from lint import files
 from lint.evidence import Evidence, Gatherer, total
+from lint.records import record
 from lint.result import FileResult
 from lint.runner import Job, Workers, gather_job, process_job_compact
 
@@ -43,7 +44,7 @@ _FILE = "results.pickle"
 _FORMAT = 3  # bump when what is stored changes shape
 
 
-@dataclass
+@record()
 class Entry:
     """What one file (by key) gave: its evidence, and its result under the run
     evidence of digest ``under``."""
@@ -53,7 +54,7 @@ class Entry:
     under: str = ""
 
 
-@dataclass
+@record()
 class Cache:
     """The entries of one cache folder, read at the start of a run and written at
     its end with the entries that run used (so the cache does not grow with

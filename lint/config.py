@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,6 +23,7 @@ from lint import lexicon
 from lint.evidence import Evidence
 from lint.lexicon import Lexicon
 from lint.patterns import lazy_regex
+from lint.records import record
 from lint.rule import Context, Rule
 
 CONFIG_FILE = "transcript-lint.toml"
@@ -57,7 +58,7 @@ class ConfigError(Exception):
     """A setting that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Gate:
     """Quality limits of a run: findings per 10,000 words allowed, by code or family
     (the most specific selector that matches a code counts it), from ``source``."""
@@ -66,7 +67,7 @@ class Gate:
     source: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """Everything that decides how one file is checked."""
 
@@ -506,7 +507,7 @@ def compile_patterns(patterns: Iterable[str], where: str) -> tuple[regex.Pattern
     return tuple(compiled)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Overrides:
     """Settings given on the command line; they win over any file."""
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from lint.api import check_text, fix_text, gather_text
 from lint.config import Settings
 from lint.evidence import Evidence, total
 from lint.patterns import lazy_re
+from lint.records import record
 from lint.report.json_format import as_dict
 from lint.result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from lint.runner import Workers
@@ -109,7 +110,7 @@ def write_records(path: Path, records: Sequence[Record]) -> None:
         raise DatasetError(f"{path}: cannot write: {exc}") from None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Task:
     """How to treat every record; picklable, sent to each worker once per batch."""
 
@@ -193,7 +194,7 @@ def apply_records(task: Task, records: Sequence[Record], evidence: Evidence) -> 
 # -- JSON Lines, streamed ------------------------------------------------------------------
 
 
-@dataclass
+@record()
 class Outcome:
     """What a dataset run did: records, what was found or fixed, and the records that
     could not be checked (line number, why)."""

@@ -21,11 +21,12 @@ import errno
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.config import ALWAYS_EXCLUDED, Settings, SettingsResolver
+from lint.records import record
 from lint.result import FileResult
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ LINK_OUTSIDE = "symbolic link to a file outside the folders checked (name it to 
 NOTICES = frozenset({NOT_REGULAR, LINK_OUTSIDE})  # said in every run (``Skipped.notice``)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Skipped:
     """A file or folder seen and not checked, and why (shown by ``--show-files``)."""
 
@@ -48,7 +49,7 @@ class Skipped:
     notice: bool = False
 
 
-@dataclass
+@record()
 class Selection:
     """The files of a run (path, name shown), in a stable order, each once."""
 

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeVar, cast
 
 from lint.document import Document
+from lint.records import record
 
 T = TypeVar("T")
 LexiconEntries = Mapping[str, int]  # key -> count, for one section of the lexicon
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Gatherer:
     """Counts one kind of corpus evidence.
 
@@ -42,7 +43,7 @@ class Gatherer:
     keep: Callable[[Counter[str], int], Counter[str]] | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Evidence:
     """Summed counts per gatherer over ``documents`` documents."""
 

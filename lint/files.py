@@ -21,11 +21,11 @@ import re
 import stat
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from lint.patterns import lazy_re
+from lint.records import record
 
 BINARY_SNIFF = 8192
 READ_CHUNK = 1024 * 1024
@@ -70,7 +70,7 @@ class Changed(NotWritten):
         super().__init__(CHANGED)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Stamp:
     """What a file was when it was read, to tell whether it changed since."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from lint.config import Gate
+from lint.records import record
 from lint.result import FileResult, tally
 
 PER_WORDS = 10_000
@@ -31,7 +31,7 @@ def gated_by(code: str, selectors: Iterable[str]) -> str | None:
     return max(matching, key=lambda s: 0 if s == "ALL" else len(s), default=None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Measure:
     """One limit of a gate and what the run measured against it."""
 
@@ -49,7 +49,7 @@ class Measure:
         return self.rate > self.limit
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GateOutcome:
     source: str
     files: int

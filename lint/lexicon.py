@@ -19,11 +19,12 @@ or drops it. ``ignore = true`` (with ``reviewed``) keeps a learned entry out for
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from lint import files
+from lint.records import record
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -42,14 +43,14 @@ class LexiconError(Exception):
     """A lexicon file that cannot be read; the message names the file."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
     files: int
     reviewed: bool = False
     ignore: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Lexicon:
     """Sections (``terms``, ``words``, ``boilerplate``...) of key -> entry."""
 
@@ -117,12 +118,14 @@ def _toml_string(text: str) -> str:
 
 def load(path: Path) -> Lexicon:
     """Read a lexicon file; a missing file is an empty lexicon."""
-    import tomllib  # a run without a lexicon file never parses TOML
-
     try:
-        data = tomllib.loads(_read(path))
+        text = _read(path)
     except FileNotFoundError:
         return Lexicon()
+    import tomllib  # a run without a lexicon file never imports TOML (40 M instructions)
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from None
     sections: dict[str, Mapping[str, Entry]] = {}

@@ -24,7 +24,7 @@ import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,6 +47,7 @@ from lint.evidence import gather
 from lint.fix import Safety
 from lint.lsp_text import UTF8, UTF16, Positions, code_units, edited, replacement
 from lint.masking import Format, PatternTimeout, format_for
+from lint.records import record
 from lint.result import FileResult, Finding
 from lint.rule import gatherers_of
 from lint.runner import NotConverged, check_findings, document_for, prepare
@@ -186,7 +187,7 @@ def hover_text(findings: Iterable[Finding]) -> str:
     return "\n\n---\n\n".join(parts)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Checked:
     """One version of a document as checked, with what code actions need."""
 
@@ -199,7 +200,7 @@ class Checked:
     fmt: Format
 
 
-@dataclass
+@record()
 class OpenDocument:
     uri: str
     language_id: str
@@ -215,7 +216,7 @@ class OpenDocument:
         return str(self.path) if self.path is not None else self.uri
 
 
-@dataclass
+@record()
 class Session:
     """The server's state: the open documents and the settings read so far."""
 

@@ -19,12 +19,13 @@ import marshal
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple, overload
 
 from lint.document import Document
 from lint.fix import Safety
 from lint.patterns import lazy_regex
+from lint.records import record
 from lint.rule import Diagnostic, Rule
 
 FINGERPRINT_CONTEXT = 40
@@ -49,13 +50,13 @@ def _fold(text: str) -> str:
 # each time it unpacks findings (``PackedFindings``).
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Location:
     row: int
     column: int
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FindingEdit:
     """One edit of a fix: ``before`` (the text it replaces) becomes ``content``."""
 
@@ -67,14 +68,14 @@ class FindingEdit:
     before: str = ""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FindingFix:
     safety: Safety
     message: str
     edits: tuple[FindingEdit, ...]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Excerpt:
     """The flagged text with a little of its line on either side, for reports."""
 
@@ -83,7 +84,7 @@ class Excerpt:
     after: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Finding:
     filename: str
     code: str
@@ -352,7 +353,7 @@ def compacted(result: FileResult) -> FileResult:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileResult:
     """What checking (and maybe fixing) one file produced.
 

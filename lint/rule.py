@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lint.document import Document
 from lint.evidence import Evidence, Gatherer
 from lint.fix import Fix, Safety
 from lint.lexicon import Lexicon
 from lint.patterns import lazy_regex
+from lint.records import record
 
 CODE_PATTERN = lazy_regex(r"[A-Z]{2}\d{3}")
 NAME_PATTERN = lazy_regex(r"[a-z]+(?:-[a-z]+)*")
@@ -30,7 +31,7 @@ class Availability(enum.Enum):
     ALWAYS = "always"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """What a rule may know besides the document: settings resolved for its file,
     the project lexicon, and the evidence gathered from the whole run."""
@@ -42,7 +43,7 @@ class Context:
     evidence: Evidence = field(default_factory=Evidence)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Violation:
     """What a rule reports: a span of the document, a message, maybe a fix."""
 
@@ -52,7 +53,7 @@ class Violation:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Diagnostic:
     code: str
     start: int
@@ -64,7 +65,7 @@ class Diagnostic:
 Check = Callable[[Document, Context], Iterator[Violation]]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     code: str
     name: str

@@ -22,7 +22,6 @@ import dataclasses
 import heapq
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from lint.config import Gate, Settings, SettingsResolver
 from lint.evidence import Evidence, Gatherer
 from lint.gate import Counting, GateOutcome
 from lint.masking import format_for
+from lint.records import record
 from lint.report.model import Totals
 from lint.result import FileResult
 from lint.rule import gatherers_of
@@ -46,7 +46,7 @@ class UsageError(Exception):
     """Options that cannot make a run; the message says which."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Options:
     """What a run is asked to do, free of the command line.
 
@@ -71,7 +71,7 @@ class Options:
             raise UsageError("--jobs must be at least 1")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Checked:
     """The result of one path with what it was checked under: ``settings`` is None
     for a path that was not found, ``path`` None for standard input."""
@@ -227,7 +227,7 @@ def dataset(task: Task, source: Path, target: Path, jobs: int, ray: str | None =
 # -- learn: the evidence of every file, as a run gathers it ------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Learned:
     """What ``learn`` found: lexicon entries by section, from ``documents`` files;
     ``errors`` the paths that could not be read."""

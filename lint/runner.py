@@ -18,7 +18,6 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -28,6 +27,7 @@ from lint.document import Document
 from lint.evidence import Evidence, gather, total
 from lint.fix import Safety, apply_edits, select_non_overlapping
 from lint.masking import Format, PatternBudget, PatternTimeout
+from lint.records import record
 from lint.result import FileResult, Finding, compacted, count_words, resolve
 from lint.rule import Context, Diagnostic, Rule, gatherers_of
 
@@ -130,7 +130,7 @@ def allowed_safeties(unsafe: bool) -> frozenset[Safety]:
     return frozenset({Safety.SAFE, Safety.UNSAFE} if unsafe else {Safety.SAFE})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FixOutcome:
     """The fixed document, what was applied (and in which pass, from 1) and what is left."""
 
@@ -206,7 +206,7 @@ def _fix_passes(
 # -- files -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     """What to do with one file; picklable, so it can go to a worker process."""
 
@@ -376,7 +376,7 @@ def resident_memory() -> int | None:
 Kept = dict[Path, tuple[str, str, files.Stamp, Document]]
 
 
-@dataclass
+@record()
 class Held:
     """What a process holds for one run: the documents kept from the evidence pass
     for the check pass (None: none kept), and what the user's ignore-patterns may
@@ -593,21 +593,31 @@ class Workers:
             return
         from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-        parts = self._deal(jobs)
+        parts, heavy = self._deal(jobs)
         # Each task carries the run's evidence once, and a worker regroups it once per
         # task: a large run sends fewer and bigger tasks than one per 8 files, up to
         # MAX_FILES_PER_TASK (the results of a task come back together).
         size = max(FILES_PER_TASK, len(jobs) // (len(self._pools) * TASKS_PER_WORKER))
         size = min(size, MAX_FILES_PER_TASK)
-        queues = [
-            collections.deque(part[k : k + size] for k in range(0, len(part), size))
-            for part in parts
-        ]
+        # A worker does its heavy files first, largest first, each a task of its own:
+        # one started last would keep its worker busy long after the other is done
+        # (on ../shared/corpus a 2 MB OCR file is 44 % of the check), while small
+        # tasks at the end even out the two workers' loads.
+        queues: list[collections.deque[list[int]]] = []
+        for part in parts:
+            first = sorted((i for i in part if i in heavy), key=lambda i: -self._size[jobs[i].path])
+            rest = [i for i in part if i not in heavy]
+            queues.append(
+                collections.deque(
+                    [[i] for i in first] + [rest[k : k + size] for k in range(0, len(rest), size)]
+                )
+            )
         # A task is sent when its worker has fewer than TASKS_AHEAD and its first job
         # is within ``window`` bytes of the first job not done: a worker that is ahead
         # waits for the others, so that the results waiting to be given in order stay
         # few. (Before: a window of tasks, which a large file early in the run made a
-        # wait for the other worker.)
+        # wait for the other worker.) A heavy file is sent whatever its place: the
+        # results after it wait for it, but no more of them than the window allows.
         ahead = list(itertools.accumulate((self._size[job.path] for job in jobs), initial=0))
         if window is not None:
             window = max(window, 2 * max(map(int.__sub__, ahead[1:], ahead[:-1]), default=0))
@@ -616,21 +626,26 @@ class Workers:
         finished = bytearray(len(jobs))
         first_open = 0  # the first job not done
 
+        def within(chunk: list[int]) -> bool:
+            return (
+                window is None or chunk[0] in heavy or ahead[chunk[0]] - ahead[first_open] <= window
+            )
+
         def send() -> None:
             for worker, queue in enumerate(queues):
                 while sent[worker] < TASKS_AHEAD:
-                    # A worker done with its own files takes, once it has nothing to
-                    # do, the next task of the worker with the most left: files differ
-                    # in cost per byte (OCR costs several times prose), so the shares
-                    # dealt by size end at different times. Its files are then its own
-                    # in later passes (where it keeps their documents). Not in a pass
-                    # that uses kept documents: the thief would read the file again,
+                    # A worker with nothing to do and none of its own tasks it may
+                    # start takes the first task of the worker with the most left:
+                    # files differ in cost per byte (OCR costs several times prose), so
+                    # the shares dealt by size end at different times. Its files are
+                    # then its own in later passes (where it keeps their documents).
+                    # Only where the caller allows: the thief reads the file again,
                     # which may have changed or gone since the other worker read it.
-                    stolen = max(queues, key=len) if steal and not sent[worker] else None
-                    source = queue or stolen
-                    if not source or (
-                        window is not None and ahead[source[0][0]] - ahead[first_open] > window
-                    ):
+                    source = queue if queue and within(queue[0]) else None
+                    if source is None and steal and not sent[worker]:
+                        others = [q for q in queues if q and q is not queue and within(q[0])]
+                        source = max(others, key=len, default=None)
+                    if source is None:
                         break
                     chunk = source.popleft()
                     if source is not queue:
@@ -681,19 +696,28 @@ class Workers:
         if self.stopped:
             raise KeyboardInterrupt
 
-    def _deal(self, jobs: Sequence[Job]) -> list[list[int]]:
-        """The indices of the jobs each worker does: the worker a file went to in an
-        earlier pass, or the one with the fewest bytes so far."""
+    def _deal(self, jobs: Sequence[Job]) -> tuple[list[list[int]], frozenset[int]]:
+        """The indices of the jobs each worker does, and those of the heavy files
+        (each more than a task's share of the bytes). A file goes to the worker it
+        went to in an earlier pass; else to the one with the fewest bytes so far,
+        the heavy files first, largest first, so that they go to different workers."""
+        for job in jobs:
+            if job.path not in self._size:  # a file not dealt before: only then its size is read
+                self._size[job.path] = _size_of(job.path)
+        sizes = [self._size[job.path] for job in jobs]
+        share = sum(sizes) // (len(self._pools) * TASKS_PER_WORKER)
+        heavy = frozenset(i for i, size in enumerate(sizes) if size > share)
         parts: list[list[int]] = [[] for _ in self._pools]
         load = self._load
-        for i, job in enumerate(jobs):
-            worker = self._worker_of.get(job.path)
-            if worker is None:  # a file not dealt before: only then its size is read
-                worker = self._worker_of[job.path] = load.index(min(load))
-                self._size[job.path] = _size_of(job.path)
-                load[worker] += self._size[job.path]
+        for i in sorted(heavy, key=lambda i: -sizes[i]) + [
+            i for i in range(len(jobs)) if i not in heavy
+        ]:
+            worker = self._worker_of.get(jobs[i].path)
+            if worker is None:
+                worker = self._worker_of[jobs[i].path] = load.index(min(load))
+                load[worker] += sizes[i]
             parts[worker].append(i)
-        return parts
+        return [sorted(part) for part in parts], heavy
 
 
 def _size_of(path: Path) -> int:
@@ -724,7 +748,12 @@ def stream_jobs(
     shown = 0  # the place in ``order`` of the next result to give
     try:
         function = process_job_compact if workers.pooled else process_job
-        for i, result in workers.stream(function, jobs, WINDOW_BYTES):
+        # A worker done with its own files takes the other's, as in the evidence
+        # pass, except when fixing: a file taken is read again, and a file changed
+        # or deleted since the evidence pass must then be reported as the kept
+        # document has it ("changed since it was read"), not as an error.
+        steal = all(job.mode is not Mode.FIX for job in jobs)
+        for i, result in workers.stream(function, jobs, WINDOW_BYTES, steal):
             waiting[i] = result
             while told in waiting:
                 if on_result is not None:

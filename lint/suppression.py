@@ -19,13 +19,13 @@ enabled (and only when every code it names is enabled, or it could not have fire
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import regex
 
 from lint.document import Document
 from lint.masking import Format
 from lint.patterns import lazy_regex
+from lint.records import record
 from lint.rule import Diagnostic
 
 UNUSED = "SU001"  # the code of the rule that reports a suppression that suppressed nothing
@@ -39,7 +39,7 @@ _SIC = lazy_regex(r"[ \t]*\[sic!?\]", regex.IGNORECASE)
 _SIC_REACH = 64  # characters after a finding in which its `[sic]` may stand
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Directive:
     """One disable comment: where it is, what it names (empty: every rule) and the
     span of text it covers."""

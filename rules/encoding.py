@@ -9,8 +9,11 @@ safe; anything that changes visible characters is unsafe.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
 
 import regex
 
@@ -152,7 +155,7 @@ def _utf8_mojibake(doc: Document) -> Iterator[Violation]:
     masked = doc.masked
     if not _MOJIBAKE_HINT.search(masked):
         return
-    import ftfy  # a 60 ms import, only for text that may hold mojibake
+    ftfy = _ftfy()
 
     # Mojibake is local: repair the run of text around each hint (up to ASCII
     # whitespace, as U+00A0 can itself be part of it), not the whole line.
@@ -186,6 +189,36 @@ def _utf8_mojibake(doc: Document) -> Iterator[Violation]:
             f"Mojibake '{before}' should be '{after}' (ftfy: {how})",
             replace(at, until, after, Safety.UNSAFE, f"Replace with '{after}'"),
         )
+
+
+def _ftfy() -> ModuleType:
+    """ftfy, imported only for text that may hold mojibake, and without
+    ``ftfy.formatting`` (the display widths of ``ftfy.explain_unicode``): that module
+    imports wcwidth, about half of ftfy's import (30 ms of 70), which the repair
+    never uses. A stand-in takes its place while ftfy's package runs and is dropped
+    at once, so that whatever imports ``ftfy.formatting`` later gets the real one
+    (and ``ftfy.display_ljust`` calls it). Should ftfy's package ask the stand-in
+    for anything else, ftfy is imported as it is."""
+    if "ftfy" not in sys.modules and "ftfy.formatting" not in sys.modules:
+        stand_in = ModuleType("ftfy.formatting")
+        stand_in.display_ljust = _display_ljust  # type: ignore[attr-defined]
+        sys.modules["ftfy.formatting"] = stand_in
+        try:
+            import ftfy
+        except ImportError:
+            pass  # the failed package is out of sys.modules again: imported whole below
+        finally:
+            if sys.modules.get("ftfy.formatting") is stand_in:
+                del sys.modules["ftfy.formatting"]
+    import ftfy
+
+    return ftfy
+
+
+def _display_ljust(*args: Any, **kwargs: Any) -> Any:
+    from ftfy.formatting import display_ljust
+
+    return display_ljust(*args, **kwargs)
 
 
 def gbk_mojibake(doc: Document) -> list[tuple[int, int, str]]:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -56,6 +58,19 @@ def test_learning_keeps_reviewed_entries_and_drops_stale_learned_ones() -> None:
 
 def test_missing_file_is_an_empty_lexicon(tmp_path: Path) -> None:
     assert load(tmp_path / "none.toml") == Lexicon()
+
+
+def test_missing_file_does_not_import_toml(tmp_path: Path) -> None:
+    # In a fresh process: the TOML parser's import is a tenth of a one-file run's.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from lint.lexicon import Lexicon, load\n"
+        f"empty = load(Path({str(tmp_path / 'none.toml')!r})) == Lexicon()\n"
+        "print(empty, 'tomllib' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "True False\n", "")
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,18 @@ def jobs_for(paths: list[Path]) -> list[Job]:
 
 
 def test_files_are_dealt_by_size_and_stay_with_their_worker(tmp_path: Path) -> None:
-    sizes = [900, 100, 100, 100, 500, 300, 100, 100, 100, 100]
+    # 900, 500 and 300 bytes are each more than a task's share of the 8,000 (250):
+    # heavy, dealt first, largest first; then the others in order, each to the worker
+    # with the fewest bytes so far.
+    sizes = [900, 100, 100, 100, 500, 300] + [100] * 60
     paths = [write(tmp_path / f"{i}.txt", "x" * size) for i, size in enumerate(sizes)]
     with Workers(2, len(paths)) as workers:
-        first = workers._deal(jobs_for(paths))
-        again = workers._deal(jobs_for(paths[::-1]))
-    assert first == [[0, 6, 7, 8], [1, 2, 3, 4, 5, 9]]
+        first, heavy = workers._deal(jobs_for(paths))
+        again, _ = workers._deal(jobs_for(paths[::-1]))
+    assert heavy == {0, 4, 5}
+    assert first == [[0, 2, *range(6, 66, 2)], [1, 3, 4, 5, *range(7, 66, 2)]]
     # The same files in another order: each goes to the worker it went to before.
-    assert [sorted(9 - i for i in part) for part in again] == first
+    assert [sorted(65 - i for i in part) for part in again] == first
 
 
 @pytest.mark.parametrize("action", [[], ["--fix"]])

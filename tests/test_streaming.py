@@ -170,3 +170,61 @@ def test_a_worker_done_with_its_files_takes_the_others(
     )
     assert results[1] == "released"
     assert [results[i] for i in range(2, 201)] == [f"{i:03}.txt" for i in range(2, 201)]
+
+
+def test_the_check_pass_takes_the_others_files_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the evidence pass, the worker done with the large file takes the small
+    ones the other worker cannot get to (it waits on its first until the last is
+    done): a check reads a taken file again, as it does a file whose document was
+    not kept."""
+    monkeypatch.setattr(sys.modules[__name__], "_SMALL_FILES_DONE", [multiprocessing.Event()])
+    monkeypatch.setattr(runner, "process_job_compact", _wait_until_the_last_file_is_done)
+    paths = [write(tmp_path / "000-large.txt", "Some words. " * 10_000)]
+    paths += [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(1, 201)]
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    with Workers(2, len(jobs)) as workers:
+        results: dict[int, Any] = dict(stream_jobs(jobs, workers))
+    assert results[1] == "released"
+
+
+@pytest.mark.parametrize(("mode", "steal"), [(Mode.CHECK, True), (Mode.FIX, False)])
+def test_only_a_fix_takes_no_file_of_the_other_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: Mode, steal: bool
+) -> None:
+    """A fix reads each file once: a document kept from the evidence pass says what
+    the file was when read, so that a file changed or deleted since is reported as
+    such when written (see tests/test_fix_promises.py)."""
+    asked: list[bool] = []
+
+    def stream(*args: Any) -> Any:
+        asked.append(args[-1])
+        return iter(())
+
+    paths = [write(tmp_path / f"{i}.txt", "Line.\n") for i in range(20)]
+    jobs = [Job(p, p.name, Settings(), mode, False, registry) for p in paths]
+    with Workers(2, len(jobs)) as workers:
+        monkeypatch.setattr(workers, "stream", stream)
+        assert list(stream_jobs(jobs, workers)) == []
+    assert asked == [steal]
+
+
+_DONE_HERE: list[str] = []  # the jobs this process has done (each worker its own)
+
+
+def _count_the_files_before(job: Job, held: runner.Held | None) -> int:
+    _DONE_HERE.append(job.path.name)
+    return len(_DONE_HERE) - 1
+
+
+@pytest.mark.parametrize("window", [None, runner.WINDOW_BYTES])
+def test_a_heavy_file_is_checked_first_by_its_worker(tmp_path: Path, window: int | None) -> None:
+    """A large file last in order of name is its worker's first, whatever the
+    window: started last, it would keep its worker busy after the other is done."""
+    paths = [write(tmp_path / f"{i:03}.txt", f"Line {i}.\n") for i in range(200)]
+    paths.append(write(tmp_path / "999-large.txt", "Some words. " * 10_000))
+    jobs = [Job(p, p.name, Settings(), Mode.CHECK, False, registry) for p in paths]
+    with Workers(2, len(jobs)) as workers:
+        results = dict(workers.stream(_count_the_files_before, jobs, window))
+    assert results[200] == 0

@@ -14,11 +14,11 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from lint import __version__
 from lint.fix import Safety
 from lint.gate import rate
+from lint.records import record
 from lint.report.model import Report
 from lint.report.text import shown_source
 from lint.result import FileResult, Finding
@@ -33,7 +33,7 @@ VISIBLE = {"\n": "⏎", "\r": "␍", "\t": "⇥"}
 INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Bar:
     key: str  # the rule code, or the file name
     label: str

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from lint.fix import Safety
 from lint.gate import GateOutcome
+from lint.records import record
 from lint.result import FileResult, Finding, Row, Tally, rows, tally
 from lint.rule import Rule
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:  # the baseline module (and json) only for runs that have a ba
     from lint.baseline import Applied
 
 
-@dataclass
+@record()
 class Totals:
     """What a report counts over every result: findings by code and fix safety,
     words, fixes applied, files checked and files that could not be."""
@@ -45,7 +46,7 @@ def totals_of(results: Iterable[FileResult]) -> Totals:
     return totals
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Report:
     """The results of a run (with the baseline's findings already taken out), the
     rules, and what the baselines and gates of the run made of them.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from lint.api import check_text, settings_for
@@ -30,6 +33,24 @@ def test_en001_fix_is_unsafe_and_repairs(text: str, result: str) -> None:
     assert "ftfy:" in findings[0].message
     assert fixed(text, "EN001") == text
     assert fixed(text, "EN001", unsafe=True) == result
+
+
+def test_en001_imports_ftfy_without_its_display_widths() -> None:
+    # ftfy comes without wcwidth for a mojibake repair, in a fresh process (this one
+    # may have ftfy already); ftfy's display functions still work, on the real module.
+    script = (
+        "import sys\n"
+        "from lint.api import check_text, settings_for\n"
+        "found = check_text('caf\\u00c3\\u00a9\\n', settings=settings_for(select=['EN001']))\n"
+        "loaded = [name in sys.modules for name in ('wcwidth', 'ftfy.formatting')]\n"
+        "print([f.code for f in found], *loaded)\n"
+        "import ftfy, ftfy.formatting\n"
+        "print(ftfy.display_ljust('ab', 4, '.'), ftfy.formatting.display_ljust('cd', 3, '.'))\n"
+        "print('wcwidth' in sys.modules, ftfy.formatting.__file__ is not None)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.splitlines() == ["['EN001'] False False", "ab.. cd.", "True True"]
 
 
 def test_en001_keeps_quotes_curly() -> None:
