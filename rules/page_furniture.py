@@ -825,12 +825,17 @@ def _is_source_line(content: str, sources: tuple[str, ...]) -> bool:
 def _repeated_title(doc: Document, edges: frozenset[int]) -> int | None:
     """The second copy of a title printed twice in a row at the top of the text (the
     first edge lines are the text's first non-blank lines, one after another)."""
-    text = doc.text
+    text, spans = doc.text, doc.line_spans
     for first, second in itertools.pairwise(sorted(edges)[: _EDGE_LINES // 2]):
-        above = " ".join(text[slice(*doc.line_span(first))].split())
-        if above.count(" ") < 1 or _SENTENCE_END.search(above) or above.endswith(":"):
+        upper, lower = text[slice(*spans[first])], text[slice(*spans[second])]
+        # The cheap tests first: a first line is often a long paragraph, which the
+        # sentence-end pattern would read to its end.
+        if upper.lstrip()[:1] != lower.lstrip()[:1]:
+            continue  # (two lines the same but for spacing start alike)
+        above = " ".join(upper.split())
+        if above.count(" ") < 1 or above.endswith(":") or " ".join(lower.split()) != above:
             continue
-        if " ".join(text[slice(*doc.line_span(second))].split()) == above:
+        if not _SENTENCE_END.search(above):
             return second
     return None
 

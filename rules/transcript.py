@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -67,6 +68,17 @@ class Label(NamedTuple):
     key: str = ""
 
 
+# A label's spelling: its shape, name, key and tokens (``Label`` fields 6, 4, 8, 7),
+# which are the same wherever the label is written so.
+_SPELLING = operator.itemgetter(6, 4, 8, 7)
+# A label's shape and name (fields 6 and 4), and its key and name tokens (8 and 7).
+_SHAPE_NAME = operator.itemgetter(6, 4)
+_KEY_TOKENS = operator.itemgetter(8, 7)
+# A label made from its fields without ``Label.__new__`` (a Python function): a
+# transcript has a label every few lines.
+_new_label = tuple.__new__
+
+
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _name_words(name: str) -> tuple[str, ...]:
     words = [_NOT_LETTER.sub("", w).lower() for w in name.split(",", 1)[0].split()]
@@ -95,7 +107,10 @@ def _find_labels(doc: Document) -> list[Label]:
             label = read[raw] = _read_label(raw)
         _, _, name_start, name_end, name, note, shape, tokens, key = label
         labels.append(
-            Label(start, end, start + name_start, start + name_end, name, note, shape, tokens, key)
+            _new_label(
+                Label,
+                (start, end, start + name_start, start + name_end, name, note, shape, tokens, key),
+            )
         )
     return labels
 
@@ -135,12 +150,13 @@ def _speakers(labels: Sequence[Label]) -> dict[str, str]:
     Spellings of a name share a key. A one-word label (`Mr. Wang`, `Santo`) names the
     speaker whose full name starts or ends with that word, when exactly one does.
     """
-    keys = {label.key for label in labels if len(label.key) >= 2}
+    # Each key with its tokens once, in the order of their last labels (a key's
+    # tokens are those of its last label).
+    spellings = list(reversed(dict.fromkeys(map(_KEY_TOKENS, reversed(labels)))))
+    keys = {key for key, _ in spellings if len(key) >= 2}
     # A numbered label (`Speaker 2`) is no full name a one-word label could shorten.
     full = {
-        label.key: label.tokens
-        for label in labels
-        if len(label.tokens) >= 2 and not label.tokens[-1].isdigit()
+        key: tokens for key, tokens in spellings if len(tokens) >= 2 and not tokens[-1].isdigit()
     }
     # The full names each word starts or ends: one look-up per one-word label.
     owners: dict[str, set[str]] = defaultdict(set)
@@ -148,12 +164,12 @@ def _speakers(labels: Sequence[Label]) -> dict[str, str]:
         owners[tokens[0]].add(key)
         owners[tokens[-1]].add(key)
     speaker = {key: key for key in keys}
-    for label in labels:
-        if len(label.tokens) != 1:
+    for key, tokens in spellings:
+        if len(tokens) != 1:
             continue
-        found = owners.get(label.tokens[0], ())
+        found = owners.get(tokens[0], ())
         if len(found) == 1:
-            speaker[label.key] = next(iter(found))
+            speaker[key] = next(iter(found))
     return speaker
 
 
@@ -206,24 +222,32 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
     """
     labels = speaker_labels(doc)
     speaker = speakers(doc)
-    groups: dict[str, list[Label]] = defaultdict(list)
-    for label in labels:
-        if label.key in speaker:
-            groups[speaker[label.key]].append(label)
-    shapes = Counter(label.shape for label in labels)
-    for group in groups.values():
+    # A transcript writes each spelling many times: the forms are counted per
+    # spelling (`_SPELLING`, counted in C), and the labels read only where a form is
+    # reported.
+    spellings = Counter(map(_SPELLING, labels))
+    shapes: Counter[str] = Counter()
+    groups: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    form_of: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
+    first_seen: dict[tuple[str, str], int] = {}  # the rank of the form's first label
+    words: dict[tuple[str, str], int] = {}
+    for rank, (spelling, n) in enumerate(spellings.items()):
+        shape, name, key, tokens = spelling
+        shapes[shape] += n
+        if key not in speaker:
+            continue
         # Spacing is WS002's business: `Wang  Zhijun` and `Wang Zhijun` are one form.
         # An affiliation is no part of the form: `Wang Zhijun (MIIT)` at the first
         # turn and `Wang Zhijun` after it is the usual style.
-        written = {id(label): (label.shape, " ".join(label.name.split())) for label in group}
-        forms = Counter(written.values())
+        form = (shape, " ".join(name.split()))
+        form_of[shape, name] = speaker[key], form
+        groups[speaker[key]][form] += n
+        first_seen.setdefault(form, rank)
+        words[form] = len(tokens)
+    reported: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}
+    for forms in groups.values():
         if len(forms) < 2:
             continue
-        first_seen: dict[tuple[str, str], int] = {}
-        words: dict[tuple[str, str], int] = {}
-        for label in group:
-            first_seen.setdefault(written[id(label)], label.start)
-            words[written[id(label)]] = len(label.tokens)
         canonical = max(
             forms,
             key=lambda form: (
@@ -235,8 +259,7 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
             ),
         )
         times = "once" if forms[canonical] == 1 else f"{forms[canonical]} times"
-        for label in group:
-            form = written[id(label)]
+        for form in forms:
             if form == canonical:
                 continue
             if (
@@ -245,7 +268,22 @@ def speaker_label_variants(doc: Document, ctx: Context) -> Iterator[Violation]:
                 and shapes[form[0]] >= shapes[canonical[0]]
             ):
                 continue  # markup alone differs, and nothing says which is right
-            yield _label_variant(doc, label, canonical, times)
+            reported[form] = canonical, times
+    if not reported:
+        return
+    # Each group's findings in the order of its labels, the groups in the order of
+    # their first labels; the labels to report picked out in C.
+    wrong = {
+        spelling: (group, *reported[form])
+        for spelling, (group, form) in form_of.items()
+        if form in reported
+    }
+    found: dict[str, list[Violation]] = {group: [] for group in groups}
+    for label in itertools.compress(labels, map(wrong.__contains__, map(_SHAPE_NAME, labels))):
+        group, canonical, times = wrong[label.shape, label.name]
+        found[group].append(_label_variant(doc, label, canonical, times))
+    for violations in found.values():
+        yield from violations
 
 
 def _label_variant(

@@ -283,6 +283,31 @@ def test_pg004_title_repeated_under_itself() -> None:
     assert codes_and_spans("Thank you.\nThank you.\nOn we go.\n", "PG004") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("  Harbour  Plan Briefing\nHarbour Plan\tBriefing \nThe minister spoke.\n", 1),
+        ("\u3000Harbour Plan Briefing\nHarbour Plan Briefing\nThe minister spoke.\n", 1),
+    ],
+)
+def test_pg004_title_repeated_under_itself_but_for_spacing(text: str, line: int) -> None:
+    start = Document(text).line_starts[line]
+    assert [s for s, _ in codes_and_spans(text, "PG004")] == [start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Plan Briefing\nharbour Plan Briefing\nThe minister spoke.\n",
+        "Harbour Plan Briefing\nHarbour Plan Briefings\nThe minister spoke.\n",
+        "Harbour Plan Briefing.\nHarbour Plan Briefing.\nThe minister spoke.\n",
+        "Harbour Plan Briefing:\nHarbour Plan Briefing:\nThe minister spoke.\n",
+    ],
+)
+def test_pg004_title_not_repeated(text: str) -> None:
+    assert codes_and_spans(text, "PG004") == []
+
+
 def test_pg004_running_header_at_page_breaks() -> None:
     page = "Harbour Board Minutes\n\nThe board met and talked.\nIt agreed.\n"
     text = "".join(f"{page}- {n} -\n" for n in range(1, 4))
