@@ -1097,8 +1097,10 @@ def _unread_runs(
     (``covered``: the spans found) but that hold words, garbled (see
     ``_unread_run``), flagged without a fix: the spaces are lost, but which
     letters are wrong is not sure enough to fix (`youmustveMifyyourverybest`). A
-    run the document has twice is a name or a word of its own, and a run that does
-    not stand in prose (``_loose_place``) is left."""
+    run the document has twice is a name or a word of its own, a run that does
+    not stand in prose (``_loose_place``) is left, and so is a run two edits from a
+    common word (one word garbled twice, `specincally`: ``words.two_edits_word``,
+    asked last)."""
     masked = doc.masked
     present = doc.shared(_standalone_words)
     for token in sorted(t for t in present if UNREAD_LENGTH <= len(t) <= _LONGEST_JOIN):
@@ -1112,6 +1114,7 @@ def _unread_runs(
             any(a < end and start < b for a, b in covered)
             or not _loose_place(masked, start, end, (), hyphen=True)
             or _misread_word_garbled(token)
+            or words.two_edits_word(_base_letters(token.lower())) is not None
         ):
             continue
         yield Violation(

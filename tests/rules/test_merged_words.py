@@ -1196,6 +1196,9 @@ def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
         "It held, notwithstandinq the rain.",
         "The parties hereinafterr named.",
         "It was undisooverable there.",
+        # one word garbled twice: two edits from a common word
+        "It was partitlarly so.",
+        "He did it intennonally then.",
         # a run the document has twice is a word of its own or a name
         "Then thelongroadwentovcrthehills, thelongroadwentovcrthehills.",
         # not in prose: glued to a digit
