@@ -991,6 +991,28 @@ OCR_LOSING_SPACES = (
             "The King of the north",
             Safety.UNSAFE,
         ),
+        # in mid-sentence, after a stray letter too, when it reads as more words than
+        # a name holds; a piece read by the segmenter's second reading when the best
+        # has no shape of a join (`Godofourfathers`: not `go do four fathers`)
+        (
+            "They sang q TheGodofourfathers now.",
+            "TheGodofourfathers",
+            "The God of our fathers",
+            Safety.UNSAFE,
+        ),
+        (
+            "He said r TheKingofourland was kind.",
+            "TheKingofourland",
+            "The King of our land",
+            Safety.UNSAFE,
+        ),
+        # a lowercase token read so too: a suggestion, the best reading is as likely
+        (
+            "We sang godofoursalvation then.",
+            "godofoursalvation",
+            "god of our salvation",
+            Safety.DISPLAY_ONLY,
+        ),
         # a preposition glued to a capitalised listed word
         ("It stood in the temple ofVesta by the sea.", "ofVesta", "of Vesta", Safety.UNSAFE),
         ("She sat byLady Grey at dinner.", "byLady", "by Lady", Safety.UNSAFE),
@@ -1122,6 +1144,10 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
     "sentence",
     [
         "We went with Forman to the mill.",  # a name in mid-sentence
+        # three words or fewer in mid-sentence (names: `Atwater`), after a stray
+        # letter too
+        "We went with Forthehill to the mill.",
+        "We met r Bythebrook there.",
         "It has beon cold all day.",  # `been` misread (an OCR confusion undone)
         "He sent infor mation to us.",  # a word broken by a space
         "Set $mytongue and self-mytongue here.",  # code, a hyphenated word
