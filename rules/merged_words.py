@@ -1411,7 +1411,11 @@ def _loose_shape(reading: words.Segmentation, titled: bool) -> bool:
     """Whether ``reading`` has the shape of a join to ``_loose_reading`` (``titled``:
     of a capitalised token)."""
     parts = [part.lower() for part in reading.parts]
-    if "i" in parts[int(titled) :] or (titled and parts[0] not in words.FUNCTION_WORDS):
+    # a capitalised token starts with a function word (`As a famous`), or reads as
+    # more words than a name holds (`Onetruthisclear`; not `Stoneandhill`)
+    if "i" in parts[int(titled) :] or (
+        titled and parts[0] not in words.FUNCTION_WORDS and len(parts) <= NAME_PARTS
+    ):
         return False
     function = sum(part in words.FUNCTION_WORDS for part in parts)
     long_ok = function and min(map(len, parts)) >= 2  # not `calorific a ting`

@@ -984,6 +984,8 @@ OCR_LOSING_SPACES = (
             Safety.UNSAFE,
         ),
         ("Ashoutoffear rose in the hall.", "Ashoutoffear", "A shout of fear", Safety.UNSAFE),
+        # or with any word, when it reads as more words than a name holds
+        ("They sang. Darkisthenight now.", "Darkisthenight", "Dark is the night", Safety.UNSAFE),
         # capitals inside: each starts a word, and a piece lost a space itself
         (
             "They sang. TheKingofthenorth rode out.",
@@ -1148,6 +1150,8 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
         # letter too
         "We went with Forthehill to the mill.",
         "We met r Bythebrook there.",
+        # capitalised, a content word first, three words or fewer: a name as often
+        "They sang. Stoneandhill came.",
         "It has beon cold all day.",  # `been` misread (an OCR confusion undone)
         "He sent infor mation to us.",  # a word broken by a space
         "Set $mytongue and self-mytongue here.",  # code, a hyphenated word
