@@ -1081,8 +1081,15 @@ def _loose_joins(
         texts = dict.fromkeys([*(r.text for r in close), *([token] if pair else [])])
         others = "".join(f" or '{text}'" for text in texts)
         for start, end in found:
-            if titled and _after_a_word(masked, start) and not _sentence_start(masked, start):
-                continue  # `at Oronsay`, `John Didon`: a name in mid-sentence
+            if (
+                titled
+                and len(best.parts) <= NAME_PARTS
+                and _after_a_word(masked, start)
+                and not _sentence_start(masked, start)
+            ):
+                # `at Oronsay`, `John Didon`: a name in mid-sentence; a reading of
+                # more words than a name holds is none (`t TheGodofoursalvation`)
+                continue
             if _loose_place(masked, start, end, done) and _fits_between(
                 masked, start, end, best, unknown_neighbours=2
             ):
@@ -1097,8 +1104,10 @@ def _unread_runs(
     (``covered``: the spans found) but that hold words, garbled (see
     ``_unread_run``), flagged without a fix: the spaces are lost, but which
     letters are wrong is not sure enough to fix (`youmustveMifyyourverybest`). A
-    run the document has twice is a name or a word of its own, and a run that does
-    not stand in prose (``_loose_place``) is left."""
+    run the document has twice is a name or a word of its own, a run that does
+    not stand in prose (``_loose_place``) is left, and so is a run two edits from a
+    common word (one word garbled twice, `specincally`: ``words.two_edits_word``,
+    asked last)."""
     masked = doc.masked
     present = doc.shared(_standalone_words)
     for token in sorted(t for t in present if UNREAD_LENGTH <= len(t) <= _LONGEST_JOIN):
@@ -1112,6 +1121,7 @@ def _unread_runs(
             any(a < end and start < b for a, b in covered)
             or not _loose_place(masked, start, end, (), hyphen=True)
             or _misread_word_garbled(token)
+            or words.two_edits_word(_base_letters(token.lower())) is not None
         ):
             continue
         yield Violation(
@@ -1365,35 +1375,27 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
     capitalised token may start with any function word (`As a famous`), and a
     word one edit away beats the reading only when it is ``LOOSE_TYPO_COST``
     likelier (`by` for `bya`) or the reading has no function word. Two function
-    words must be a pair that goes together (``_function_pair``)."""
+    words must be a pair that goes together (``_function_pair``). When the best
+    reading has none of these shapes, the second is taken if it is about as likely
+    (``CLOSE_COST``: `godofoursalvation` as `god of our salvation`, not `go do four
+    salvation`), and the best stays among the close readings."""
     if len(token) > _LONGEST_JOIN or token in accepted:
         return None
     titled = token[0].isupper()
     readings = words.segmentations(token, MAX_PARTS)
-    if not readings:
+    # the second reading when the best has no shape of a join and is about as likely
+    # (`go do four salvation`: `god of our salvation`)
+    shaped = [
+        r
+        for r in readings[:2]
+        if r.cost - readings[0].cost < CLOSE_COST and _loose_shape(r, titled)
+    ]
+    if not shaped:
         return None
-    best = readings[0]
+    best = shaped[0]
+    readings = (best, *(r for r in readings if r is not best))
     parts = [part.lower() for part in best.parts]
-    if "i" in parts[int(titled) :] or (titled and parts[0] not in words.FUNCTION_WORDS):
-        return None
     function = sum(part in words.FUNCTION_WORDS for part in parts)
-    long_ok = function and min(map(len, parts)) >= 2  # not `calorific a ting`
-    if any(
-        part not in words.FUNCTION_WORDS
-        and not (_segment_content(part) or (long_ok and len(part) >= LOOSE_LONG_PART))
-        for part in parts
-    ):
-        return None
-    if not _plausible(tuple(parts)):
-        return None
-    if not function and (
-        len(parts) != 2 or min(map(words.frequency, parts)) < LOOSE_PAIR_FREQUENCY
-    ):
-        return None
-    if function == len(parts) == 2 and not _function_pair(*parts):
-        return None  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
-    if function < len(parts) > 2 and max(map(len, parts)) <= 3:
-        return None  # `pet rat or`: pieces of a word
     misread = _misread_cost(token)
     if words.is_known(token, accepted) or misread < best.cost:
         return None
@@ -1403,6 +1405,36 @@ def _loose_reading(token: str, accepted: frozenset[str]) -> _Reading | None:
         r for r in readings[1:] if r.cost - best.cost < CLOSE_COST and _plausible(r.parts)
     )
     return _Reading(best, close + _loose_doubts(token, best, misread), needs_phrase=False)
+
+
+def _loose_shape(reading: words.Segmentation, titled: bool) -> bool:
+    """Whether ``reading`` has the shape of a join to ``_loose_reading`` (``titled``:
+    of a capitalised token)."""
+    parts = [part.lower() for part in reading.parts]
+    # a capitalised token starts with a function word (`As a famous`), or reads as
+    # more words than a name holds (`Onetruthisclear`; not `Stoneandhill`)
+    if "i" in parts[int(titled) :] or (
+        titled and parts[0] not in words.FUNCTION_WORDS and len(parts) <= NAME_PARTS
+    ):
+        return False
+    function = sum(part in words.FUNCTION_WORDS for part in parts)
+    long_ok = function and min(map(len, parts)) >= 2  # not `calorific a ting`
+    if any(
+        part not in words.FUNCTION_WORDS
+        and not (_segment_content(part) or (long_ok and len(part) >= LOOSE_LONG_PART))
+        for part in parts
+    ):
+        return False
+    if not _plausible(tuple(parts)):
+        return False
+    if not function and (
+        len(parts) != 2 or min(map(words.frequency, parts)) < LOOSE_PAIR_FREQUENCY
+    ):
+        return False
+    if function == len(parts) == 2 and not _function_pair(*parts):
+        return False  # `Ihe` is `The` misread, `itus` garble: not `I he`, `it us`
+    # `pet rat or`: pieces of a word
+    return not (function < len(parts) > 2 and max(map(len, parts)) <= 3)
 
 
 def _loose_doubts(

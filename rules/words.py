@@ -757,6 +757,48 @@ def edited_part(part: str) -> tuple[str, float] | None:
     return None if best is None else (best[1], count_cost(best[0]) + EDIT_COST)
 
 
+def two_edits_word(token: str) -> str | None:
+    """The most frequent common word of the edit index (``_MIN_EDITED_COUNT``,
+    ``_MIN_EDITED_LENGTH`` letters or more) two edits or fewer from the lowercase
+    ``token`` (a letter wrong, lost, added, or two swapped, twice); None if there is
+    none. A long token this close to a common word is that word garbled twice
+    (`specincally`), not words run together. Some 8,000 lookups: asked only of the
+    few tokens left at the end of a search."""
+    index = _edit_index()
+    found: set[str] = set()
+    for edit in _edits(token):
+        found.update(index.get(edit, ()))
+        for i in range(len(edit)):
+            found.update(index.get(edit[:i] + edit[i + 1 :], ()))
+    table = frequencies()
+    best = max(
+        ((table.get(word, 0), word) for word in found if _within_two_edits(word, token)),
+        default=None,
+    )
+    return None if best is None else best[1]
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two edits apart or fewer (optimal string
+    alignment: substitutions, deletions, insertions, swaps of neighbours)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(
+                row[j] + 1,
+                current[j - 1] + 1,
+                row[j - 1] + (a[i - 1] != b[j - 1]),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[len(b)] <= 2
+
+
 class EditedReading(NamedTuple):
     """A token read as words, each listed or one edit from a common word: the pieces
     of the token, the words they are read as, and the cost (as ``Segmentation``'s,

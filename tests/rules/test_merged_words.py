@@ -984,12 +984,36 @@ OCR_LOSING_SPACES = (
             Safety.UNSAFE,
         ),
         ("Ashoutoffear rose in the hall.", "Ashoutoffear", "A shout of fear", Safety.UNSAFE),
+        # or with any word, when it reads as more words than a name holds
+        ("They sang. Darkisthenight now.", "Darkisthenight", "Dark is the night", Safety.UNSAFE),
         # capitals inside: each starts a word, and a piece lost a space itself
         (
             "They sang. TheKingofthenorth rode out.",
             "TheKingofthenorth",
             "The King of the north",
             Safety.UNSAFE,
+        ),
+        # in mid-sentence, after a stray letter too, when it reads as more words than
+        # a name holds; a piece read by the segmenter's second reading when the best
+        # has no shape of a join (`Godofourfathers`: not `go do four fathers`)
+        (
+            "They sang q TheGodofourfathers now.",
+            "TheGodofourfathers",
+            "The God of our fathers",
+            Safety.UNSAFE,
+        ),
+        (
+            "He said r TheKingofourland was kind.",
+            "TheKingofourland",
+            "The King of our land",
+            Safety.UNSAFE,
+        ),
+        # a lowercase token read so too: a suggestion, the best reading is as likely
+        (
+            "We sang godofoursalvation then.",
+            "godofoursalvation",
+            "god of our salvation",
+            Safety.DISPLAY_ONLY,
         ),
         # a preposition glued to a capitalised listed word
         ("It stood in the temple ofVesta by the sea.", "ofVesta", "of Vesta", Safety.UNSAFE),
@@ -1122,6 +1146,12 @@ def test_mw002_no_article_after_a_subject_pronoun_or_plural_determiner(name: str
     "sentence",
     [
         "We went with Forman to the mill.",  # a name in mid-sentence
+        # three words or fewer in mid-sentence (names: `Atwater`), after a stray
+        # letter too
+        "We went with Forthehill to the mill.",
+        "We met r Bythebrook there.",
+        # capitalised, a content word first, three words or fewer: a name as often
+        "They sang. Stoneandhill came.",
         "It has beon cold all day.",  # `been` misread (an OCR confusion undone)
         "He sent infor mation to us.",  # a word broken by a space
         "Set $mytongue and self-mytongue here.",  # code, a hyphenated word
@@ -1196,6 +1226,9 @@ def test_mw002_garbled_runs_of_ocr_that_loses_spaces_are_flagged_without_a_fix(
         "It held, notwithstandinq the rain.",
         "The parties hereinafterr named.",
         "It was undisooverable there.",
+        # one word garbled twice: two edits from a common word
+        "It was partitlarly so.",
+        "He did it intennonally then.",
         # a run the document has twice is a word of its own or a name
         "Then thelongroadwentovcrthehills, thelongroadwentovcrthehills.",
         # not in prose: glued to a digit

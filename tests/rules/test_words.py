@@ -75,6 +75,15 @@ def test_set_lookups_answer_alike_from_the_index_and_the_dict() -> None:
     assert indexed == ({"thescale", "tooka"}, {"the": 900, "scale": 12})
 
 
+def test_two_edits_word_finds_a_common_word_garbled_twice() -> None:
+    assert words.two_edits_word("partitlarly") == "particularly"  # two letters as one
+    assert words.two_edits_word("intennonally") == "intentionally"  # two wrong
+    assert words.two_edits_word("particualrly") == "particularly"  # a swap
+    # three edits, or words run together, are not one word garbled twice
+    assert words.two_edits_word("pxrtitlarly") is None
+    assert words.two_edits_word("thelongroadwentovcrthehills") is None
+
+
 def test_nearest_word_is_the_most_frequent_one_edit_away() -> None:
     assert words.nearest_word("becuase") == ("because", words.frequency("because"))
     assert words.nearest_word("tolerence") is not None
