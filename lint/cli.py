@@ -64,128 +64,164 @@ def _add_jobs(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="transcript-lint",
-        description="Find and fix the artifacts of scraped, OCR'd and hand-typed transcripts.",
-    )
-    parser.add_argument("--version", action="version", version=f"transcript-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
 
-    check = commands.add_parser("check", help="check files (and fix them with --fix)")
-    check.add_argument(
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "paths",
         nargs="*",
         default=["."],
         metavar="PATH",
         help="files or folders to check; - reads standard input (default: .)",
     )
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument(
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument(
         "--unsafe-fixes",
         action="store_true",
         help="with --fix or --diff, also apply the unsafe (probable) fixes",
     )
-    check.add_argument(
+    parser.add_argument(
         "--diff", action="store_true", help="show the fixes as a diff and write nothing"
     )
-    check.add_argument(
+    parser.add_argument(
         "--ledger",
         type=Path,
         metavar="FILE",
         help="with --fix, append one JSON line per applied edit to FILE",
     )
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
-    check.add_argument("--output-file", type=Path, help="write the report to this file")
-    _add_selection(check)
-    check.add_argument("--stdin-filename", help="the name (and so the format) of standard input")
-    check.add_argument(
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format")
+    parser.add_argument("--output-file", type=Path, help="write the report to this file")
+    _add_selection(parser)
+    parser.add_argument("--stdin-filename", help="the name (and so the format) of standard input")
+    parser.add_argument(
         "--no-baseline",
         action="store_true",
         help="report every finding, also those in the baseline file",
     )
-    check.add_argument(
+    parser.add_argument(
         "--statistics",
         action="store_true",
         help="show counts and rates per code instead of findings",
     )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    check.add_argument(
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary"
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="check every file, neither reading nor writing .transcript-lint-cache/",
     )
-    _add_file_selection(check)
-    check.add_argument(
+    _add_file_selection(parser)
+    parser.add_argument(
         "--show-files",
         action="store_true",
         help="list the files that would be checked (and why a file named is not); check nothing",
     )
-    check.add_argument(
+    parser.add_argument(
         "--show-settings",
         type=Path,
         metavar="FILE",
         help="print the settings FILE would be checked with, and their config file",
     )
-    _add_jobs(check)
+    _add_jobs(parser)
 
-    baseline = commands.add_parser(
-        "baseline", help="accept the current findings: write them to the baseline file"
-    )
-    baseline.add_argument(
+
+def _baseline_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
     )
-    baseline.add_argument(
+    parser.add_argument(
         "--prune",
         action="store_true",
         help="only drop the entries that no longer occur; add nothing",
     )
-    _add_selection(baseline)
-    _add_file_selection(baseline)
-    _add_jobs(baseline)
+    _add_selection(parser)
+    _add_file_selection(parser)
+    _add_jobs(parser)
 
-    learn = commands.add_parser("learn", help="learn the project lexicon from a corpus")
-    learn.add_argument(
+
+def _learn_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
     )
-    learn.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
-    learn.add_argument("--config", type=Path, help="use this config file for every path")
-    _add_file_selection(learn)
-    _add_jobs(learn)
+    parser.add_argument("--lexicon", type=Path, help="lexicon file to write (default: from config)")
+    parser.add_argument("--config", type=Path, help="use this config file for every path")
+    _add_file_selection(parser)
+    _add_jobs(parser)
 
-    dataset = commands.add_parser(
-        "dataset", help="check or fix a dataset of records (JSON Lines or Parquet)"
-    )
-    dataset.add_argument("action", choices=["check", "fix"])
-    dataset.add_argument("input", type=Path, metavar="INPUT", help="a .jsonl or .parquet file")
-    dataset.add_argument(
+
+def _dataset_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["check", "fix"])
+    parser.add_argument("input", type=Path, metavar="INPUT", help="a .jsonl or .parquet file")
+    parser.add_argument(
         "output", type=Path, metavar="OUTPUT", help="where to write (a folder with --ray)"
     )
-    dataset.add_argument("--text-field", default="text", help="the field holding the text")
-    dataset.add_argument(
+    parser.add_argument("--text-field", default="text", help="the field holding the text")
+    parser.add_argument(
         "--filename-field", help="a field naming each record (its format and per-file ignores)"
     )
-    dataset.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    dataset.add_argument(
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    parser.add_argument(
         "--output-prefix",
         default="",
         help="put this before the names of the fields the tool adds (fixed_text, ...)",
     )
-    dataset.add_argument(
+    parser.add_argument(
         "--ray",
         metavar="ADDRESS",
         help="run on a Ray cluster: its address, 'auto', or 'local' to start one here",
     )
-    _add_selection(dataset)
-    _add_jobs(dataset)
+    _add_selection(parser)
+    _add_jobs(parser)
 
-    rule = commands.add_parser("rule", help="explain a rule")
-    rule.add_argument("code", metavar="CODE")
 
-    commands.add_parser("rules", help="list every rule")
-    commands.add_parser("server", help="serve the Language Server Protocol on stdio (editors)")
+def _rule_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", metavar="CODE")
+
+
+# Each command: its help in the tool's help, and what defines its arguments.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("check files (and fix them with --fix)", _check_arguments),
+    "baseline": (
+        "accept the current findings: write them to the baseline file",
+        _baseline_arguments,
+    ),
+    "learn": ("learn the project lexicon from a corpus", _learn_arguments),
+    "dataset": (
+        "check or fix a dataset of records (JSON Lines or Parquet)",
+        _dataset_arguments,
+    ),
+    "rule": ("explain a rule", _rule_arguments),
+    "rules": ("list every rule", _no_arguments),
+    "server": ("serve the Language Server Protocol on stdio (editors)", _no_arguments),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The tool's parser; given a command, the parser of that command only. Making
+    the parsers of all eight was most of the parsing of a run (each parser asks
+    gettext for its titles, each argument sizes the terminal)."""
+    parser = argparse.ArgumentParser(
+        prog="transcript-lint",
+        description="Find and fix the artifacts of scraped, OCR'd and hand-typed transcripts.",
+    )
+    parser.add_argument("--version", action="version", version=f"transcript-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, add_arguments) in _COMMANDS.items():
+        if command in (None, name):
+            add_arguments(commands.add_parser(name, help=help_text))
     return parser
+
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` starts with, or None. Only then is the parser of that
+    command alone the same as the whole tool's: the tool's help (``--help``) and its
+    error for a command it does not have list all commands, but nothing after a
+    command's name reaches the tool's own parser (the command's parser takes it)."""
+    return argv[0] if argv and argv[0] in _COMMANDS else None
 
 
 # What each command runs on, for ``preload``.
@@ -208,13 +244,14 @@ def preload(argv: Sequence[str]) -> None:
 
     if any(arg in ("-h", "--help", "--version") for arg in argv):
         return
-    command = next((arg for arg in argv if not arg.startswith("-")), None)
-    for module in _COMMAND_MODULES.get(command or "", ()):
+    for module in _COMMAND_MODULES.get(named_command(argv) or "", ()):
         importlib.import_module(module)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(named_command(argv))
     args = parser.parse_args(argv)
     escape_undecodable_names()
     try:

@@ -28,7 +28,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import regex
@@ -39,6 +39,7 @@ from lint.fix import Edit, Fix, Safety
 from lint.lexicon import Lexicon
 from lint.masking import Format
 from lint.patterns import lazy_re, lazy_regex
+from lint.records import record
 from lint.rule import Availability, Context, Violation, rule
 from rules import words
 
@@ -138,7 +139,7 @@ INSTITUTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Token:
     start: int
     end: int
@@ -345,7 +346,7 @@ def _words_pattern(keys: Iterable[str]) -> regex.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _TermIndex:
     """Terms (as word tuples, longest first) by their first word, and for each term
     the words a document's vocabulary must hold for it to be there (all but signs:
@@ -499,7 +500,7 @@ _CAPITAL_AFTER_LOWER = lazy_regex(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Occurrence:
     """One place a term is written: its words, whether each word stands where a
     capital is expected anyway (a sentence start, a heading, a name), and the
@@ -766,7 +767,7 @@ def _gather_forms(doc: Document) -> Counter[str]:
     return counts
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _CorpusForms:
     """The gathered counts regrouped: term -> form -> (occurrences, files), and the
     terms indexed so that a document finds its own by set operations on its words,

@@ -20,7 +20,6 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -30,6 +29,7 @@ from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete
 from lint.masking import Format
 from lint.patterns import lazy_re, lazy_regex
+from lint.records import record
 from lint.rule import Availability, Context, Violation, rule
 from rules.lines import LineStart
 
@@ -457,7 +457,7 @@ _MIN_PAGE_REPEATS = 3  # a running header recurs at this many page breaks
 _NEAR_PAGE_BREAK = 3  # lines
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChromeList:
     """The chrome phrases of ``data/chrome.txt``, by section, as ``chrome_key`` gives
     them."""

@@ -22,7 +22,6 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from lint.document import Document
@@ -30,6 +29,7 @@ from lint.evidence import Gatherer
 from lint.fix import Fix, Safety, delete, replace
 from lint.masking import TIMING_LINE
 from lint.patterns import lazy_re
+from lint.records import record
 from lint.rule import Availability, Context, Violation, rule
 from rules.words import (
     ARTICLES,
@@ -678,7 +678,7 @@ _SHORT_ACRONYM = 3  # `IM`, `IVE` in capitals are more often acronyms
 _NOUN_BEFORE = _DETERMINERS | frozenset({"as", "is", "was", "pure", "mere"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StrippedForms:
     """The contractions of ``data/stripped_apostrophes.txt``: each stripped form and
     its contraction, and which of them are also rare words."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -19,6 +18,7 @@ from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import TIMING_LINE, Format
 from lint.patterns import lazy_regex
+from lint.records import record
 from lint.rule import Availability, Context, Violation, rule
 
 # What was meant as a timing line: an arrow, or two times joined by a dash or arrow.
@@ -99,7 +99,7 @@ def invalid_cue_timing(doc: Document, ctx: Context) -> Iterator[Violation]:
 # -- the cues ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cue:
     """One cue: its block (identifier, timing line, text lines), its times in
     milliseconds (None for a timing that does not parse or runs backwards) and

@@ -20,7 +20,6 @@ import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +29,7 @@ from lint.document import Document
 from lint.fix import Safety, delete, replace
 from lint.masking import Format
 from lint.patterns import lazy_re, lazy_regex
+from lint.records import record
 from lint.rule import Availability, Context, Violation, rule
 from rules.words import WORD_CACHE, data_lines
 
@@ -612,7 +612,7 @@ _OPENING = 240  # characters of a paragraph in which a new speaker introduces a 
 _MAX_HAND_OVER_WORDS = 30  # a moderator's hand-over is short
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TurnPhrases:
     """The phrases of ``data/turn_phrases.txt``, as patterns."""
 

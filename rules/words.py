@@ -36,11 +36,11 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, overload
 
 from lint.lexicon import Lexicon
+from lint.records import record
 from lint.rule import Context
 
 STALE_COPY_DAYS = 30  # cached copies of the word table unused this long are removed
@@ -192,7 +192,7 @@ _PREFIXED_DISCOUNT = 1000  # and a prefixed one a thousandth
 _EXTRA_FREQUENCY = 1000  # what a word of EXTRA_WORDS counts as
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Split:
     """A token read as two words, with a score: the product of their frequencies."""
 
@@ -581,7 +581,7 @@ _TOTAL_COUNT = 1.65e9
 _SPLIT_COST = 1.0  # each cut costs a factor of ten, so a split must be clearly likelier
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Segmentation:
     """A token read as words: the parts (spelled as in the token) and the reading's
     cost, minus the base-ten logarithm of its likelihood under a unigram model, plus

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import io
 import json
 import os
@@ -14,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from lint.cli import main
+from lint.cli import build_parser, main, named_command
 from tests.conftest import read, run, write
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -704,3 +706,66 @@ def test_version_and_help_load_neither_rules_nor_runner() -> None:
         "['lint.config', 'lint.report.model', 'lint.result', 'lint.run', 'lint.runner', 'rules']"
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"[]\n{loaded}\n", "")
+
+
+# -- the parser of the command named ----------------------------------------------------
+
+COMMANDS = ("check", "baseline", "learn", "dataset", "rule", "rules", "server")
+
+
+def printed(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[str, str]:
+    """What ``parser`` prints for ``argv`` (help or an error) before it exits."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        pytest.raises(SystemExit),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        parser.parse_args(argv)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_command_parses_as_in_the_whole_parser(command: str) -> None:
+    # A run builds its command's parser alone: the same help, errors and arguments.
+    whole, alone = build_parser(), build_parser(command)
+    assert printed(alone, [command, "--help"]) == printed(whole, [command, "--help"])
+    bad = [command, "--no-such-option"]
+    assert printed(alone, bad) == printed(whole, bad)
+    assert " error: " in printed(alone, bad)[1]
+    if command == "check":
+        argv = ["check", "--fix", "-j", "3", "--select", "WS", "a.txt"]
+        assert alone.parse_args(argv) == whole.parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["check", "a.txt"], "check"),
+        (["rules"], "rules"),
+        (["dataset", "check", "in.jsonl", "out"], "dataset"),
+        ([], None),
+        (["--help"], None),
+        (["--help", "check"], None),  # the tool's help, which lists every command
+        (["--version", "check"], None),
+        (["chek"], None),  # the tool's error, which lists every command
+        (["-", "check"], None),
+        (["--", "check"], None),
+    ],
+)
+def test_named_command(argv: list[str], command: str | None) -> None:
+    assert named_command(argv) == command
+
+
+def test_tool_help_and_unknown_command_list_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help", "check"])
+    lines = capsys.readouterr().out.splitlines()
+    listed = [line.split()[0] for line in lines if line[:4] == "    " and line[4] != " "]
+    assert listed == list(COMMANDS)
+    with pytest.raises(SystemExit):
+        main(["chek", "a.txt"])
+    choices = ", ".join(f"'{command}'" for command in COMMANDS)
+    assert f"invalid choice: 'chek' (choose from {choices})" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ import pytest
 
 from lint.api import check_text, settings_for
 from lint.fix import Safety
+from rules.encoding import _COMMON_ENTITIES
 from tests.conftest import codes_and_spans, fixed
 
 
@@ -201,6 +203,14 @@ def test_en004_leaves_clean_text_alone() -> None:
 def test_en005_fix(text: str, result: str) -> None:
     assert fixed(text, "EN005") == text
     assert fixed(text, "EN005", unsafe=True) == result
+
+
+@pytest.mark.parametrize("entity", [*_COMMON_ENTITIES, "&eacute;", "&#8217;", "&Rarr;"])
+def test_en005_decodes_as_html_does(entity: str) -> None:
+    # The commonest entities are decoded from a table, the others by `html`: the same.
+    decoded = {"\u00a0": " "}.get(html.unescape(entity), html.unescape(entity))
+    assert decoded != entity
+    assert fixed(f"a{entity}b\n", "EN005", unsafe=True) == f"a{decoded}b\n"
 
 
 def test_en005_markdown_only_double_escaped() -> None:
